@@ -1,0 +1,90 @@
+package dev.crashwatch.agent;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The crash pipe's wire format, defined once: the agent writes it, the watchdog reads it.
+ * See {@code docs/protocol.md} for the full description.
+ *
+ * <p>A record (hello, crash, bye) travels as one or more frames. Each frame is one ASCII header line
+ * {@code CW1 <pid> <kind> <record> <part> <more> <length>\n} followed by {@code length} payload bytes,
+ * and is at most {@link #MAX_FRAME} bytes long, so that one {@code write(2)} of it into a pipe is atomic:
+ * frames from several threads or several JVMs sharing one pipe never interleave within a frame, and the
+ * reader joins the parts of a record by (pid, record).
+ */
+public final class Wire {
+    /** First token of every frame header; the version of this format. */
+    public static final String MAGIC = "CW1";
+    /** Largest frame, header included: PIPE_BUF on Linux, the size up to which pipe writes are atomic. */
+    public static final int MAX_FRAME = 4096;
+    /** Room reserved for the header line; payload per frame is {@code MAX_FRAME - MAX_HEADER}. */
+    public static final int MAX_HEADER = 96;
+    /** Largest payload carried in one frame. */
+    public static final int MAX_PAYLOAD = MAX_FRAME - MAX_HEADER;
+
+    /** Sent once at agent start: facts about the JVM as {@code key=value} lines. */
+    public static final String HELLO = "HELLO";
+    /** The text of an uncaught exception, exactly as the JVM prints it on stderr. */
+    public static final String CRASH = "CRASH";
+    /** Sent from a shutdown hook: the JVM is exiting in an orderly way (System.exit, end of main, SIGTERM). */
+    public static final String BYE = "BYE";
+    /** Written by the watchdog itself into its own FIFO after the child is gone: nothing follows. */
+    public static final String END = "END";
+
+    /** Hello keys. */
+    public static final String KEY_PID = "pid";
+    public static final String KEY_START_MILLIS = "startMillis";
+    public static final String KEY_JAVA_VERSION = "javaVersion";
+    public static final String KEY_MAIN = "main";
+    public static final String KEY_PROGRAM = "program";
+    public static final String KEY_VERSION = "version";
+    public static final String KEY_CWD = "cwd";
+    public static final String KEY_TMPDIR = "tmpdir";
+    public static final String KEY_ERROR_FILE = "errorFile";
+    public static final String KEY_EXIT_ON_OOM = "exitOnOutOfMemoryError";
+    public static final String KEY_CLASS_PATH = "classPath";
+    /** Bye key: whether the application replaced crashwatch's default uncaught-exception handler. */
+    public static final String KEY_HANDLER_REPLACED = "handlerReplaced";
+
+    private Wire() {
+    }
+
+    /** The header line of one frame, ASCII, ending in a newline. */
+    public static byte[] header(long pid, String kind, long record, int part, boolean more, int length) {
+        String line = MAGIC + ' ' + pid + ' ' + kind + ' ' + record + ' ' + part + ' ' + (more ? 1 : 0) + ' ' + length + '\n';
+        return line.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Escapes a hello value so that it fits on one line: backslash and newline. */
+    public static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Reverses {@link #escape}. */
+    public static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char n = value.charAt(++i);
+                out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

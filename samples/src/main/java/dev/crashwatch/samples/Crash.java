@@ -1,0 +1,84 @@
+package dev.crashwatch.samples;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Crashes on purpose, in the way its first argument names: {@code java dev.crashwatch.samples.Crash <kind>}.
+ * Run with no argument for the list. The demo and the tests run these under crashwatch.
+ */
+public final class Crash {
+    private static final String KINDS =
+            "npe worker nested exit <N> ok native-segv native-abort oom-heap oom-exit oom-crash stackoverflow "
+                    + "kill-self";
+
+    private Crash() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: Crash <kind>; kinds: " + KINDS);
+            System.exit(2);
+        }
+        System.out.println("sample " + args[0] + " starting");
+        switch (args[0]) {
+            case "npe" -> npe(null);
+            case "worker" -> worker();
+            case "nested" -> nested();
+            case "exit" -> System.exit(Integer.parseInt(args[1]));
+            case "ok" -> System.out.println("sample ok done");
+            case "native-segv" -> NativeCrashes.readNullPointer();
+            case "native-abort" -> NativeCrashes.abort();
+            case "oom-heap", "oom-exit", "oom-crash" -> exhaustHeap();
+            case "stackoverflow" -> recurse(0);
+            case "kill-self" -> NativeCrashes.killSelf();
+            default -> {
+                System.err.println("unknown kind " + args[0] + "; kinds: " + KINDS);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static int npe(String s) {
+        return s.length();
+    }
+
+    /** An uncaught exception in a non-main thread: the JVM prints it and carries on; main exits 0. */
+    private static void worker() throws InterruptedException {
+        Thread t = new Thread(Crash::workerBody, "worker-1");
+        t.start();
+        t.join();
+        System.out.println("sample worker: main thread done");
+    }
+
+    private static void workerBody() {
+        throw new IllegalStateException("worker failed on purpose");
+    }
+
+    /** A cause chain with a suppressed exception, as try-with-resources produces. */
+    private static void nested() {
+        try {
+            parse("not a number");
+        } catch (NumberFormatException e) {
+            RuntimeException wrapper = new RuntimeException("could not load settings", e);
+            wrapper.addSuppressed(new IllegalArgumentException("cleanup also failed"));
+            throw wrapper;
+        }
+    }
+
+    private static int parse(String text) {
+        return Integer.parseInt(text);
+    }
+
+    /** Fills the heap until OutOfMemoryError; run with a small -Xmx. */
+    private static void exhaustHeap() {
+        List<long[]> hog = new ArrayList<>();
+        while (true) {
+            hog.add(new long[1 << 20]);
+        }
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+}
