@@ -69,10 +69,10 @@ class TriageTest {
     @Test
     void unknown_version_names_the_known_ones() throws Exception {
         Triage triage = Triage.load(twoVersions());
-        UnknownVersionException e = assertThrows(UnknownVersionException.class,
+        NotInStoreException e = assertThrows(NotInStoreException.class,
                 () -> triage.compare(Optional.empty(), "2.3.0", "9.9"));
         assertEquals("unknown version '9.9'; known versions: 2.3.0, 2.4.0-rc1", e.getMessage());
-        assertThrows(UnknownVersionException.class,
+        assertThrows(NotInStoreException.class,
                 () -> Triage.load(Store.at(dir.resolve("empty"))).compare(Optional.empty(), "1", "2"));
     }
 
