@@ -1,15 +1,18 @@
 package dev.crashwatch.watchdog.cli;
 
+import static dev.crashwatch.watchdog.triage.TwoVersions.ADDED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.REMOVED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.triage.TwoVersions;
 import dev.crashwatch.watchdog.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,25 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The store's commands in-process, against stores written through the real Store. */
 class StoreCommandsTest {
-    static final String SHARED = "crash/crash\njava.lang.IllegalStateException\napp.Main.main:+2";
-    static final String REMOVED = "crash/crash\njava.lang.NullPointerException\napp.Old.run:+5";
-    static final String ADDED = "crash/fatal\nSIGSEGV\napp.Native.poke:+0";
     static final String MARKUP = "crash/crash\n<script>alert(1)</script>\napp.X.y:+1";
-    static final LocalDate W1 = LocalDate.of(2026, 11, 9);
-    static final LocalDate W2 = LocalDate.of(2026, 11, 16);
 
     @TempDir
     Path dir;
 
-    static CounterFileKey key(String version, LocalDate week) {
-        return new CounterFileKey("app", version, "17.0.15", "linux-debian-12", "amd64", week);
-    }
-
     CliInStore twoVersions() throws Exception {
-        Store store = Store.at(dir);
-        store.add(key("2.3.0", W1), Map.of(SHARED, 3L, REMOVED, 2L));
-        store.add(key("2.3.0", W2), Map.of(SHARED, 1L));
-        store.add(key("2.4.0-rc1", W2), Map.of(SHARED, 4L, ADDED, 1L, MARKUP, 1L));
+        Store store = TwoVersions.write(dir);
+        store.add(TwoVersions.key("2.4.0-rc1", W2), Map.of(MARKUP, 1L));
         store.saveMalformed(new byte[] {0, 1, 2});
         return new CliInStore(dir);
     }
