@@ -72,7 +72,8 @@ public final class ViewCommand implements Command {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port needs a port number from 0 to 65535, got '" + text + "'");
+        throw new UsageException("--port needs a port number from 0 to 65535"
+            + (text == null ? "" : ", got '" + text + "'"));
     }
 
     private static String shortUsage() {

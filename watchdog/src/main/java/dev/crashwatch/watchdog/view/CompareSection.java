@@ -99,7 +99,7 @@ final class CompareSection {
             html.append("<p class=\"empty\" id=\"").append(id).append("\">None.</p>\n");
             return;
         }
-        html.append("<table id=\"").append(id).append("\">\n<thead><tr><th>stack ID</th><th>kind</th>")
+        html.append("<table class=\"changes\" id=\"").append(id).append("\">\n<thead><tr><th>stack ID</th><th>kind</th>")
             .append("<th class=\"num\">").append(Html.escape(c.baseVersion())).append("</th><th class=\"num\">")
             .append(Html.escape(c.newVersion())).append("</th><th>crash</th></tr></thead>\n<tbody>\n");
         for (CrashChange r : rows) {
@@ -113,9 +113,9 @@ final class CompareSection {
         html.append("</tbody>\n</table>\n");
     }
 
-    /** A count, with its rate per run when runs are known. */
+    /** A count, with its rate per run when runs are known and it is not zero. */
     private static String amount(Comparison c, long count, double rate) {
-        return c.perRun() ? count + " <span class=\"rate\">(" + String.format(Locale.ROOT, "%.3f", rate) + "/run)</span>"
+        return c.perRun() && count > 0 ? count + " <span class=\"rate\">(" + String.format(Locale.ROOT, "%.3f", rate) + "/run)</span>"
             : Long.toString(count);
     }
 }

@@ -93,5 +93,7 @@ public final class ViewPage {
         form { display: flex; gap: 14px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
         select, button { font: inherit; padding: 2px 6px; }
         .rate { color: #57606a; font-size: 12px; }
+        table.changes { table-layout: fixed; }
+        table.changes th:nth-child(-n+2) { width: 84px; } table.changes th:nth-child(n+3):nth-child(-n+4) { width: 130px; }
         """;
 }

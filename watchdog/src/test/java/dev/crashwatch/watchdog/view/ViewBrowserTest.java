@@ -110,8 +110,9 @@ class ViewBrowserTest {
     }
 
     private static void saveFullPageScreenshot(WebDriverSession browser) throws Exception {
-        int height = browser.execute("return document.documentElement.scrollHeight;").asInt();
-        browser.resizeWindow(1100, Math.min(height + 140, 4000));
+        int height = browser.execute("return document.documentElement.scrollHeight"
+            + " + window.outerHeight - window.innerHeight;").asInt();
+        browser.resizeWindow(1100, Math.min(height + 8, 4000));
         byte[] png = browser.screenshot();
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG");
         Files.write(SCREENSHOT, png);
