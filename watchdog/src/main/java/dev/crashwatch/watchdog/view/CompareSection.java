@@ -3,7 +3,7 @@ package dev.crashwatch.watchdog.view;
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.CrashChange;
 import dev.crashwatch.watchdog.triage.Triage;
-import dev.crashwatch.watchdog.triage.UnknownVersionException;
+import dev.crashwatch.watchdog.triage.NotInStoreException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +68,7 @@ final class CompareSection {
         Comparison c;
         try {
             c = triage.compare(program, base, next);
-        } catch (UnknownVersionException e) {
+        } catch (NotInStoreException e) {
             html.append("<p class=\"error\" id=\"compare-error\">").append(Html.escape(e.getMessage())).append("</p>\n");
             return;
         }
