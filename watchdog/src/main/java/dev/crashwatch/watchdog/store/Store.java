@@ -1,44 +1,84 @@
 package dev.crashwatch.watchdog.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The local store: counter files, the mode, kept malformed inputs, private run directories and logs,
- * all under one directory ({@code $CRASHWATCH_DIR}, else the user config directory + {@code /crashwatch}).
- * Layout and file format: {@code docs/store.md}.
+ * all under one directory (system property {@code crashwatch.dir}, else {@code $CRASHWATCH_DIR}, else the user
+ * config directory + {@code /crashwatch}). Layout, file format and the crash-safety argument: {@code docs/store.md}.
  */
 public final class Store {
-    private final Path dir;
+    /** Plain counter a watchdog may add one to per run it watched, so rates per run can be computed. */
+    public static final String RUNS_COUNTER = "crashwatch/runs";
+    static final String COUNTERS = "counters";
+    static final String MALFORMED = "malformed";
+    static final String RUN = "run";
+    static final String LOG = "log";
+    static final String LOCK_FILE = "counters.lock";
+    static final String UNREADABLE = ".unreadable-";
 
-    private Store(Path dir) {
-        this.dir = dir;
+    private final Path dir;
+    private final Function<String, String> env;
+
+    private Store(Path dir, Function<String, String> env) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.env = env;
     }
 
-    /** The store at the default location ({@code $CRASHWATCH_DIR}, else the user config directory). */
+    /** The store at the default location (property {@code crashwatch.dir}, {@code $CRASHWATCH_DIR}, config dir). */
     public static Store openDefault() {
-        throw new UnsupportedOperationException("not built yet");
+        return new Store(StoreLocation.resolve(System::getenv), System::getenv);
     }
 
     /** The store at {@code dir}; nothing is created until something is written. */
     public static Store at(Path dir) {
-        return new Store(dir);
+        return new Store(dir, System::getenv);
+    }
+
+    /** The store at {@code dir} reading its environment ({@code CRASHWATCH_MODE}) from {@code env}: for tests. */
+    static Store at(Path dir, Function<String, String> env) {
+        return new Store(dir, env);
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** The effective mode: {@code CRASHWATCH_MODE}, else the mode file, else {@link Mode#LOCAL}. */
-    public Mode mode() {
-        throw new UnsupportedOperationException("not built yet");
+    /** Where the counter files are. */
+    public Path counterDir() {
+        return dir.resolve(COUNTERS);
     }
 
-    /** Writes the mode file. */
+    /** Where malformed inputs are kept. */
+    public Path malformedDir() {
+        return dir.resolve(MALFORMED);
+    }
+
+    /** The effective mode: {@code CRASHWATCH_MODE}, else the mode file, else {@link Mode#LOCAL}. */
+    public Mode mode() {
+        return modeSetting().mode();
+    }
+
+    /** The effective mode with where it came from and any problem reading it (an invalid value means local). */
+    public ModeSetting modeSetting() {
+        return new ModeFile(dir.resolve("mode")).read(env);
+    }
+
+    /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        new ModeFile(dir.resolve("mode")).write(mode);
     }
 
     /**
@@ -50,28 +90,141 @@ public final class Store {
         add(key, Map.of(counterName, 1L));
     }
 
-    /** Adds several counts to the file for {@code key} in one atomic step (used by increment and import). */
+    /** Adds several counts to the file for {@code key} in one atomic step. Does nothing when the mode is off. */
     public void add(CounterFileKey key, Map<String, Long> counts) throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        if (mode() != Mode.OFF) {
+            counterWriter().add(key, counts, null);
+        }
     }
 
-    /** Saves input that could not be parsed, whole, mode 0600, under the store; returns where. */
+    /**
+     * Adds an imported report entry's counts unless the entry {@code importId} was already added to that file;
+     * the counts and the ID land in one atomic step, so a re-import after a crash at any instant counts once.
+     * An import is an explicit user action, so it is done whatever the mode.
+     *
+     * @return false when the entry had already been imported (nothing changed)
+     */
+    public boolean addImported(CounterFileKey key, Map<String, Long> counts, String importId) throws IOException {
+        return counterWriter().add(key, counts, importId);
+    }
+
+    /** Saves input that could not be parsed, whole, mode 0600, under {@code malformed/}; returns where. */
     public Path saveMalformed(byte[] raw) throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        Path target = PrivateFiles.directories(malformedDir())
+                .resolve(LocalDate.now(ZoneOffset.UTC) + "-" + PrivateFiles.randomHex(8) + ".txt");
+        AtomicFiles.replace(target, raw);
+        return target;
     }
 
-    /** Every counter file in the store, parsed; unreadable files are skipped. */
+    /** Every kept malformed input, oldest name first. */
+    public List<Path> malformedFiles() throws IOException {
+        return list(malformedDir(), p -> !p.getFileName().toString().startsWith("."));
+    }
+
+    /** Every counter file in the store, parsed; unreadable files are skipped (see {@link #unreadableFiles()}). */
     public List<CounterFile> counterFiles() throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        List<CounterFile> files = new ArrayList<>();
+        for (Path p : counterPaths()) {
+            read(p).ifPresent(c -> files.add(new CounterFile(p, c.key(), c.counters())));
+        }
+        return files;
     }
 
-    /** A new private directory (0700) for one run's FIFO; the caller deletes it when done. */
+    /**
+     * Counter files that could not be read (for {@code status}): ones with a counter file's name that don't
+     * parse, and ones a writer set aside ({@code *.unreadable-*}) before starting a fresh file. None is overwritten.
+     */
+    public List<Path> unreadableFiles() throws IOException {
+        List<Path> bad = new ArrayList<>();
+        for (Path p : list(counterDir(), p -> !p.getFileName().toString().equals(LOCK_FILE))) {
+            boolean setAside = p.getFileName().toString().contains(UNREADABLE);
+            if (setAside || CounterFileNames.isCounterFile(p) && read(p).isEmpty()) {
+                bad.add(p);
+            }
+        }
+        return bad;
+    }
+
+    /** The crash this store recorded last (imports aside), if any. */
+    public Optional<RecentCrash> mostRecentCrash() throws IOException {
+        RecentCrash best = null;
+        for (Path p : counterPaths()) {
+            Optional<CounterFileContent> c = read(p);
+            if (c.isPresent() && c.get().last().isPresent()
+                    && (best == null || c.get().last().get().at().isAfter(best.last().at()))) {
+                best = new RecentCrash(c.get().key(), c.get().last().get());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A new private directory (0700) {@code run/<random>/} for one run's FIFO; the caller deletes it when done. */
     public Path newRunDir() throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        Path runs = PrivateFiles.directories(dir.resolve(RUN));
+        return PrivateFiles.newDirectory(runs.resolve(PrivateFiles.randomHex(8)));
     }
 
-    /** Path of a log file under the store's log directory (created on demand). */
+    /** Path of a log file under the store's {@code log/} directory (created on demand). */
     public Path logFile(String name) throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IllegalArgumentException("not a plain file name: " + name);
+        }
+        return PrivateFiles.directories(dir.resolve(LOG)).resolve(name);
+    }
+
+    /**
+     * Deletes the counter files and the kept malformed inputs, keeping the mode, the logs and any running
+     * watchdog's run directory. Holds the writers' lock, so no increment is half-lost.
+     *
+     * @return how many files were deleted
+     */
+    public int clean() throws IOException {
+        if (!Files.isDirectory(counterDir()) && !Files.isDirectory(malformedDir())) {
+            return 0;
+        }
+        return lock().holding(() -> {
+            int deleted = 0;
+            for (Path p : list(counterDir(), p -> !p.getFileName().toString().equals(LOCK_FILE))) {
+                deleted += Files.deleteIfExists(p) ? 1 : 0;
+            }
+            for (Path p : malformedFiles()) {
+                deleted += Files.deleteIfExists(p) ? 1 : 0;
+            }
+            return deleted;
+        });
+    }
+
+    private CounterWriter counterWriter() {
+        return new CounterWriter(counterDir(), lock());
+    }
+
+    private DirectoryLock lock() {
+        return new DirectoryLock(counterDir().resolve(LOCK_FILE));
+    }
+
+    private List<Path> counterPaths() throws IOException {
+        return list(counterDir(), CounterFileNames::isCounterFile);
+    }
+
+    static Optional<CounterFileContent> read(Path file) {
+        try {
+            return Optional.of(CounterFileFormat.read(Files.readAllBytes(file)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).filter(keep).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    /** Moves an unreadable file aside (never overwrites it) so counting can go on in a fresh file. */
+    static void setAside(Path file) throws IOException {
+        Files.move(file, file.resolveSibling(file.getFileName() + UNREADABLE + PrivateFiles.randomHex(4)),
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

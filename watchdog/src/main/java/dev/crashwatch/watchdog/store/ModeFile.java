@@ -1,0 +1,67 @@
+package dev.crashwatch.watchdog.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The store's {@code mode} file, {@code <word> <YYYY-MM-DD>} (the UTC day it was set, as Go's), and the
+ * {@code CRASHWATCH_MODE} override. A value that is not a mode counts as {@code local} and is reported as a
+ * problem, never silently: {@code local} records but never sends, the safe middle.
+ */
+final class ModeFile {
+    static final String ENV = "CRASHWATCH_MODE";
+    private final Path file;
+
+    ModeFile(Path file) {
+        this.file = file;
+    }
+
+    ModeSetting read(Function<String, String> env) {
+        String fromEnv = env.apply(ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Mode.parse(fromEnv)
+                    .map(m -> new ModeSetting(m, ModeSetting.FROM_ENV, Optional.empty(), Optional.<String>empty()))
+                    .orElseGet(() -> invalid(ModeSetting.FROM_ENV, Optional.empty(), fromEnv));
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            return new ModeSetting(Mode.LOCAL, ModeSetting.DEFAULT, Optional.empty(), Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            return invalid(ModeSetting.FROM_FILE, Optional.empty(), "unreadable (" + e.getMessage() + ")");
+        }
+        String[] parts = text.split("\\s+");
+        Optional<LocalDate> asOf = parts.length > 1 ? day(parts[1]) : Optional.empty();
+        return Mode.parse(parts[0])
+                .map(m -> new ModeSetting(m, ModeSetting.FROM_FILE, asOf, Optional.<String>empty()))
+                .orElseGet(() -> invalid(ModeSetting.FROM_FILE, asOf, text));
+    }
+
+    void write(Mode mode) throws IOException {
+        String line = mode.word() + " " + LocalDate.now(ZoneOffset.UTC) + "\n";
+        AtomicFiles.replace(file, line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ModeSetting invalid(String source, Optional<LocalDate> asOf, String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return new ModeSetting(Mode.LOCAL, source, asOf,
+                Optional.of(source + " holds '" + shown + "', not off, local or on: using local"));
+    }
+
+    private static Optional<LocalDate> day(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.crashwatch.watchdog.store;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+
+/** Counter files cover one week each, starting on a Monday (UTC); this names the week of an instant or a day. */
+public final class Weeks {
+    private Weeks() {
+    }
+
+    /** The Monday (UTC) that starts the week holding {@code instant}. */
+    public static LocalDate startOf(Instant instant) {
+        return startOf(instant.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** The Monday on or before {@code day}. */
+    public static LocalDate startOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** The Monday (UTC) that starts the current week. */
+    public static LocalDate current() {
+        return startOf(Instant.now());
+    }
+}
