@@ -76,23 +76,23 @@ public final class SignatureCommand implements Command {
                     case "--id" -> idOnly = true;
                     case "--classpath", "-cp" -> {
                         if (i + 1 >= args.size()) {
-                            throw new UsageException("signature: " + a + " needs a class path");
+                            throw new UsageException(a + " needs a class path");
                         }
                         classPath = args.get(++i);
                     }
                     default -> {
                         if (a.startsWith("-") && !a.equals("-")) {
-                            throw new UsageException("signature: unknown option " + a);
+                            throw new UsageException("unknown option " + a);
                         }
                         if (file != null) {
-                            throw new UsageException("signature: one FILE at most (got " + file + " and " + a + ")");
+                            throw new UsageException("one FILE at most (got " + file + " and " + a + ")");
                         }
                         file = a;
                     }
                 }
             }
             if (explain && idOnly) {
-                throw new UsageException("signature: --explain and --id do not go together");
+                throw new UsageException("--explain and --id do not go together");
             }
             return new Options(explain, idOnly, classPath, file);
         }
@@ -106,7 +106,7 @@ public final class SignatureCommand implements Command {
         try {
             return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UsageException("signature: no such file: " + file);
+            throw new UsageException("no such file: " + file);
         }
     }
 

@@ -21,6 +21,8 @@ final class TraceLineReader {
     private static final Pattern MORE = Pattern.compile("^\\s*\\.\\.\\.\\s*(\\d{1,9})\\s+(?:more|common frames omitted)");
     private static final Pattern OMITTED = Pattern.compile("^\\s*(\\d{1,9})\\s+common frames omitted");
     private static final Pattern LOCATION_LINE = Pattern.compile("^(.*?):(\\d{1,9})$");
+    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}\\p{N}_$.\\-/]+");
+    private static final Pattern METHOD_NAME = Pattern.compile("[\\p{L}\\p{N}_$<>\\-]+");
     private static final Pattern HIDDEN_CLASS = Pattern.compile("/0x\\p{XDigit}+|/\\d+(?=\\.)");
 
     private TraceLineReader() {
@@ -86,7 +88,7 @@ final class TraceLineReader {
         }
         String className = name.substring(0, dot);
         String method = name.substring(dot + 1);
-        if (!className.matches("[\\p{L}\\p{N}_$.\\-/]+") || !method.matches("[\\p{L}\\p{N}_$<>\\-]+")) {
+        if (!CLASS_NAME.matcher(className).matches() || !METHOD_NAME.matcher(method).matches()) {
             return null;
         }
         String file = null;
