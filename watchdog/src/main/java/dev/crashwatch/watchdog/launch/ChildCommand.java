@@ -25,12 +25,16 @@ public final class ChildCommand {
         if (isJava(args.get(0))) {
             args.add(1, agentOption);
         } else {
-            Map<String, String> env = pb.environment();
-            String existing = env.get(TOOL_OPTIONS);
-            String option = agentOption.indexOf(' ') >= 0 ? '"' + agentOption + '"' : agentOption;
-            env.put(TOOL_OPTIONS, existing == null || existing.isBlank() ? option : existing + ' ' + option);
+            addToolOption(pb.environment(), agentOption);
         }
         return pb;
+    }
+
+    /** Appends {@code option} to {@code JAVA_TOOL_OPTIONS} in {@code env}, quoted if it holds a space. */
+    static void addToolOption(Map<String, String> env, String option) {
+        String existing = env.get(TOOL_OPTIONS);
+        String quoted = option.indexOf(' ') >= 0 ? '"' + option + '"' : option;
+        env.put(TOOL_OPTIONS, existing == null || existing.isBlank() ? quoted : existing + ' ' + quoted);
     }
 
     /** True for {@code java} and {@code .../bin/java} (also {@code java.exe}). */
