@@ -51,7 +51,7 @@ public final class FatalErrorLogParser {
         List<NativeFrame> section = null;
         boolean expectProblematic = false;
         for (String raw : rawLines) {
-            String line = QUOTE.matcher(raw).replaceFirst("").strip();
+            String line = QUOTE.matcher(TextLines.withoutPrefix(raw)).replaceFirst("").strip();
             if (expectProblematic) {
                 problematic = NativeFrameReader.read(line, raw);
                 expectProblematic = false;

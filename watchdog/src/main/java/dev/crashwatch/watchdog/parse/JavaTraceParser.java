@@ -17,8 +17,13 @@ public final class JavaTraceParser {
     /** Longest input read; the rest of a larger record is ignored. */
     static final int MAX_CHARS = 4 << 20;
 
+    /** Re-parses with a longer message at most this often before taking the longest message at once. */
+    private static final int MAX_REWINDS = 8;
+
     private final List<TraceLine> lines;
     private final Deque<Level> open = new ArrayDeque<>();
+    private boolean[] structureAfter;
+    private ThrownException outermost;
     private ThrownException current;
 
     private JavaTraceParser(List<TraceLine> lines) {
@@ -51,17 +56,84 @@ public final class JavaTraceParser {
         if (start < 0) {
             return Parsed.unparseable("no exception header followed by stack frames");
         }
+        structureAfter = structureAfter();
+        int messageUntil = start;
+        for (int attempt = 0; ; attempt++) {
+            int rewind = parseFrom(start, messageUntil);
+            if (rewind < 0) {
+                return Parsed.of(new JavaTrace(outermost));
+            }
+            messageUntil = attempt < MAX_REWINDS ? rewind : lastRewindCandidate(start);
+        }
+    }
+
+    /**
+     * Parses the trace whose header is line {@code start}, taking lines up to {@code messageUntil} as the outermost
+     * exception's message. Returns -1 when done, or the index of a text line met after frames while the trace's
+     * structure goes on (the frames before it were message text): the caller parses again with a longer message.
+     */
+    private int parseFrom(int start, int messageUntil) {
         TraceLine header = lines.get(start);
-        ThrownException outermost = new ThrownException(header.type(), header.rest());
+        outermost = new ThrownException(header.type(), header.rest());
         current = outermost;
-        int baseIndent = header.indent();
+        open.clear();
         open.push(new Level(0, outermost));
-        for (int i = start + 1; i < lines.size(); i++) {
-            if (!accept(i, baseIndent)) {
+        for (int i = start + 1; i <= messageUntil; i++) {
+            outermost.appendMessageLine(lines.get(i).text());
+        }
+        for (int i = messageUntil + 1; i < lines.size(); i++) {
+            TraceLine line = lines.get(i);
+            if (line.kind().isStructure()) {
+                acceptStructure(line, header.indent());
+            } else if (!current.hasBody()) {
+                current.appendMessageLine(line.text());
+            } else if (structureAfter[i]) {
+                return i;
+            } else {
                 break;
             }
         }
-        return Parsed.of(new JavaTrace(outermost));
+        return -1;
+    }
+
+    private void acceptStructure(TraceLine line, int baseIndent) {
+        switch (line.kind()) {
+            case FRAME -> current.addFrame(line.frame());
+            case MORE -> current.setFramesInCommon(line.count());
+            default -> {
+                if (!current.hasBody()) {
+                    current.appendMessageLine(line.text());
+                } else {
+                    nest(line, Math.max(0, line.indent() - baseIndent));
+                }
+            }
+        }
+    }
+
+    /** For each line: does trace structure follow it before another uncaught exception starts? */
+    private boolean[] structureAfter() {
+        boolean[] after = new boolean[lines.size()];
+        boolean seen = false;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            after[i] = seen;
+            TraceLine.Kind k = lines.get(i).kind();
+            if (k == TraceLine.Kind.THREAD_HEADER) {
+                seen = false;
+            } else if (k.isStructure()) {
+                seen = true;
+            }
+        }
+        return after;
+    }
+
+    /** The last non-structure line that still has structure after it: the furthest a message can reach. */
+    private int lastRewindCandidate(int start) {
+        for (int i = lines.size() - 1; i > start; i--) {
+            if (!lines.get(i).kind().isStructure() && structureAfter[i]) {
+                return i;
+            }
+        }
+        return start;
     }
 
     /**
@@ -86,54 +158,6 @@ public final class JavaTraceParser {
             }
         }
         return -1;
-    }
-
-    /** Takes line {@code i} into the trace; false when the trace has ended. */
-    private boolean accept(int i, int baseIndent) {
-        TraceLine line = lines.get(i);
-        switch (line.kind()) {
-            case FRAME -> current.addFrame(line.frame());
-            case MORE -> current.setFramesInCommon(line.count());
-            case CAUSED_BY, SUPPRESSED -> {
-                if (!current.hasBody()) {
-                    current.appendMessageLine(line.text());
-                } else {
-                    nest(line, Math.max(0, line.indent() - baseIndent));
-                }
-            }
-            default -> {
-                return acceptText(i, line);
-            }
-        }
-        return true;
-    }
-
-    private boolean acceptText(int i, TraceLine line) {
-        if (!current.hasBody()) {
-            current.appendMessageLine(line.text());
-            return true;
-        }
-        if (structureFollows(i)) {
-            current.takeFramesAsMessage();
-            current.setFramesInCommon(0);
-            current.appendMessageLine(line.text());
-            return true;
-        }
-        return false;
-    }
-
-    /** True when trace structure (frames, causes, {@code ... N more}) follows line {@code i} before another crash starts. */
-    private boolean structureFollows(int i) {
-        for (int j = i + 1; j < lines.size(); j++) {
-            TraceLine.Kind k = lines.get(j).kind();
-            if (k == TraceLine.Kind.THREAD_HEADER) {
-                return false;
-            }
-            if (k.isStructure()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void nest(TraceLine line, int indent) {

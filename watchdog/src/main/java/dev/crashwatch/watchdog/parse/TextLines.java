@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 public final class TextLines {
     private static final Pattern LINE_END = Pattern.compile("\\^M\\r?\\n?|\\r\\n|\\r|\\n");
     private static final Pattern QUOTE = Pattern.compile("^(?:\\s{0,3}>)+ ?");
-    private static final Pattern LOGCAT_BRIEF = Pattern.compile("^[VDIWEFA]/[^:(]{1,64}(?:\\(\\s*\\d+\\))?:\\s?");
+    private static final Pattern LOGCAT_BRIEF = Pattern.compile("^[\\t ]*[VDIWEFA]/[^:(]{1,64}(?:\\(\\s*\\d+\\))?: ?");
     private static final Pattern LOGCAT_THREADTIME =
-            Pattern.compile("^\\d\\d-\\d\\d\\s+\\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+\\s+\\d+\\s+[VDIWEFA]\\s+[^:]{1,64}:\\s?");
+            Pattern.compile("^[\\t ]*\\d\\d-\\d\\d\\s+\\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+\\s+\\d+\\s+[VDIWEFA]\\s+[^:]{1,64}: ?");
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "^\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?]?\\s+"
-                    + "(?:\\[[^\\]]{0,64}]\\s+)?(?:(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\\s+)?");
+            "^[\\t ]*\\[?\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?]? +"
+                    + "(?:\\[[^\\]]{0,64}] +)?(?:(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE) +)?");
 
     private TextLines() {
     }
@@ -27,9 +27,17 @@ public final class TextLines {
 
     /** The line without log, logcat or quoting prefixes; leading whitespace (the indentation) is kept. */
     public static String withoutPrefix(String line) {
-        String s = QUOTE.matcher(line).replaceFirst("");
-        s = LOGCAT_THREADTIME.matcher(s).replaceFirst("");
-        s = LOGCAT_BRIEF.matcher(s).replaceFirst("");
-        return TIMESTAMP.matcher(s).replaceFirst("");
+        String s = line;
+        for (int round = 0; round < 4; round++) {
+            String before = s;
+            s = QUOTE.matcher(s).replaceFirst("");
+            s = LOGCAT_THREADTIME.matcher(s).replaceFirst("");
+            s = LOGCAT_BRIEF.matcher(s).replaceFirst("");
+            s = TIMESTAMP.matcher(s).replaceFirst("");
+            if (s.equals(before)) {
+                break;
+            }
+        }
+        return s;
     }
 }

@@ -62,16 +62,6 @@ public final class ThrownException {
         frames.add(frame);
     }
 
-    /** The frames read so far turn out to be message text (a message shaped like frames): give them back. */
-    List<JavaFrame> takeFramesAsMessage() {
-        List<JavaFrame> taken = new ArrayList<>(frames);
-        for (JavaFrame f : taken) {
-            appendMessageLine(f.text());
-        }
-        frames.clear();
-        return taken;
-    }
-
     void setFramesInCommon(int n) {
         framesInCommon = n;
     }

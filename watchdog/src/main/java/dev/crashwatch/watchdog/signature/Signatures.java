@@ -51,6 +51,11 @@ public final class Signatures {
                 explain.decision("read as a Java stack trace");
                 return TraceNamer.name(trace.value(), resolver, explain);
             }
+            Parsed<FatalErrorLog> log = FatalErrorLogParser.parse(crashText);
+            if (log.isParsed() && !log.value().crashFrames().isEmpty()) {
+                explain.decision("no Java stack trace; read as part of a HotSpot fatal error log");
+                return FatalNamer.name(log.value(), explain);
+            }
             explain.decision("unparseable: " + trace.problem());
             return CounterNames.MALFORMED;
         } catch (RuntimeException | StackOverflowError e) {
