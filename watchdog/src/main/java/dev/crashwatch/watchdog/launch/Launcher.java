@@ -30,6 +30,8 @@ public final class Launcher {
     private final Labels labels;
     private final Path agentJar;
     private final Diagnostics diagnostics;
+    private Path directory;
+    private Path output;
 
     public Launcher(Store store, Labels labels, Path agentJar, Diagnostics diagnostics) {
         this.store = store;
@@ -38,10 +40,20 @@ public final class Launcher {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * Runs children in {@code directory} with stdout and stderr appended to {@code output} instead of inherited
+     * (the demo keeps its samples' noise and fatal error logs out of the user's way).
+     */
+    public Launcher quietIn(Path directory, Path output) {
+        this.directory = directory;
+        this.output = output;
+        return this;
+    }
+
     /** Runs {@code command} to its end and returns its exit status (128+N when signal N killed it). */
     public int run(List<String> command) throws IOException, InterruptedException {
         if (store.mode() == Mode.OFF) {
-            return bare(command);
+            return bare(place(ChildCommand.of(command, null)));
         }
         Path runDir = null;
         Fifo fifo;
@@ -52,10 +64,10 @@ public final class Launcher {
             deleteQuietly(runDir);
             diagnostics.note("cannot create the crash pipe in " + store.dir() + " (" + e.getMessage()
                     + "); running without crash reporting");
-            return bare(command);
+            return bare(place(ChildCommand.of(command, null)));
         }
         try (fifo) {
-            Process child = ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels)).start();
+            Process child = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels))).start();
             return watch(child, fifo);
         } finally {
             deleteQuietly(runDir);
@@ -93,6 +105,16 @@ public final class Launcher {
         }
     }
 
+    private ProcessBuilder place(ProcessBuilder pb) {
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
+        if (output != null) {
+            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        }
+        return pb;
+    }
+
     private static void deleteQuietly(Path dir) {
         try {
             if (dir != null) {
@@ -110,7 +132,11 @@ public final class Launcher {
 
     /** Runs {@code command} with no agent and nothing recorded (mode off), signals still forwarded. */
     public static int bare(List<String> command) throws IOException, InterruptedException {
-        Process child = ChildCommand.of(command, null).start();
+        return bare(ChildCommand.of(command, null));
+    }
+
+    private static int bare(ProcessBuilder pb) throws IOException, InterruptedException {
+        Process child = pb.start();
         SignalForwarder signals = SignalForwarder.install(child.pid());
         int status = child.waitFor();
         signals.childGone();
