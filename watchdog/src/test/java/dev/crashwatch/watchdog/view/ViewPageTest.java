@@ -68,8 +68,8 @@ class ViewPageTest {
         assertEquals(expected, new TreeMap<>(rows));
         List<Long> counts = new ArrayList<>(rows.values());
         assertEquals(10L, counts.get(0), "most frequent first: " + rows);
-        assertTrue(top.contains("<pre class=\"frames\">java.lang.NullPointerException\ncom.example.shop.Cart.total:+3\n"
-            + "com.example.shop.Main.main:+7\n</pre>"), "frames one per line: " + top);
+        assertTrue(top.replace(".<wbr>", ".").contains("<pre class=\"frames\">java.lang.NullPointerException\n"
+            + "com.example.shop.Cart.total:+3\ncom.example.shop.Main.main:+7\n</pre>"), "frames one per line: " + top);
     }
 
     @Test
