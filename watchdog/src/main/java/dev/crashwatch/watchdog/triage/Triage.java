@@ -51,10 +51,10 @@ public final class Triage {
     /**
      * Compares {@code newVersion} with {@code baseVersion} (of {@code program}, or of every program when empty).
      *
-     * @throws UnknownVersionException when either version has no counter file
+     * @throws NotInStoreException when either version has no counter file
      */
     public Comparison compare(Optional<String> program, String baseVersion, String newVersion)
-            throws UnknownVersionException {
+            throws NotInStoreException {
         VersionTally base = tally(program, baseVersion);
         VersionTally next = tally(program, newVersion);
         return Comparer.compare(program, baseVersion, base, newVersion, next);
@@ -75,15 +75,31 @@ public final class Triage {
         return List.copyOf(versions);
     }
 
-    /** Throws {@link UnknownVersionException} unless {@code version} has a counter file (of {@code program}). */
-    public void requireVersion(Optional<String> program, String version) throws UnknownVersionException {
+    /** Throws {@link NotInStoreException} unless {@code version} has a counter file (of {@code program}). */
+    public void requireVersion(Optional<String> program, String version) throws NotInStoreException {
+        requireProgram(program);
         List<String> known = versions(program);
         if (!known.contains(version)) {
-            throw new UnknownVersionException(version, known);
+            throw new NotInStoreException("version", version, known);
         }
     }
 
-    private VersionTally tally(Optional<String> program, String version) throws UnknownVersionException {
+    /** Throws {@link NotInStoreException} unless {@code program}, when given, has a counter file. */
+    public void requireProgram(Optional<String> program) throws NotInStoreException {
+        if (program.isPresent() && !programs().contains(program.get())) {
+            throw new NotInStoreException("program", program.get(), programs());
+        }
+    }
+
+    /** Checks the program and version a filter names, when it names them. */
+    public void require(CounterFilter filter) throws NotInStoreException {
+        requireProgram(filter.program());
+        if (filter.version().isPresent()) {
+            requireVersion(filter.program(), filter.version().get());
+        }
+    }
+
+    private VersionTally tally(Optional<String> program, String version) throws NotInStoreException {
         requireVersion(program, version);
         VersionTally tally = new VersionTally();
         CounterFilter filter = CounterFilter.ALL.withProgram(program.orElse(null)).withVersion(version);

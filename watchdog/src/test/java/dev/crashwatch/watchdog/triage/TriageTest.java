@@ -1,15 +1,19 @@
 package dev.crashwatch.watchdog.triage;
 
+import static dev.crashwatch.watchdog.triage.TwoVersions.ADDED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.REMOVED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.W1;
+import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
+import static dev.crashwatch.watchdog.triage.TwoVersions.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,26 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TriageTest {
-    static final String SHARED = "crash/crash\njava.lang.IllegalStateException\napp.Main.main:+2";
-    static final String REMOVED = "crash/crash\njava.lang.NullPointerException\napp.Old.run:+5";
-    static final String ADDED = "crash/fatal\nSIGSEGV\nlibc.so.6+0x1234\napp.Native.poke:+0";
-    static final LocalDate W1 = LocalDate.of(2026, 11, 9);
-    static final LocalDate W2 = LocalDate.of(2026, 11, 16);
 
+class TriageTest {
     @TempDir
     Path dir;
 
-    static CounterFileKey key(String version, LocalDate week) {
-        return new CounterFileKey("app", version, "17.0.15", "linux-debian-12", "amd64", week);
-    }
-
     Store twoVersions() throws Exception {
-        Store store = Store.at(dir);
-        store.add(key("2.3.0", W1), Map.of(SHARED, 3L, REMOVED, 2L));
-        store.add(key("2.3.0", W2), Map.of(SHARED, 1L));
-        store.add(key("2.4.0-rc1", W2), Map.of(SHARED, 4L, ADDED, 1L));
-        return store;
+        return TwoVersions.write(dir);
     }
 
     @Test
@@ -69,10 +60,10 @@ class TriageTest {
     @Test
     void unknown_version_names_the_known_ones() throws Exception {
         Triage triage = Triage.load(twoVersions());
-        UnknownVersionException e = assertThrows(UnknownVersionException.class,
+        NotInStoreException e = assertThrows(NotInStoreException.class,
                 () -> triage.compare(Optional.empty(), "2.3.0", "9.9"));
         assertEquals("unknown version '9.9'; known versions: 2.3.0, 2.4.0-rc1", e.getMessage());
-        assertThrows(UnknownVersionException.class,
+        assertThrows(NotInStoreException.class,
                 () -> Triage.load(Store.at(dir.resolve("empty"))).compare(Optional.empty(), "1", "2"));
     }
 
