@@ -1,9 +1,16 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Store;
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** {@code crashwatch clean}: Delete recorded counters and kept malformed inputs. (Not built yet.) */
+/**
+ * {@code crashwatch clean}: deletes the recorded counters and kept malformed inputs, keeping the mode. Asks for
+ * confirmation on a terminal; elsewhere (scripts, tests) it needs {@code --yes}.
+ */
 public final class CleanCommand implements Command {
     @Override
     public String name() {
@@ -12,16 +19,31 @@ public final class CleanCommand implements Command {
 
     @Override
     public String summary() {
-        return "Delete recorded counters and kept malformed inputs";
+        return "Delete the recorded counters and kept malformed inputs (keeps the mode)";
     }
 
     @Override
     public String usage() {
-        return "usage: crashwatch clean";
+        return "usage: crashwatch clean [--yes]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        boolean yes = CommandArgs.parse(args, Set.of("--yes"), Set.of()).noPositional().flag("--yes");
+        Store store = Store.openDefault();
+        if (!yes) {
+            Console console = System.console();
+            if (console == null) {
+                throw new UsageException("not on a terminal: pass --yes to delete the counters in " + store.dir());
+            }
+            String answer = console.readLine("Delete %d counter files and %d malformed inputs in %s? [y/N] ",
+                    store.counterFiles().size(), store.malformedFiles().size(), store.dir());
+            if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+                out.println("nothing deleted");
+                return 1;
+            }
+        }
+        out.println("deleted " + store.clean() + " files from " + store.dir() + "; the mode is kept");
+        return 0;
     }
 }

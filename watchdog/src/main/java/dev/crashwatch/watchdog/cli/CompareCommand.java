@@ -1,9 +1,16 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.triage.Comparison;
+import dev.crashwatch.watchdog.triage.JsonViews;
+import dev.crashwatch.watchdog.triage.NotInStoreException;
+import dev.crashwatch.watchdog.triage.TextViews;
+import dev.crashwatch.watchdog.triage.Triage;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 
-/** {@code crashwatch compare}: Crashes new, gone and changed between two versions. (Not built yet.) */
+/** {@code crashwatch compare}: crashes new in a version, gone since the base, and changed in rate. */
 public final class CompareCommand implements Command {
     @Override
     public String name() {
@@ -12,16 +19,33 @@ public final class CompareCommand implements Command {
 
     @Override
     public String summary() {
-        return "Crashes new, gone and changed between two versions";
+        return "Compare two versions: crashes new, gone, changed in rate";
     }
 
     @Override
     public String usage() {
-        return "usage: crashwatch compare";
+        return "usage: crashwatch compare --base V1 --new V2 [--program P] [--json]\n"
+                + "  rates are crashes per run when both versions counted runs (crashwatch/runs), else raw counts";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        CommandArgs a = CommandArgs.parse(args, Set.of("--json"), Set.of("--base", "--new", "--program"))
+                .noPositional();
+        String base = a.required("--base");
+        String next = a.required("--new");
+        Comparison c;
+        try {
+            c = Triage.load(Store.openDefault()).compare(a.option("--program"), base, next);
+        } catch (NotInStoreException e) {
+            err.println("crashwatch compare: " + e.getMessage());
+            return 1;
+        }
+        if (a.flag("--json")) {
+            out.print(JsonViews.pretty(JsonViews.comparison(c)));
+        } else {
+            TextViews.comparison(out, c);
+        }
+        return 0;
     }
 }

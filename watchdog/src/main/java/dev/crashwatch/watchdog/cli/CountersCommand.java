@@ -1,9 +1,17 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.triage.CounterFilter;
+import dev.crashwatch.watchdog.triage.JsonViews;
+import dev.crashwatch.watchdog.triage.NotInStoreException;
+import dev.crashwatch.watchdog.triage.TextViews;
+import dev.crashwatch.watchdog.triage.Triage;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 
-/** {@code crashwatch counters}: Print the crash counters, per counter file. (Not built yet.) */
+/** {@code crashwatch counters}: the crash counters, per counter file, with a stack ID beside each stack. */
 public final class CountersCommand implements Command {
     @Override
     public String name() {
@@ -17,11 +25,34 @@ public final class CountersCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch counters";
+        return "usage: crashwatch counters [--json] [--program P] [--version V] [--since YYYY-MM-DD]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        CommandArgs a = CommandArgs.parse(args, Set.of("--json"), Set.of("--program", "--version", "--since"))
+                .noPositional();
+        CounterFilter filter = CounterFilter.ALL.withProgram(a.option("--program").orElse(null))
+                .withVersion(a.option("--version").orElse(null)).withSince(a.date("--since").orElse(null));
+        Store store = Store.openDefault();
+        List<CounterFile> all = store.counterFiles();
+        try {
+            Triage.of(all).require(filter);
+        } catch (NotInStoreException e) {
+            err.println("crashwatch counters: " + e.getMessage());
+            return 1;
+        }
+        List<CounterFile> selected = all.stream().filter(f -> filter.matches(f.key())).toList();
+        if (a.flag("--json")) {
+            out.print(JsonViews.pretty(JsonViews.counterFiles(selected)));
+        } else if (selected.isEmpty()) {
+            out.println(all.isEmpty() ? "no counters recorded in " + store.counterDir() : "no counters match");
+        } else {
+            for (CounterFile f : selected) {
+                TextViews.counterFile(out, f);
+                out.println();
+            }
+        }
+        return 0;
     }
 }

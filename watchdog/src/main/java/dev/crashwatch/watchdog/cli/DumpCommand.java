@@ -1,9 +1,18 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.Store;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
-/** {@code crashwatch dump}: The raw store contents. (Not built yet.) */
+/**
+ * {@code crashwatch dump}: the raw store, as {@code gotelemetry dump}: the mode file, then each counter file's
+ * exact text under its path, then the kept malformed inputs by name and size (their bytes may be binary:
+ * read them with a viewer of your choice).
+ */
 public final class DumpCommand implements Command {
     @Override
     public String name() {
@@ -12,7 +21,7 @@ public final class DumpCommand implements Command {
 
     @Override
     public String summary() {
-        return "The raw store contents";
+        return "Print the raw store contents: mode file, counter files, kept malformed inputs";
     }
 
     @Override
@@ -22,6 +31,26 @@ public final class DumpCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        CommandArgs.parse(args, Set.of(), Set.of()).noPositional();
+        Store store = Store.openDefault();
+        Path mode = store.dir().resolve("mode");
+        out.println("==> " + mode + " <==");
+        out.println(Files.exists(mode) ? Files.readString(mode).strip() : "(absent: mode is local by default)");
+        for (CounterFile f : store.counterFiles()) {
+            out.println();
+            out.println("==> " + f.path() + " <==");
+            out.print(Files.readString(f.path()));
+        }
+        for (Path p : store.unreadableFiles()) {
+            out.println();
+            out.println("==> " + p + " <== (unreadable, " + Files.size(p) + " bytes)");
+        }
+        List<Path> malformed = store.malformedFiles();
+        out.println();
+        out.println("==> " + store.malformedDir() + " <== (" + malformed.size() + " kept)");
+        for (Path p : malformed) {
+            out.println(p.getFileName() + "  " + Files.size(p) + " bytes");
+        }
+        return 0;
     }
 }

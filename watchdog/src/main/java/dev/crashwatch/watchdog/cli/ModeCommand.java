@@ -1,9 +1,13 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Mode;
+import dev.crashwatch.watchdog.store.ModeSetting;
+import dev.crashwatch.watchdog.store.Store;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 
-/** {@code crashwatch mode}: Print or set the mode: local, on or off. (Not built yet.) */
+/** {@code crashwatch mode [off|local|on]}: prints the effective mode, or sets it in the store's mode file. */
 public final class ModeCommand implements Command {
     @Override
     public String name() {
@@ -12,16 +16,35 @@ public final class ModeCommand implements Command {
 
     @Override
     public String summary() {
-        return "Print or set the mode: local, on or off";
+        return "Print the mode (local, on, off), or set it";
     }
 
     @Override
     public String usage() {
-        return "usage: crashwatch mode";
+        return "usage: crashwatch mode [off|local|on]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        List<String> words = CommandArgs.parse(args, Set.of(), Set.of()).positional();
+        Store store = Store.openDefault();
+        if (words.size() > 1) {
+            throw new UsageException("expected at most one of off, local, on");
+        }
+        if (words.isEmpty()) {
+            ModeSetting setting = store.modeSetting();
+            out.println(setting.mode().word());
+            setting.problem().ifPresent(p -> err.println("crashwatch mode: " + p));
+            return 0;
+        }
+        Mode mode = Mode.parse(words.get(0))
+                .orElseThrow(() -> new UsageException("'" + words.get(0) + "' is not a mode: off, local or on"));
+        store.setMode(mode);
+        ModeSetting now = store.modeSetting();
+        if (now.mode() != mode) {
+            err.println("crashwatch mode: set to " + mode.word() + " in " + store.dir()
+                    + ", but CRASHWATCH_MODE overrides it here: " + now.mode().word());
+        }
+        return 0;
     }
 }

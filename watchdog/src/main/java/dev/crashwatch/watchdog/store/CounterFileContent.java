@@ -1,21 +1,28 @@
 package dev.crashwatch.watchdog.store;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What one counter file holds: its key, its counters, and the IDs of the imported report entries already
  * added into it (so importing the same report again adds nothing).
  */
-record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<String> imports) {
+record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<String> imports,
+                          Optional<LastRecorded> last) {
 
     static CounterFileContent empty(CounterFileKey key) {
-        return new CounterFileContent(key, new LinkedHashMap<>(), new LinkedHashSet<>());
+        return new CounterFileContent(key, new LinkedHashMap<>(), new LinkedHashSet<>(), Optional.empty());
     }
 
-    /** This content plus {@code counts} (names added to or created), and {@code importId} if not null. */
+    /**
+     * This content plus {@code counts} (names added to or created), and {@code importId} if not null; a local
+     * add (no import ID) of a {@code crash/} counter becomes the file's last recorded crash.
+     */
     CounterFileContent plus(Map<String, Long> counts, String importId) {
         Map<String, Long> merged = new LinkedHashMap<>(counters);
         counts.forEach((name, n) -> merged.merge(name, n, Math::addExact));
@@ -23,6 +30,13 @@ record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<St
         if (importId != null) {
             ids.add(importId);
         }
-        return new CounterFileContent(key, merged, ids);
+        Optional<LastRecorded> newLast = last;
+        if (importId == null) {
+            Optional<String> crash = counts.keySet().stream().filter(n -> n.startsWith("crash/")).sorted().findFirst();
+            if (crash.isPresent()) {
+                newLast = Optional.of(new LastRecorded(crash.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            }
+        }
+        return new CounterFileContent(key, merged, ids, newLast);
     }
 }

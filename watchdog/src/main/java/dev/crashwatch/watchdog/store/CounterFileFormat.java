@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,10 +50,12 @@ final class CounterFileFormat {
         sortedByCount(content.counters()).forEach(e -> {
             ObjectNode c = counters.addObject();
             c.put("count", e.getValue());
-            ArrayNode lines = c.putArray("name");
-            for (String line : e.getKey().split("\n", -1)) {
-                lines.add(line);
-            }
+            lines(c.putArray("name"), e.getKey());
+        });
+        content.last().ifPresent(last -> {
+            ObjectNode node = root.putObject("lastRecorded");
+            node.put("at", last.at().toString());
+            lines(node.putArray("name"), last.name());
         });
         if (!content.imports().isEmpty()) {
             ArrayNode imports = root.putArray("importedReports");
@@ -86,7 +90,25 @@ final class CounterFileFormat {
                 imports.add(id.asText());
             }
         }
-        return new CounterFileContent(key, counters, imports);
+        return new CounterFileContent(key, counters, imports, last(root));
+    }
+
+    private static Optional<LastRecorded> last(JsonNode root) throws IOException {
+        JsonNode node = root.get("lastRecorded");
+        if (node == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LastRecorded(name(node), Instant.parse(text(node, "at"))));
+        } catch (DateTimeParseException e) {
+            throw new IOException("bad lastRecorded time");
+        }
+    }
+
+    private static void lines(ArrayNode array, String name) {
+        for (String line : name.split("\n", -1)) {
+            array.add(line);
+        }
     }
 
     private static List<Map.Entry<String, Long>> sortedByCount(Map<String, Long> counters) {

@@ -145,6 +145,19 @@ public final class Store {
         return bad;
     }
 
+    /** The crash this store recorded last (imports aside), if any. */
+    public Optional<RecentCrash> mostRecentCrash() throws IOException {
+        RecentCrash best = null;
+        for (Path p : counterPaths()) {
+            Optional<CounterFileContent> c = read(p);
+            if (c.isPresent() && c.get().last().isPresent()
+                    && (best == null || c.get().last().get().at().isAfter(best.last().at()))) {
+                best = new RecentCrash(c.get().key(), c.get().last().get());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** A new private directory (0700) {@code run/<random>/} for one run's FIFO; the caller deletes it when done. */
     public Path newRunDir() throws IOException {
         Path runs = PrivateFiles.directories(dir.resolve(RUN));

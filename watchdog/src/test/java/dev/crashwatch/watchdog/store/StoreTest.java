@@ -136,6 +136,18 @@ class StoreTest {
     }
 
     @Test
+    void the_most_recent_crash_is_the_last_local_add_not_an_import() throws Exception {
+        Store store = Store.at(dir);
+        assertEquals(java.util.Optional.empty(), store.mostRecentCrash());
+        CounterFileKey other = new CounterFileKey("other", "1", "17", "linux", "amd64", KEY.weekStart());
+        store.increment(KEY, NPE);
+        store.addImported(other, Map.of("crash/oom-exit", 1L), "r/0");
+        RecentCrash recent = store.mostRecentCrash().orElseThrow();
+        assertEquals(KEY, recent.key());
+        assertEquals(NPE, recent.last().name());
+    }
+
+    @Test
     void an_imported_entry_counts_once() throws Exception {
         Store store = Store.at(dir);
         assertTrue(store.addImported(KEY, Map.of(NPE, 5L), "report-1/0"));

@@ -1,0 +1,21 @@
+package dev.crashwatch.watchdog.triage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two versions compared crash by crash: crashes only in the new version, only in the base ({@code gone}),
+ * in both at a different rate ({@code changed}, biggest change first), and in both at the same rate.
+ *
+ * @param perRun   true when rates are crashes per run (both versions' runs known), false for raw counts
+ * @param baseRuns runs of the base version, when known
+ */
+public record Comparison(Optional<String> program, String baseVersion, String newVersion, boolean perRun,
+                         Optional<Long> baseRuns, Optional<Long> newRuns, List<CrashChange> newCrashes,
+                         List<CrashChange> gone, List<CrashChange> changed, List<CrashChange> unchanged) {
+
+    /** How rates are given, for people: {@code crashes per run} or {@code raw counts (runs unknown)}. */
+    public String basis() {
+        return perRun ? "crashes per run" : "raw counts (runs unknown)";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.crashwatch.watchdog.triage;
+
+import dev.crashwatch.watchdog.signature.CounterNames;
+import dev.crashwatch.watchdog.signature.StackIds;
+import dev.crashwatch.watchdog.store.CounterFile;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Sums each crash counter over counter files and ranks them, most frequent first (ties by stack ID). */
+final class Ranking {
+    private final Map<String, Tally> tallies = new HashMap<>();
+
+    /** A crash counter's running sum while files are added. */
+    private static final class Tally {
+        long count;
+        LocalDate first;
+        LocalDate last;
+        final TreeSet<String> versions = new TreeSet<>(VersionOrder.INSTANCE);
+    }
+
+    void add(CounterFile file) {
+        LocalDate week = file.key().weekStart();
+        file.counters().forEach((name, n) -> {
+            if (!CrashKind.isCrash(name) || n == 0) {
+                return;
+            }
+            Tally t = tallies.computeIfAbsent(name, k -> new Tally());
+            t.count += n;
+            t.first = t.first == null || week.isBefore(t.first) ? week : t.first;
+            t.last = t.last == null || week.isAfter(t.last) ? week : t.last;
+            t.versions.add(file.key().version());
+        });
+    }
+
+    List<RankedCrash> ranked() {
+        List<RankedCrash> list = new ArrayList<>(tallies.size());
+        tallies.forEach((name, t) -> list.add(new RankedCrash(name, StackIds.of(name), CrashKind.of(name), t.count,
+                t.first, t.last, frames(name), List.copyOf(t.versions))));
+        list.sort(Comparator.comparingLong(RankedCrash::count).reversed().thenComparing(RankedCrash::stackId)
+                .thenComparing(RankedCrash::name));
+        return list;
+    }
+
+    /** The lines of a counter name after its prefix (empty for a plain counter). */
+    static List<String> frames(String name) {
+        if (!CounterNames.isStack(name)) {
+            return List.of();
+        }
+        String[] lines = name.split("\n", -1);
+        return List.copyOf(Arrays.asList(lines).subList(1, lines.length));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.crashwatch.watchdog.triage;
+
+import dev.crashwatch.watchdog.signature.CounterNames;
+import dev.crashwatch.watchdog.signature.StackIds;
+import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.CounterFileKey;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The plain-text shapes of counter files and triage answers: one frame per line, stack ID beside each stack. */
+public final class TextViews {
+    private static final String FRAME_INDENT = " ".repeat(18);
+
+    private TextViews() {
+    }
+
+    /** One counter file: a header line, then each counter with its count and stack ID. */
+    public static void counterFile(PrintStream out, CounterFile f) {
+        out.println(describe(f.key()) + "  (" + f.path().getFileName() + ")");
+        f.counters().forEach((name, n) -> {
+            String id = CounterNames.isStack(name) ? StackIds.of(name) : "";
+            out.printf(Locale.ROOT, "%8d  %-6s  ", n, id);
+            lines(out, name, FRAME_INDENT);
+        });
+    }
+
+    /** {@code program@version  java J  os/arch  week of W}. */
+    public static String describe(CounterFileKey k) {
+        return k.program() + "@" + k.version() + "  java " + k.javaVersion() + "  " + k.os() + "/" + k.arch()
+                + "  week of " + k.weekStart();
+    }
+
+    /** Ranked crashes, each with rank, count, stack ID, kind, weeks and versions, then its name line by line. */
+    public static void ranked(PrintStream out, List<RankedCrash> crashes) {
+        for (int i = 0; i < crashes.size(); i++) {
+            RankedCrash c = crashes.get(i);
+            out.printf(Locale.ROOT, "#%-3d %8d  %s  %-9s weeks %s .. %s  versions %s%n", i + 1, c.count(),
+                    c.stackId(), c.kind().word(), c.firstWeek(), c.lastWeek(), String.join(", ", c.versions()));
+            out.print("      ");
+            lines(out, c.name(), "      ");
+        }
+    }
+
+    /** A comparison: the basis, then new, gone and changed crashes, then how many are unchanged. */
+    public static void comparison(PrintStream out, Comparison c) {
+        out.println("compare " + c.program().map(p -> p + " ").orElse("") + c.baseVersion() + " -> "
+                + c.newVersion() + ": " + c.basis() + runs(c));
+        section(out, "new in " + c.newVersion(), c.newCrashes(), c.perRun());
+        section(out, "gone since " + c.baseVersion(), c.gone(), c.perRun());
+        section(out, "changed", c.changed(), c.perRun());
+        out.println("unchanged: " + c.unchanged().size());
+    }
+
+    private static void section(PrintStream out, String title, List<CrashChange> changes, boolean perRun) {
+        out.println();
+        out.println(title + " (" + changes.size() + "):");
+        for (CrashChange ch : changes) {
+            out.printf(Locale.ROOT, "  %s  %-9s %s -> %s%n", ch.stackId(), ch.kind().word(),
+                    amount(ch.baseCount(), ch.baseRate(), perRun), amount(ch.newCount(), ch.newRate(), perRun));
+            out.print("      ");
+            lines(out, ch.name(), "      ");
+        }
+    }
+
+    private static String amount(long count, double rate, boolean perRun) {
+        return perRun ? String.format(Locale.ROOT, "%.4g/run (%d)", rate, count) : Long.toString(count);
+    }
+
+    private static String runs(Comparison c) {
+        return c.perRun() ? " (" + c.baseRuns().orElse(0L) + " and " + c.newRuns().orElse(0L) + " runs)" : "";
+    }
+
+    /** Prints a counter name's lines; the first continues the current line, the rest get {@code indent}. */
+    private static void lines(PrintStream out, String name, String indent) {
+        String[] lines = name.split("\n", -1);
+        out.println(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.println(indent + lines[i]);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.crashwatch.watchdog.cli;
+
+import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.triage.TwoVersions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** export and import between two real stores: round trip, idempotence, privacy, and bad reports refused whole. */
+class ExportImportCommandsTest {
+    static final String MARKUP = "crash/crash\n<img src=x onerror=alert(1)>\napp.X.y:+1";
+
+    @TempDir
+    Path tmp;
+
+    Path tester() throws Exception {
+        Path dir = tmp.resolve("tester");
+        Store store = TwoVersions.write(dir);
+        store.add(TwoVersions.key("2.4.0-rc1", W2), Map.of(MARKUP, 2L));
+        return dir;
+    }
+
+    Path export(Path store, String... args) throws Exception {
+        List<String> line = new ArrayList<>(List.of("export"));
+        line.addAll(List.of(args));
+        CliInStore.Result r = new CliInStore(store).run(line.toArray(String[]::new));
+        assertEquals(0, r.status(), r.toString());
+        Path report = Files.createTempFile(tmp, "report", ".json");
+        Files.writeString(report, r.out());
+        return report;
+    }
+
+    @Test
+    void export_then_import_carries_the_week_exactly_and_only_the_report_fields() throws Exception {
+        Path report = export(tester());
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        assertEquals(List.of("format", "id", "week", "entries"), fieldNames(json));
+        assertEquals("2026-11-16", json.get("week").asText());
+        assertEquals(List.of("program", "version", "javaVersion", "os", "arch", "counters"),
+                fieldNames(json.get("entries").get(0)));
+
+        Path engineer = tmp.resolve("engineer");
+        CliInStore.Result r = new CliInStore(engineer).run("import", report.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(countsOfWeek(tmp.resolve("tester"), W2.toString()), countsOfWeek(engineer, W2.toString()));
+        JsonNode counters = new CliInStore(engineer).run("counters", "--json").json();
+        assertEquals(2, counters.get(1).get("counters").get(MARKUP).asLong(), "markup stays text");
+    }
+
+    @Test
+    void importing_the_same_report_twice_counts_it_once() throws Exception {
+        Path tester = tester();
+        Path report = export(tester, "--week", "2026-11-18");
+        CliInStore engineer = new CliInStore(tmp.resolve("engineer"));
+        engineer.run("import", report.toString());
+        CliInStore.Result again = engineer.run("import", report.toString());
+        assertEquals(0, again.status());
+        assertTrue(again.out().contains("0 entries added, 2 already imported"), again.out());
+        assertEquals(4, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED));
+        Path other = export(tester, "--week", "2026-11-16");
+        engineer.run("import", other.toString());
+        assertEquals(8, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED),
+                "another export is another report");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{ \"format\" : \"crashwatch-report/v1\", \"id\" : \"0123456789abcdef0123456789abcdef\", \"week\" : \"2026-11-16\", \"entr",
+        "not json at all",
+        "{\"a\": 1}",
+        "[1, 2, 3]",
+        "{\"format\":\"crashwatch-report/v2\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"entries\":[]}",
+        "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-17\",\"entries\":[]}",
+        "{\"format\":\"crashwatch-report/v1\",\"id\":\"x\",\"week\":\"2026-11-16\",\"entries\":[]}",
+        "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"host\":\"pc1\",\"entries\":[]}",
+        "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"entries\":"
+            + "[{\"program\":\"a\",\"version\":\"1\",\"javaVersion\":\"17\",\"os\":\"linux\",\"arch\":\"amd64\",\"counters\":{\"crash/x\":-1}}]}",
+        "",
+    })
+    void a_corrupt_or_foreign_report_is_refused_in_one_line_and_the_store_is_untouched(String bad) throws Exception {
+        Path engineer = tester();
+        Map<Path, String> before = snapshot(engineer);
+        Path good = export(engineer);
+        Path badFile = Files.writeString(tmp.resolve("bad.json"), bad);
+        CliInStore.Result r = new CliInStore(engineer).run("import", good.toString(), badFile.toString());
+        assertEquals(1, r.status(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("crashwatch import: " + badFile + ": "), r.err());
+        assertTrue(r.err().endsWith("; nothing imported\n"), r.err());
+        assertEquals(before, snapshot(engineer));
+    }
+
+    @Test
+    void a_counter_file_is_not_a_report_and_a_missing_file_is_one_line() throws Exception {
+        Path engineer = tester();
+        Path counterFile = Store.at(engineer).counterFiles().get(0).path();
+        CliInStore.Result r = new CliInStore(engineer).run("import", counterFile.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("not a crashwatch report"), r.err());
+        CliInStore.Result missing = new CliInStore(engineer).run("import", tmp.resolve("nope.json").toString());
+        assertEquals(1, missing.status());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertEquals(2, new CliInStore(engineer).run("import").status());
+    }
+
+    @Test
+    void export_of_an_empty_store_says_there_is_nothing() {
+        CliInStore.Result r = new CliInStore(tmp.resolve("empty")).run("export");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("nothing to export"), r.err());
+    }
+
+    /** Counts of one week's files, by version. */
+    static Map<String, Map<String, Long>> countsOfWeek(Path store, String week) throws Exception {
+        Map<String, Map<String, Long>> byVersion = new TreeMap<>();
+        for (CounterFile f : Store.at(store).counterFiles()) {
+            if (f.key().weekStart().toString().equals(week)) {
+                byVersion.put(f.key().version(), new TreeMap<>(f.counters()));
+            }
+        }
+        return byVersion;
+    }
+
+    /** Every file under {@code dir} with its content. */
+    static Map<Path, String> snapshot(Path dir) throws Exception {
+        Map<Path, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p), Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

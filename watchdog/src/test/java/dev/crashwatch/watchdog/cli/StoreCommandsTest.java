@@ -1,0 +1,205 @@
+package dev.crashwatch.watchdog.cli;
+
+import static dev.crashwatch.watchdog.triage.TwoVersions.ADDED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.REMOVED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crashwatch.watchdog.signature.StackIds;
+import dev.crashwatch.watchdog.triage.TwoVersions;
+import dev.crashwatch.watchdog.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The store's commands in-process, against stores written through the real Store. */
+class StoreCommandsTest {
+    static final String MARKUP = "crash/crash\n<script>alert(1)</script>\napp.X.y:+1";
+
+    @TempDir
+    Path dir;
+
+    CliInStore twoVersions() throws Exception {
+        Store store = TwoVersions.write(dir);
+        store.add(TwoVersions.key("2.4.0-rc1", W2), Map.of(MARKUP, 1L));
+        store.saveMalformed(new byte[] {0, 1, 2});
+        return new CliInStore(dir);
+    }
+
+    @Test
+    void counters_json_has_each_file_with_key_and_counters() throws Exception {
+        CliInStore cli = twoVersions();
+        JsonNode files = cli.run("counters", "--json").json();
+        assertEquals(3, files.size());
+        JsonNode rc1 = files.get(2);
+        assertEquals("2.4.0-rc1", rc1.get("version").asText());
+        assertEquals("17.0.15", rc1.get("javaVersion").asText());
+        assertEquals("linux-debian-12", rc1.get("os").asText());
+        assertEquals("amd64", rc1.get("arch").asText());
+        assertEquals("2026-11-16", rc1.get("weekStart").asText());
+        assertEquals(4, rc1.get("counters").get(SHARED).asLong());
+        assertEquals(1, rc1.get("counters").get(MARKUP).asLong());
+    }
+
+    @Test
+    void counters_text_shows_stack_ids_and_frames_line_by_line_and_filters() throws Exception {
+        CliInStore cli = twoVersions();
+        String text = cli.run("counters", "--version", "2.3.0", "--since", "2026-11-16").out();
+        assertTrue(text.contains("app@2.3.0  java 17.0.15  linux-debian-12/amd64  week of 2026-11-16"), text);
+        assertTrue(text.contains(StackIds.of(SHARED) + "  crash/crash\n"), text);
+        assertTrue(text.contains("\n" + " ".repeat(18) + "app.Main.main:+2\n"), text);
+        assertTrue(!text.contains("2026-11-09"), text);
+    }
+
+    @Test
+    void counters_on_an_empty_store_say_so() {
+        CliInStore.Result r = new CliInStore(dir).run("counters");
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith("no counters recorded in "), r.toString());
+        assertEquals("[ ]\n", new CliInStore(dir).run("counters", "--json").out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"counters", "top"})
+    void an_unknown_version_is_one_line_error(String command) throws Exception {
+        CliInStore.Result r = twoVersions().run(command, "--version", "9.9");
+        assertEquals(1, r.status());
+        assertEquals("crashwatch " + command + ": unknown version '9.9'; known versions: 2.3.0, 2.4.0-rc1\n",
+                r.err());
+    }
+
+    @Test
+    void mode_prints_sets_and_rejects_words_it_does_not_know() {
+        CliInStore cli = new CliInStore(dir);
+        assertEquals("local\n", cli.run("mode").out());
+        assertEquals(0, cli.run("mode", "off").status());
+        assertEquals("off\n", cli.run("mode").out());
+        CliInStore.Result bad = cli.run("mode", "loud");
+        assertEquals(2, bad.status());
+        assertEquals("crashwatch mode: 'loud' is not a mode: off, local or on\n", bad.err());
+    }
+
+    @Test
+    void status_json_tells_mode_location_files_weeks_recent_crash_and_malformed() throws Exception {
+        CliInStore cli = twoVersions();
+        JsonNode s = cli.run("status", "--json").json();
+        assertEquals("local", s.get("mode").asText());
+        assertEquals(dir.toString(), s.get("store").asText());
+        assertEquals(3, s.get("counterFiles").asInt());
+        assertTrue(s.get("counterBytes").asLong() > 100);
+        assertEquals("[\"2026-11-09\",\"2026-11-16\"]", s.get("weeks").toString());
+        assertEquals("2.4.0-rc1", s.get("mostRecentCrash").get("version").asText());
+        assertEquals(1, s.get("malformedKept").asInt());
+        String text = cli.run("status").out();
+        assertTrue(text.contains("malformed kept:     1"), text);
+        assertTrue(text.contains("weeks covered:      2, 2026-11-09 .. 2026-11-16"), text);
+    }
+
+    @Test
+    void status_on_an_empty_store() {
+        CliInStore.Result r = new CliInStore(dir).run("status");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("counter files:      0"), r.out());
+        assertTrue(r.out().contains("most recent crash:  none"), r.out());
+    }
+
+    @Test
+    void csv_has_one_row_per_file_and_counter_with_multiline_names_quoted() throws Exception {
+        String csv = twoVersions().run("csv").out();
+        assertTrue(csv.startsWith(CsvCommand.HEADER + "\r\n"), csv);
+        assertTrue(csv.contains("app,2.3.0,17.0.15,linux-debian-12,amd64,2026-11-09," + StackIds.of(REMOVED)
+                + ",2,\"crash/crash\njava.lang.NullPointerException\napp.Old.run:+5\"\r\n"), csv);
+        assertEquals(1 + 6, csv.split("\r\n").length);
+    }
+
+    @Test
+    void dump_prints_the_raw_files() throws Exception {
+        CliInStore cli = twoVersions();
+        String dump = cli.run("dump").out();
+        for (var f : Store.at(dir).counterFiles()) {
+            assertTrue(dump.contains("==> " + f.path() + " <==\n" + Files.readString(f.path())), dump);
+        }
+        assertTrue(dump.contains("(1 kept)"), dump);
+    }
+
+    @Test
+    void clean_needs_yes_off_a_terminal_and_keeps_the_mode() throws Exception {
+        CliInStore cli = twoVersions();
+        cli.run("mode", "on");
+        CliInStore.Result refused = cli.run("clean");
+        assertEquals(2, refused.status());
+        assertEquals(3, Store.at(dir).counterFiles().size());
+        assertEquals(0, cli.run("clean", "--yes").status());
+        assertEquals(List.of(), Store.at(dir).counterFiles());
+        assertEquals(List.of(), Store.at(dir).malformedFiles());
+        assertEquals("on\n", cli.run("mode").out());
+    }
+
+    @Test
+    void top_json_ranks_with_kind_weeks_and_frames() throws Exception {
+        JsonNode top = twoVersions().run("top", "--json").json();
+        assertEquals(SHARED, top.get(0).get("name").asText());
+        assertEquals(8, top.get(0).get("count").asLong());
+        assertEquals("uncaught", top.get(0).get("kind").asText());
+        assertEquals("2026-11-09", top.get(0).get("firstWeek").asText());
+        assertEquals("2026-11-16", top.get(0).get("lastWeek").asText());
+        assertEquals(StackIds.of(SHARED), top.get(0).get("stackId").asText());
+        assertEquals("[\"java.lang.IllegalStateException\",\"app.Main.main:+2\"]", top.get(0).get("frames").toString());
+        assertEquals(4, top.size());
+        assertEquals(1, twoVersions().run("top", "--json", "--limit", "1").json().size());
+    }
+
+    @Test
+    void top_on_an_empty_store_and_with_weeks() {
+        assertEquals("no crashes recorded\n", new CliInStore(dir).run("top").out());
+        assertEquals(2, new CliInStore(dir).run("top", "--weeks", "0").status());
+    }
+
+    @Test
+    void compare_json_finds_added_removed_and_shared() throws Exception {
+        JsonNode c = twoVersions().run("compare", "--base", "2.3.0", "--new", "2.4.0-rc1", "--json").json();
+        assertEquals("raw", c.get("basis").asText());
+        assertEquals(List.of(MARKUP, ADDED), names(c.get("newCrashes"))); // ties: by name
+        assertEquals(List.of(REMOVED), names(c.get("gone")));
+        assertEquals(List.of(), names(c.get("changed")));
+        assertEquals(List.of(SHARED), names(c.get("unchanged")));
+    }
+
+    @Test
+    void compare_text_says_the_basis_and_bad_usage_is_one_line() throws Exception {
+        CliInStore cli = twoVersions();
+        String text = cli.run("compare", "--base", "2.3.0", "--new", "2.4.0-rc1").out();
+        assertTrue(text.startsWith("compare 2.3.0 -> 2.4.0-rc1: raw counts (runs unknown)\n"), text);
+        assertTrue(text.contains("new in 2.4.0-rc1 (2):"), text);
+        CliInStore.Result missing = cli.run("compare", "--base", "2.3.0");
+        assertEquals(2, missing.status());
+        assertEquals("crashwatch compare: missing --new\n", missing.err());
+        CliInStore.Result unknown = cli.run("compare", "--base", "2.3.0", "--new", "3.0");
+        assertEquals(1, unknown.status());
+        assertEquals(1, unknown.err().lines().count());
+        assertEquals(1, new CliInStore(dir.resolve("empty")).run("compare", "--base", "1", "--new", "2").status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"counters", "mode", "status", "csv", "dump", "clean", "top", "compare", "export", "import"})
+    void an_unknown_option_is_a_one_line_usage_error(String command) {
+        CliInStore.Result r = new CliInStore(dir).run(command, "--bogus");
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("crashwatch " + command + ": unknown option '--bogus'\n", r.err());
+    }
+
+    static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.get("name").asText()));
+        return names;
+    }
+}
