@@ -22,10 +22,19 @@ final class Sidecar {
     /** Environment variables naming the watchdog jar and the sidecar's java when no option does. */
     static final String WATCHDOG_ENV = "CRASHWATCH_WATCHDOG";
     static final String JAVA_ENV = "CRASHWATCH_JAVA";
-    /** A small-footprint JVM: measured in docs/benchmarks.md ("agent"). */
+    /** Replaces {@link #JVM_OPTIONS} (whitespace-separated): for tuning and benchmarks. */
+    static final String JVM_OPTIONS_ENV = "CRASHWATCH_SIDECAR_JVM_OPTIONS";
+    /**
+     * A small-footprint JVM, measured in docs/benchmarks.md ("agent"): serial GC, a 16 MB heap, C1 only, small
+     * stacks, no perf data, and the JDK's class-data sharing archive mapped where it was built
+     * ({@code ArchiveRelocationMode=0}: relocating it, the default of recent JDK 17 builds, turns ~10 MB of it into
+     * private memory). Unknown options are ignored, so a JDK without one still starts.
+     */
     static final String[] JVM_OPTIONS = {
-        "-Xshare:auto", "-XX:+UseSerialGC", "-Xms4m", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-        "-Xss256k", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
+        "-XX:+IgnoreUnrecognizedVMOptions", "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:ArchiveRelocationMode=0", "-XX:+UseSerialGC", "-Xms2m", "-Xmx16m", "-XX:TieredStopAtLevel=1",
+        "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=8m",
+        "-XX:MaxMetaspaceSize=64m",
     };
     private static final String[] STRIPPED_ENV = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
     private static final File SETSID = new File("/usr/bin/setsid");
@@ -127,7 +136,7 @@ final class Sidecar {
             command.add(SETSID.getPath());
         }
         command.add(java.getPath());
-        for (String option : JVM_OPTIONS) {
+        for (String option : jvmOptions()) {
             command.add(option);
         }
         command.add("-cp");
@@ -144,6 +153,11 @@ final class Sidecar {
             command.add(options.version());
         }
         return command;
+    }
+
+    private static String[] jvmOptions() {
+        String fromEnv = System.getenv(JVM_OPTIONS_ENV);
+        return fromEnv == null || fromEnv.trim().isEmpty() ? JVM_OPTIONS : fromEnv.trim().split("\\s+");
     }
 
     /** The command run through {@link #DETACH_SCRIPT} where there is a POSIX shell and mkfifo; as it is elsewhere. */
