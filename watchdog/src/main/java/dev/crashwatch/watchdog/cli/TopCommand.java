@@ -43,9 +43,9 @@ public final class TopCommand implements Command {
         if (a.positiveInt("--weeks").isPresent()) {
             filter = filter.withSince(Weeks.current().minusWeeks(a.positiveInt("--weeks").get() - 1L));
         }
-        Triage triage = Triage.load(Store.openDefault());
+        Triage triage;
         try {
-            triage.require(filter);
+            triage = Triage.load(Store.openDefault(), filter);
         } catch (NotInStoreException e) {
             err.println("crashwatch top: " + e.getMessage());
             return 1;
