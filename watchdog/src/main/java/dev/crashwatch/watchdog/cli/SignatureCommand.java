@@ -1,9 +1,23 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.signature.Explanation;
+import dev.crashwatch.watchdog.signature.LineResolver;
+import dev.crashwatch.watchdog.signature.LineResolvers;
+import dev.crashwatch.watchdog.signature.Signatures;
+import dev.crashwatch.watchdog.signature.StackIds;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 
-/** {@code crashwatch signature}: Print the counter name a crash text (trace or hs_err log) would increment. (Not built yet.) */
+/**
+ * {@code crashwatch signature}: prints the counter name a crash text (Java trace or hs_err log) would increment, exactly
+ * as the live pipeline names it, touching nothing on disk.
+ */
 public final class SignatureCommand implements Command {
     @Override
     public String name() {
@@ -17,11 +31,101 @@ public final class SignatureCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch signature";
+        return """
+                usage: crashwatch signature [--explain] [--id] [--classpath JARS] [FILE]
+                  Reads a Java stack trace or a HotSpot fatal error log (hs_err) from FILE, or stdin when no FILE,
+                  and prints on stdout only the counter name the watchdog would increment for it (crash/malformed
+                  when it cannot be read); its stack ID goes to stderr as "stack ID: XXXXXX". Touches nothing.
+                  --classpath JARS  the application's class path (':'-separated jars and directories): frame lines
+                                    become relative to their method (Class.method:+N) as in the live pipeline;
+                                    without it, lines are absolute and marked (Class.method:=N)
+                  --id              print only the stack ID on stdout
+                  --explain         print the name, then each input frame beside what happened to it""";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        Options options = Options.parse(args);
+        String text = read(options.file());
+        LineResolver lines = options.classPath() == null ? LineResolver.NONE : LineResolvers.forClassPath(options.classPath());
+        if (options.explain()) {
+            Signatures.Explained explained = Signatures.explain(text, lines);
+            printExplanation(explained, out);
+            return 0;
+        }
+        String name = Signatures.counterName(text, lines);
+        if (options.idOnly()) {
+            out.println(StackIds.of(name));
+        } else {
+            out.println(name);
+            err.println("stack ID: " + StackIds.of(name));
+        }
+        return 0;
+    }
+
+    private record Options(boolean explain, boolean idOnly, String classPath, String file) {
+        static Options parse(List<String> args) throws UsageException {
+            boolean explain = false;
+            boolean idOnly = false;
+            String classPath = null;
+            String file = null;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--explain" -> explain = true;
+                    case "--id" -> idOnly = true;
+                    case "--classpath", "-cp" -> {
+                        if (i + 1 >= args.size()) {
+                            throw new UsageException(a + " needs a class path");
+                        }
+                        classPath = args.get(++i);
+                    }
+                    default -> {
+                        if (a.startsWith("-") && !a.equals("-")) {
+                            throw new UsageException("unknown option " + a);
+                        }
+                        if (file != null) {
+                            throw new UsageException("one FILE at most (got " + file + " and " + a + ")");
+                        }
+                        file = a;
+                    }
+                }
+            }
+            if (explain && idOnly) {
+                throw new UsageException("--explain and --id do not go together");
+            }
+            return new Options(explain, idOnly, classPath, file);
+        }
+    }
+
+    private static String read(String file) throws IOException, UsageException {
+        if (file == null || file.equals("-")) {
+            InputStream in = System.in;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        }
+    }
+
+    private static void printExplanation(Signatures.Explained explained, PrintStream out) {
+        out.println("name (stack ID " + StackIds.of(explained.name()) + "):");
+        for (String line : explained.name().split("\n", -1)) {
+            out.println("  " + line);
+        }
+        Explanation e = explained.explanation();
+        out.println("decisions:");
+        for (String d : e.decisions()) {
+            out.println("  - " + d);
+        }
+        out.println("frames (input -> what happened):");
+        for (Explanation.FrameFate f : e.frames()) {
+            out.println("  " + f.input());
+            for (String fate : f.fates()) {
+                out.println("      -> " + fate);
+            }
+        }
     }
 }

@@ -1,0 +1,107 @@
+package dev.crashwatch.watchdog.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a HotSpot fatal error log (hs_err, JDK 8 to 25, any vendor), whole, cut short, quoted ({@code # }, {@code > })
+ * or only partly pasted. Reads only the header's error kind and the crashing thread's frames. Never throws.
+ */
+public final class FatalErrorLogParser {
+    private static final Pattern SIGNAL = Pattern.compile("^(SIG[A-Z0-9]+|EXCEPTION_[A-Z_]+) \\(0x\\p{XDigit}+\\)");
+    private static final Pattern INTERNAL = Pattern.compile("^Internal Error \\(([^):]+)");
+    private static final Pattern OOM_ENCOUNTERED = Pattern.compile("OutOfMemory encountered: ([A-Za-z ]{1,60}?)\\s*$");
+    private static final Pattern OUT_OF_MEMORY = Pattern.compile(
+            "^(?:Out of Memory Error \\(|There is insufficient memory for the Java Runtime Environment)");
+    private static final Pattern QUOTE = Pattern.compile("^(?:\\s{0,3}[>#])*\\s?");
+    private static final Pattern MARKERS = Pattern.compile(
+            "A fatal error has been detected by the Java Runtime Environment|^\\s*(?:[>#]\\s*)*Problematic frame:"
+                    + "|(?:Native|Java) frames: \\(J=compiled Java code|^\\s*(?:[>#]\\s*)*(?:SIG[A-Z]+|EXCEPTION_[A-Z_]+) "
+                    + "\\(0x\\p{XDigit}+\\) at pc=|^\\s*(?:[>#]\\s*)*Internal Error \\(", Pattern.MULTILINE);
+
+    private FatalErrorLogParser() {
+    }
+
+    /** True when the text looks like (part of) a fatal error log rather than a Java stack trace. */
+    public static boolean looksLikeFatalErrorLog(String text) {
+        if (text == null) {
+            return false;
+        }
+        String head = text.length() > 1 << 20 ? text.substring(0, 1 << 20) : text;
+        return MARKERS.matcher(head).find();
+    }
+
+    /** Parses the log; unparseable when neither an error kind nor any frame can be read. */
+    public static Parsed<FatalErrorLog> parse(String text) {
+        try {
+            return text == null ? Parsed.unparseable("empty input") : read(TextLines.split(text));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Parsed.unparseable("parser failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Parsed<FatalErrorLog> read(List<String> rawLines) {
+        String kind = null;
+        NativeFrame problematic = null;
+        List<NativeFrame> nativeFrames = new ArrayList<>();
+        List<NativeFrame> javaFrames = new ArrayList<>();
+        boolean complete = false;
+        List<NativeFrame> section = null;
+        boolean expectProblematic = false;
+        for (String raw : rawLines) {
+            String line = QUOTE.matcher(TextLines.withoutPrefix(raw)).replaceFirst("").strip();
+            if (expectProblematic) {
+                problematic = NativeFrameReader.read(line, raw);
+                expectProblematic = false;
+                continue;
+            }
+            if (section != null) {
+                NativeFrame frame = NativeFrameReader.read(line, raw);
+                if (frame != null) {
+                    section.add(frame);
+                    continue;
+                }
+                section = null;
+            }
+            if (line.startsWith("Problematic frame:")) {
+                expectProblematic = true;
+            } else if (line.startsWith("Native frames:") && nativeFrames.isEmpty()) {
+                section = nativeFrames;
+            } else if (line.startsWith("Java frames:") && javaFrames.isEmpty()) {
+                section = javaFrames;
+            } else if (line.equals("END.")) {
+                complete = true;
+            } else {
+                kind = refineKind(kind, line);
+            }
+        }
+        if (kind == null && problematic == null && nativeFrames.isEmpty() && javaFrames.isEmpty()) {
+            return Parsed.unparseable("no error kind and no frames in the fatal error log");
+        }
+        return Parsed.of(new FatalErrorLog(kind == null ? FatalErrorLog.UNKNOWN_KIND : kind, problematic,
+                List.copyOf(nativeFrames), List.copyOf(javaFrames), complete));
+    }
+
+    /** The error kind from a header line; an OOM line turns an {@code Internal Error} into an OutOfMemoryError. */
+    private static String refineKind(String kind, String line) {
+        Matcher m = OOM_ENCOUNTERED.matcher(line);
+        if (m.find() && (kind == null || kind.startsWith("Internal Error"))) {
+            return "OutOfMemoryError: " + m.group(1);
+        }
+        if (kind != null) {
+            return kind;
+        }
+        if ((m = SIGNAL.matcher(line)).find()) {
+            return m.group(1);
+        }
+        if ((m = INTERNAL.matcher(line)).find()) {
+            return "Internal Error (" + m.group(1).strip() + ")";
+        }
+        if (OUT_OF_MEMORY.matcher(line).find()) {
+            return "Out of Memory Error";
+        }
+        return null;
+    }
+}

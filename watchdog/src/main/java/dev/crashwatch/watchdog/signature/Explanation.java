@@ -1,0 +1,61 @@
+package dev.crashwatch.watchdog.signature;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each naming step did to each input frame (kept, rewritten, dropped and why), for {@code crashwatch signature
+ * --explain}. Steps record into it; the quiet instance used for counting records nothing.
+ */
+public class Explanation {
+    /** Records nothing: used by the counting path. */
+    static final Explanation QUIET = new Explanation() {
+        @Override
+        void note(Object frame, String what) {
+        }
+
+        @Override
+        void decision(String what) {
+        }
+    };
+
+    private final Map<Object, List<String>> notes = new IdentityHashMap<>();
+    private final List<Object> inputOrder = new ArrayList<>();
+    private final List<String> decisions = new ArrayList<>();
+
+    /** Declares the input frames, in input order (each a parsed frame object). */
+    void inputs(List<?> frames) {
+        inputOrder.clear();
+        inputOrder.addAll(frames);
+    }
+
+    /** Notes what happened to one input frame (identified by the parsed frame object). */
+    void note(Object frame, String what) {
+        notes.computeIfAbsent(frame, f -> new ArrayList<>()).add(what);
+    }
+
+    /** Notes a decision about the whole crash (which exception names it, recursion found ...). */
+    void decision(String what) {
+        decisions.add(what);
+    }
+
+    /** Decisions about the whole crash, in order. */
+    public List<String> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    /** One entry per input frame: its input text and what happened to it. */
+    public List<FrameFate> frames() {
+        List<FrameFate> out = new ArrayList<>();
+        for (Object frame : inputOrder) {
+            out.add(new FrameFate(FrameText.of(frame), notes.getOrDefault(frame, List.of("kept"))));
+        }
+        return out;
+    }
+
+    /** An input frame and what happened to it. */
+    public record FrameFate(String input, List<String> fates) {
+    }
+}

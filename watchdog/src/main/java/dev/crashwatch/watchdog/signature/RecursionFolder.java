@@ -1,0 +1,97 @@
+package dev.crashwatch.watchdog.signature;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds recursion. Any cycle of frames repeated back to back is kept once (a recursion that went one level deeper is
+ * the same crash). For a StackOverflowError the name is the recursion's cycle alone, rotated to a fixed starting frame:
+ * where the stack ran out inside the cycle, and from where the recursion was entered, vary from run to run (and the JVM
+ * keeps only the top 1024 frames, so the entry point is usually not even printed).
+ */
+final class RecursionFolder {
+    private static final int MAX_PERIOD = 64;
+
+    private RecursionFolder() {
+    }
+
+    /** The recursion cycle of a stack overflow in canonical rotation, or the frames unchanged when none repeats. */
+    static List<NamedFrame> overflowCycle(List<NamedFrame> frames, Explanation explain) {
+        int bestPeriod = 0;
+        int bestStart = 0;
+        int bestCover = 0;
+        for (int p = 1; p <= MAX_PERIOD && 2 * p <= frames.size(); p++) {
+            int run = 0;
+            for (int i = frames.size() - p - 1; i >= 0; i--) {
+                run = same(frames, i, i + p) ? run + 1 : 0;
+                if (run >= p && run + p > bestCover) {
+                    bestCover = run + p;
+                    bestPeriod = p;
+                    bestStart = i;
+                }
+            }
+        }
+        if (bestPeriod == 0) {
+            return frames;
+        }
+        List<NamedFrame> cycle = canonicalRotation(frames.subList(bestStart, bestStart + bestPeriod));
+        explain.decision("stack overflow: recursion cycle of " + bestPeriod + " frame(s) repeats over " + bestCover
+                + " frames; the name is that cycle, starting at its smallest frame");
+        for (int i = 0; i < frames.size(); i++) {
+            boolean inCycle = i >= bestStart && i < bestStart + bestPeriod;
+            if (!inCycle) {
+                explain.note(frames.get(i).source(), "dropped: outside the one kept copy of the recursion cycle");
+            }
+        }
+        return cycle;
+    }
+
+    /** Keeps one copy of any cycle (up to {@value #MAX_PERIOD} frames) repeated back to back. */
+    static List<NamedFrame> foldRepeats(List<NamedFrame> frames, Explanation explain) {
+        List<NamedFrame> out = new ArrayList<>(frames);
+        for (int i = 0; i < out.size(); i++) {
+            for (int p = 1; p <= MAX_PERIOD && i + 2 * p <= out.size(); p++) {
+                while (i + 2 * p <= out.size() && sameRun(out, i, i + p, p)) {
+                    for (int k = 0; k < p; k++) {
+                        explain.note(out.get(i + p).source(), "dropped: repeats the recursion cycle above it");
+                        out.remove(i + p);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameRun(List<NamedFrame> f, int a, int b, int length) {
+        for (int k = 0; k < length; k++) {
+            if (!same(f, a + k, b + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(List<NamedFrame> f, int a, int b) {
+        return f.get(a).rendered().equals(f.get(b).rendered());
+    }
+
+    private static List<NamedFrame> canonicalRotation(List<NamedFrame> cycle) {
+        int best = 0;
+        for (int r = 1; r < cycle.size(); r++) {
+            if (rotationKey(cycle, r).compareTo(rotationKey(cycle, best)) < 0) {
+                best = r;
+            }
+        }
+        List<NamedFrame> out = new ArrayList<>(cycle.subList(best, cycle.size()));
+        out.addAll(cycle.subList(0, best));
+        return out;
+    }
+
+    private static String rotationKey(List<NamedFrame> cycle, int r) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < cycle.size(); k++) {
+            sb.append(cycle.get((r + k) % cycle.size()).rendered()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Reads method line ranges from compiled classes (the LineNumberTable of each method, with a small hand-written
+ * class-file reader) on an application's class path, so that frame lines can be written relative to their method.
+ */
+package dev.crashwatch.watchdog.signature.classfile;

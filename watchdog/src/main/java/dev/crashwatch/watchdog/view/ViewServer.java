@@ -1,0 +1,117 @@
+package dev.crashwatch.watchdog.view;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.crashwatch.watchdog.store.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Serves the view of one store on the loopback address (127.0.0.1) only, with the JDK's built-in HTTP server.
+ * Each request to {@code /} reads the store afresh. The page runs no script and loads nothing from elsewhere,
+ * and its Content-Security-Policy says so; requests that name another host are refused (DNS rebinding).
+ */
+public final class ViewServer implements AutoCloseable {
+    /** The port {@code gotelemetry view} uses; taken when free, else the next free one. */
+    public static final int DEFAULT_PORT = 4040;
+    static final int PORTS_TO_TRY = 20;
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
+
+    private final HttpServer server;
+    private final ViewPage page;
+
+    private ViewServer(HttpServer server, ViewPage page) {
+        this.server = server;
+        this.page = page;
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Serves {@code store} on {@value #DEFAULT_PORT} or the first free port after it. */
+    public static ViewServer startOnDefaultPort(Store store) throws IOException {
+        BindException last = null;
+        for (int port = DEFAULT_PORT; port < DEFAULT_PORT + PORTS_TO_TRY; port++) {
+            try {
+                return start(store, port);
+            } catch (BindException e) {
+                last = e;
+            }
+        }
+        throw new BindException("ports " + DEFAULT_PORT + "-" + (DEFAULT_PORT + PORTS_TO_TRY - 1)
+            + " are all in use (" + last.getMessage() + "); choose one with --port");
+    }
+
+    /** Serves {@code store} on exactly {@code port} (0: any free port); fails if it is taken. */
+    public static ViewServer start(Store store, int port) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
+        return new ViewServer(HttpServer.create(loopback, 0), new ViewPage(store));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The address to print and to open: {@code http://localhost:PORT/}. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port() + "/");
+    }
+
+    /** The address the server is bound to (always a loopback address). */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!isOwnHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                send(exchange, 421, "text/plain", "This server answers only to localhost:" + port() + ".\n");
+            } else if (!exchange.getRequestURI().getPath().equals("/")) {
+                send(exchange, 404, "text/plain", "Not found. The view is at /.\n");
+            } else if (!Set.of("GET", "HEAD").contains(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain", "Only GET.\n");
+            } else {
+                send(exchange, 200, "text/html", render(exchange));
+            }
+        }
+    }
+
+    private String render(HttpExchange exchange) {
+        try {
+            return page.render(QueryParams.parse(exchange.getRequestURI().getRawQuery()));
+        } catch (IOException | RuntimeException e) {
+            return ViewPage.error(e);
+        }
+    }
+
+    private boolean isOwnHost(String host) {
+        return host != null && Set.of("localhost", "127.0.0.1").stream()
+            .anyMatch(name -> host.equalsIgnoreCase(name + ":" + port()));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.crashwatch.watchdog.signature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The naming rules one by one, on small hand-made traces (the corpus checks them on real ones). */
+class NamingRulesTest {
+    private static String trace(String type, String... frames) {
+        StringBuilder sb = new StringBuilder("Exception in thread \"main\" ").append(type).append(": m\n");
+        for (String f : frames) {
+            sb.append("\tat ").append(f).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "com.a.Foo$$Lambda$14/0x0000000800c03000 | com.a.Foo$$Lambda",
+            "com.a.Foo$$Lambda/0x00007f3a1c2b9a00 | com.a.Foo$$Lambda",
+            "com.a.Foo$$Lambda$14/1523554304 | com.a.Foo$$Lambda",
+            "jdk.proxy3.$Proxy316 | $Proxy",
+            "com.sun.proxy.$Proxy12 | $Proxy",
+            "jdk.internal.reflect.GeneratedMethodAccessor37 | jdk.internal.reflect.GeneratedMethodAccessor",
+            "sun.reflect.GeneratedConstructorAccessor5 | sun.reflect.GeneratedConstructorAccessor",
+            "com.a.Svc$$EnhancerBySpringCGLIB$$1a2b3c4d | com.a.Svc$$EnhancerBySpringCGLIB",
+            "com.a.Svc$$FastClassBySpringCGLIB$$9f8e7d6c | com.a.Svc$$FastClassBySpringCGLIB",
+            "com.a.Svc$$SpringCGLIB$$0 | com.a.Svc$$SpringCGLIB",
+            "com.a.Svc$ByteBuddy$abc123 | com.a.Svc$ByteBuddy",
+            "com.a.Svc$MockitoMock$1923 | com.a.Svc$MockitoMock",
+            "com.a.Customer$HibernateProxy$Ab12Cd34 | com.a.Customer$HibernateProxy",
+            "com.a.Customer_$$_javassist_42 | com.a.Customer_$$_javassist",
+            "com.a.Customer_$$_jvst3a1_7 | com.a.Customer_$$_jvst",
+            "my.ns$handler$fn__1234 | my.ns$handler$fn",
+            "com.a.Plain$Inner | com.a.Plain$Inner"})
+    void generatedNamesLoseTheirNumbers(String input, String stable) {
+        assertEquals(stable, GeneratedNames.stableClassName(input));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "librocksdbjni8389933268722817432.so | librocksdbjni.so",
+            "jna1234567.tmp | jna.tmp",
+            "libc.so.6 | libc.so.6",
+            "libstdc++.so.6.0.30 | libstdc++.so.6.0.30",
+            "sqlite-3.45.0-5e1b8c1b-7f2a-4c1e-9d3b-0a1b2c3d4e5f-libsqlitejdbc.so | sqlite-3.45.0-libsqlitejdbc.so",
+            "libnetty_transport_native_epoll_x86_642836473623.so | libnetty_transport_native_epoll_x86_.so"})
+    void libraryNamesLoseRandomParts(String input, String stable) {
+        assertEquals(stable, LibraryNames.stable(input));
+    }
+
+    @Test
+    void functionRelativeLinesWhenTheMethodIsKnownAbsoluteAndMarkedOtherwise() {
+        LineResolver knowsRun = (c, m, line) -> m.equals("run") ? OptionalInt.of(40) : OptionalInt.empty();
+        String text = trace("java.lang.Error", "com.a.B.run(B.java:43)", "com.a.B.main(B.java:10)",
+                "java.lang.Thread.run(Thread.java:833)");
+        assertEquals("crash/crash\njava.lang.Error\ncom.a.B.run:+3\ncom.a.B.main:=10\njava.lang.Thread.run",
+                Signatures.counterName(text, knowsRun));
+    }
+
+    @Test
+    void twoSitesInOneMethodStillDiffer() {
+        LineResolver start40 = (c, m, line) -> OptionalInt.of(40);
+        assertNotEquals(Signatures.counterName(trace("java.lang.Error", "com.a.B.run(B.java:43)"), start40),
+                Signatures.counterName(trace("java.lang.Error", "com.a.B.run(B.java:45)"), start40));
+    }
+
+    @Test
+    void aResolverThatThrowsOrAnswersNonsenseFallsBackToAbsoluteLines() {
+        LineResolver broken = (c, m, line) -> {
+            throw new IllegalStateException("broken");
+        };
+        LineResolver nonsense = (c, m, line) -> OptionalInt.of(line + 5);
+        String text = trace("java.lang.Error", "com.a.B.run(B.java:43)");
+        assertEquals("crash/crash\njava.lang.Error\ncom.a.B.run:=43", Signatures.counterName(text, broken));
+        assertEquals("crash/crash\njava.lang.Error\ncom.a.B.run:=43", Signatures.counterName(text, nonsense));
+        assertEquals("crash/crash\njava.lang.Error\ncom.a.B.run:=43", Signatures.counterName(text, null));
+    }
+
+    @Test
+    void stackOverflowNamesTheCycleWhateverItsPhaseAndEntry() {
+        String[] pingPong = new String[60];
+        String[] pongPing = new String[61];
+        for (int i = 0; i < 60; i++) {
+            pingPong[i] = i % 2 == 0 ? "com.a.R.ping(R.java:5)" : "com.a.R.pong(R.java:9)";
+            pongPing[i] = i % 2 == 0 ? "com.a.R.pong(R.java:9)" : "com.a.R.ping(R.java:5)";
+        }
+        pongPing[60] = "com.a.Entry.other(Entry.java:3)";
+        String a = Signatures.counterName(trace("java.lang.StackOverflowError", pingPong), LineResolver.NONE);
+        String b = Signatures.counterName(trace("java.lang.StackOverflowError", pongPing), LineResolver.NONE);
+        assertEquals(a, b);
+        assertEquals("crash/crash\njava.lang.StackOverflowError\ncom.a.R.ping:=5\ncom.a.R.pong:=9", a);
+    }
+
+    @Test
+    void theBudgetKeepsTheTopAndThenTheApplicationsFrames() {
+        String[] frames = new String[40];
+        for (int i = 0; i < 40; i++) {
+            frames[i] = (i < 30 ? "org.springframework.x.L" + i : "com.app.A" + i) + ".m(X.java:" + (i + 1) + ")";
+        }
+        String name = Signatures.counterName(trace("java.lang.Error", frames), LineResolver.NONE);
+        List<String> lines = List.of(name.split("\n"));
+        assertEquals(2 + 16 + 2, lines.size(), name);
+        assertEquals("org.springframework.x.L0.m:=1", lines.get(2));
+        assertEquals("...", lines.get(10));
+        assertEquals("com.app.A30.m:=31", lines.get(11));
+        assertEquals("com.app.A37.m:=38", lines.get(18));
+        assertEquals("...", lines.get(19));
+    }
+
+    @Test
+    void aLongNameIsCutTo4096BytesAndMarkedTruncated() {
+        String[] frames = new String[16];
+        for (int i = 0; i < 16; i++) {
+            frames[i] = "com.app." + "x".repeat(300) + i + ".m(X.java:" + (i + 1) + ")";
+        }
+        String name = Signatures.counterName(trace("java.lang.Error", frames), LineResolver.NONE);
+        assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 4096);
+        assertTrue(name.endsWith("\ntruncated"), name);
+    }
+
+    @Test
+    void theRootCauseNamesTheCrashWithItsWholeStack() {
+        String text = """
+                Exception in thread "main" java.lang.RuntimeException: wrapped
+                \tat com.a.Outer.call(Outer.java:20)
+                \tat com.a.Main.main(Main.java:5)
+                Caused by: java.lang.reflect.InvocationTargetException
+                \tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke(DirectMethodHandleAccessor.java:119)
+                \tat java.base/java.lang.reflect.Method.invoke(Method.java:565)
+                \tat com.a.Outer.call(Outer.java:18)
+                \t... 1 more
+                Caused by: java.lang.IllegalStateException: secret
+                \tat com.a.Target.run(Target.java:7)
+                \t... 3 more
+                """;
+        assertEquals("crash/crash\njava.lang.IllegalStateException\ncom.a.Target.run:=7\njava.lang.reflect.Method.invoke"
+                + "\ncom.a.Outer.call:=18\ncom.a.Main.main:=5", Signatures.counterName(text, LineResolver.NONE));
+    }
+
+    @Test
+    void explainSaysWhatHappenedToEachFrame() {
+        String text = trace("java.lang.Error", "jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+                "com.a.Foo$$Lambda$14/0x0000000800c03000.run(Unknown Source)", "com.a.B.run(B.java:43)");
+        Signatures.Explained e = Signatures.explain(text, LineResolver.NONE);
+        List<Explanation.FrameFate> fates = e.explanation().frames();
+        assertEquals(3, fates.size());
+        assertTrue(fates.get(0).fates().get(0).startsWith("dropped: reflection"), fates.toString());
+        assertTrue(fates.get(1).fates().stream().anyMatch(f -> f.startsWith("class rewritten")), fates.toString());
+        assertTrue(fates.get(2).fates().contains("kept as com.a.B.run:=43"), fates.toString());
+        assertEquals(Signatures.counterName(text, LineResolver.NONE), e.name());
+    }
+
+    @Test
+    void neverThrowsAndMalformedForNoise() {
+        assertEquals(CounterNames.MALFORMED, Signatures.counterName(null, null));
+        assertEquals(CounterNames.MALFORMED, Signatures.counterName("\u0000\u0001garbage", LineResolver.NONE));
+        assertFalse(Signatures.counterName("java.lang.Error\n\tat a.B.c(B.java:1)", null).equals(CounterNames.MALFORMED));
+    }
+}
