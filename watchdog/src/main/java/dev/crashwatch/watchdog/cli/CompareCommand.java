@@ -42,7 +42,7 @@ public final class CompareCommand implements Command {
             return 1;
         }
         if (a.flag("--json")) {
-            out.print(JsonViews.pretty(JsonViews.comparison(c)));
+            JsonViews.comparison(out, c);
         } else {
             TextViews.comparison(out, c);
         }

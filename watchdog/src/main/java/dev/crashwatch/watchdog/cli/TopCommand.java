@@ -53,7 +53,7 @@ public final class TopCommand implements Command {
         List<RankedCrash> top = triage.top(filter);
         top = top.subList(0, Math.min(limit, top.size()));
         if (a.flag("--json")) {
-            out.print(JsonViews.pretty(JsonViews.ranked(top)));
+            JsonViews.ranked(out, top);
         } else if (top.isEmpty()) {
             out.println(triage.isEmpty() ? "no crashes recorded" : "no crashes match");
         } else {

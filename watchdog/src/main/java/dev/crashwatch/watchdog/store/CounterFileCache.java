@@ -1,12 +1,10 @@
 package dev.crashwatch.watchdog.store;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ final class CounterFileCache {
     }
 
     /** An entry as read from the cache: its stamp and its still-encoded key and counters. */
-    private record Encoded(Stamp stamp, byte[] block) {
+    private record Encoded(Stamp stamp, ByteBuffer block) {
     }
 
     private final Path file;
@@ -59,8 +57,8 @@ final class CounterFileCache {
     /** The cache at {@code file}, empty when absent or unreadable. */
     static CounterFileCache load(Path file) {
         CounterFileCache cache = new CounterFileCache(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            cache.readFrom(new DataInputStream(new BufferedInputStream(in, 1 << 16)));
+        try {
+            cache.readFrom(ByteBuffer.wrap(Files.readAllBytes(file)));
         } catch (IOException | RuntimeException e) {
             cache.entries.clear();
             cache.encoded.clear();
@@ -150,15 +148,18 @@ final class CounterFileCache {
     /** Decodes an entry's block; null when it is damaged (the file is then parsed instead). */
     private Entry decode(Encoded enc) {
         try {
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(enc.block()));
+            ByteBuffer in = enc.block().duplicate();
             CounterFileKey key = new CounterFileKey(readString(in), readString(in), readString(in), readString(in),
                     readString(in), LocalDate.parse(readString(in)));
-            int size = in.readInt();
+            int size = in.getInt();
+            if (size < 0 || size > in.remaining() / 12) {
+                return null;
+            }
             int[] ids = new int[size];
             long[] counts = new long[size];
             for (int i = 0; i < size; i++) {
-                ids[i] = in.readInt();
-                counts[i] = in.readLong();
+                ids[i] = in.getInt();
+                counts[i] = in.getLong();
                 if (ids[i] < 0 || ids[i] >= names.size()) {
                     return null;
                 }
@@ -169,24 +170,24 @@ final class CounterFileCache {
         }
     }
 
-    private void readFrom(DataInputStream in) throws IOException {
-        if (!MAGIC.equals(in.readUTF())) {
+    private void readFrom(ByteBuffer in) throws IOException {
+        byte[] magic = new byte[in.getShort()];
+        in.get(magic);
+        if (!MAGIC.equals(new String(magic, StandardCharsets.UTF_8))) {
             throw new IOException("not a " + MAGIC);
         }
-        writtenNanos = in.readLong();
-        for (int i = in.readInt(); i > 0; i--) {
+        writtenNanos = in.getLong();
+        for (int i = in.getInt(); i > 0; i--) {
             names.add(readString(in));
         }
-        for (int n = in.readInt(); n > 0; n--) {
-            Stamp stamp = new Stamp(readString(in), in.readLong(), in.readLong());
-            int length = in.readInt();
-            if (length < 0 || length > 1 << 28) {
+        for (int n = in.getInt(); n > 0; n--) {
+            Stamp stamp = new Stamp(readString(in), in.getLong(), in.getLong());
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining()) {
                 throw new IOException("bad entry length " + length);
             }
-            byte[] block = in.readNBytes(length);
-            if (block.length != length) {
-                throw new java.io.EOFException("cache ends early");
-            }
+            ByteBuffer block = in.slice(in.position(), length);
+            in.position(in.position() + length);
             encoded.put(stamp.fileName(), new Encoded(stamp, block));
         }
     }
@@ -197,15 +198,13 @@ final class CounterFileCache {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > 1 << 24) {
+    private static String readString(ByteBuffer in) throws IOException {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
             throw new IOException("bad string length " + length);
         }
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new java.io.EOFException("cache ends early");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
     }
 }
