@@ -105,6 +105,19 @@ class StoreCommandsTest {
     }
 
     @Test
+    void an_invalid_mode_file_means_local_and_mode_and_status_say_so() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        Files.writeString(dir.resolve("mode"), "loud 2026-11-01\n");
+        CliInStore cli = new CliInStore(dir);
+        CliInStore.Result mode = cli.run("mode");
+        assertEquals("local\n", mode.out());
+        assertEquals("crashwatch mode: mode file holds 'loud 2026-11-01', not off, local or on: using local\n",
+                mode.err());
+        assertTrue(cli.run("status").out().startsWith("mode:               local (mode file) - mode file holds"),
+                cli.run("status").out());
+    }
+
+    @Test
     void status_on_an_empty_store() {
         CliInStore.Result r = new CliInStore(dir).run("status");
         assertEquals(0, r.status());
