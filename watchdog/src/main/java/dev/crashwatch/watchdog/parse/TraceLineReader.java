@@ -20,6 +20,8 @@ final class TraceLineReader {
     private static final Pattern TYPE_HEADER = Pattern.compile("^\\s*(" + TYPE + ")(?::\\s(.*)|:)?\\s*$");
     private static final Pattern MORE = Pattern.compile("^\\s*\\.\\.\\.\\s*(\\d{1,9})\\s+(?:more|common frames omitted)");
     private static final Pattern OMITTED = Pattern.compile("^\\s*(\\d{1,9})\\s+common frames omitted");
+    /** Longer lines are message text, never a header (a header's message may be long only within this). */
+    private static final int MAX_HEADER_LINE = 64 << 10;
     private static final Pattern HIDDEN_CLASS = Pattern.compile("/0x\\p{XDigit}+|/\\d+(?=\\.)");
 
     private TraceLineReader() {
@@ -56,16 +58,19 @@ final class TraceLineReader {
 
     private static TraceLine header(String line, String rawLine) {
         Matcher m = MORE.matcher(line);
-        if (m.find() || (m = OMITTED.matcher(line)).find()) {
+        if ((line.contains(" more") || line.contains(" omitted")) && (m.find() || (m = OMITTED.matcher(line)).find())) {
             return new TraceLine(TraceLine.Kind.MORE, 0, null, null, null, Integer.parseInt(m.group(1)), rawLine);
         }
+        if (line.length() > MAX_HEADER_LINE) {
+            return TraceLine.of(TraceLine.Kind.TEXT, rawLine);
+        }
         m = NESTED_HEADER.matcher(line);
-        if (m.find()) {
+        if ((line.contains("Caused by") || line.contains("Suppressed")) && m.find()) {
             TraceLine.Kind kind = m.group(2).equals("Caused by") ? TraceLine.Kind.CAUSED_BY : TraceLine.Kind.SUPPRESSED;
             return new TraceLine(kind, indent(m.group(1)), m.group(3), m.group(4), null, 0, rawLine);
         }
         m = THREAD_HEADER.matcher(line);
-        if (m.find() || (m = HANDLER_HEADER.matcher(line)).find()) {
+        if (line.contains("xception") && (m.find() || (m = HANDLER_HEADER.matcher(line)).find())) {
             String rest = m.groupCount() > 1 ? m.group(2) : null;
             return new TraceLine(TraceLine.Kind.THREAD_HEADER, 0, m.group(1), rest, null, 0, rawLine);
         }

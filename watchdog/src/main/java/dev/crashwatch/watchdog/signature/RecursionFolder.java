@@ -59,14 +59,16 @@ final class RecursionFolder {
 
     /** Keeps one copy of any cycle (up to {@value #MAX_PERIOD} frames) repeated back to back. */
     static List<NamedFrame> foldRepeats(List<NamedFrame> frames, Explanation explain) {
-        List<NamedFrame> out = new ArrayList<>(frames);
-        for (int i = 0; i < out.size(); i++) {
-            for (int p = 1; p <= MAX_PERIOD && i + 2 * p <= out.size(); p++) {
-                while (i + 2 * p <= out.size() && sameRun(out, i, i + p, p)) {
+        List<NamedFrame> out = new ArrayList<>(frames.size());
+        for (NamedFrame frame : frames) {
+            out.add(frame);
+            for (int p = 1; p <= MAX_PERIOD && 2 * p <= out.size(); p++) {
+                int end = out.size();
+                if (sameRun(out, end - 2 * p, end - p, p)) {
                     for (int k = 0; k < p; k++) {
-                        explain.note(out.get(i + p).source(), "dropped: repeats the recursion cycle above it");
-                        out.remove(i + p);
+                        explain.note(out.remove(out.size() - 1).source(), "dropped: repeats the recursion cycle above it");
                     }
+                    break;
                 }
             }
         }
