@@ -1,6 +1,6 @@
 package dev.crashwatch.agent;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The crash pipe's wire format, defined once: the agent writes it, the watchdog reads it.
@@ -51,8 +51,54 @@ public final class Wire {
 
     /** The header line of one frame, ASCII, ending in a newline. */
     public static byte[] header(long pid, String kind, long record, int part, boolean more, int length) {
-        String line = MAGIC + ' ' + pid + ' ' + kind + ' ' + record + ' ' + part + ' ' + (more ? 1 : 0) + ' ' + length + '\n';
-        return line.getBytes(StandardCharsets.US_ASCII);
+        byte[] line = new byte[MAX_HEADER];
+        return Arrays.copyOf(line, writeHeader(line, 0, pid, kind, record, part, more, length));
+    }
+
+    /**
+     * Writes the header line of one frame into {@code dst} at {@code off} without allocating anything (the agent's
+     * crash path may run with the heap exhausted); returns the offset just past the newline. {@code dst} needs
+     * {@link #MAX_HEADER} bytes of room.
+     */
+    public static int writeHeader(byte[] dst, int off, long pid, String kind, long record, int part, boolean more,
+            int length) {
+        int at = ascii(dst, off, MAGIC);
+        at = decimal(dst, space(dst, at), pid);
+        at = ascii(dst, space(dst, at), kind);
+        at = decimal(dst, space(dst, at), record);
+        at = decimal(dst, space(dst, at), part);
+        at = decimal(dst, space(dst, at), more ? 1 : 0);
+        at = decimal(dst, space(dst, at), length);
+        dst[at] = '\n';
+        return at + 1;
+    }
+
+    private static int space(byte[] dst, int at) {
+        dst[at] = ' ';
+        return at + 1;
+    }
+
+    private static int ascii(byte[] dst, int at, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            dst[at++] = (byte) text.charAt(i);
+        }
+        return at;
+    }
+
+    private static int decimal(byte[] dst, int at, long value) {
+        if (value < 0) {
+            dst[at++] = '-';
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        long rest = value;
+        for (int i = digits - 1; i >= 0; i--) {
+            dst[at + i] = (byte) ('0' + Math.abs(rest % 10));
+            rest /= 10;
+        }
+        return at + digits;
     }
 
     /** Escapes a hello value so that it fits on one line: backslash and newline. */

@@ -1,10 +1,24 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.launch.AgentJar;
+import dev.crashwatch.watchdog.launch.Launcher;
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.watch.Labels;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code crashwatch run}: Run a command with crash reporting: crashwatch run [--program P] [--version V] -- CMD ARGS.... (Not built yet.) */
+/**
+ * {@code crashwatch run [--program P] [--version V] -- CMD ARGS...}: runs CMD with crash reporting (launcher
+ * mode) and exits with CMD's exit status.
+ */
 public final class RunCommand implements Command {
+    /** Exit status when the command cannot be started, as shells use. */
+    static final int CANNOT_START = 127;
+
     @Override
     public String name() {
         return "run";
@@ -17,11 +31,63 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch run";
+        return """
+                usage: crashwatch run [--program P] [--version V] -- CMD ARGS...
+                Runs CMD with the crashwatch agent attached (for java, as -javaagent; for anything else through
+                JAVA_TOOL_OPTIONS), forwards signals to it and exits with its exit status. Crashes are counted in
+                the store; --program and --version name the counter file instead of what the JVM reports.""";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        throw new UsageException("not built yet");
+        String program = null;
+        String version = null;
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("--")) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.equals("--program") && !a.equals("--version")) {
+                throw new UsageException("unknown option " + a + "; usage: crashwatch run [--program P] [--version V] -- CMD ARGS...");
+            }
+            if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
+                throw new UsageException(a + " needs a value");
+            }
+            if (a.equals("--program")) {
+                program = args.get(i + 1);
+            } else {
+                version = args.get(i + 1);
+            }
+            i += 2;
+        }
+        if (i >= args.size()) {
+            throw new UsageException("no command to run; usage: crashwatch run [--program P] [--version V] -- CMD ARGS...");
+        }
+        return launch(args.subList(i, args.size()), new Labels(program, version), err);
+    }
+
+    private static int launch(List<String> command, Labels labels, PrintStream err) throws Exception {
+        Diagnostics diagnostics = new Diagnostics() {
+            @Override
+            public void note(String message) {
+                err.println("crashwatch: " + message);
+            }
+        };
+        Optional<Path> agent = AgentJar.find();
+        if (agent.isEmpty()) {
+            diagnostics.note("crashwatch-agent.jar not found beside crashwatch.jar; running without crash reporting");
+        }
+        Store store = Store.openDefault();
+        try {
+            return agent.isPresent() ? new Launcher(store, labels, agent.get(), diagnostics).run(command)
+                    : Launcher.bare(command);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            err.println("crashwatch run: cannot run " + command.get(0) + ": " + e.getMessage());
+            return CANNOT_START;
+        }
     }
 }

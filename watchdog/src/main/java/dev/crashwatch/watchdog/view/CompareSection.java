@@ -27,10 +27,15 @@ final class CompareSection {
         Optional<String> base = params.get("base").or(() -> newest(versions, 2));
         Optional<String> next = params.get("new").or(() -> newest(versions, 1));
         form(html, triage, program, versions, base, next);
-        if (base.isPresent() && next.isPresent()) {
-            results(html, triage, program, base.get(), next.get());
-        } else {
-            html.append("<p class=\"empty\">Pick two versions to compare.</p>\n");
+        try {
+            triage.requireProgram(program);
+            if (base.isPresent() && next.isPresent()) {
+                results(html, triage.compare(program, base.get(), next.get()));
+            } else {
+                html.append("<p class=\"empty\">Pick two versions to compare.</p>\n");
+            }
+        } catch (NotInStoreException e) {
+            html.append("<p class=\"error\" id=\"compare-error\">").append(Html.escape(e.getMessage())).append("</p>\n");
         }
         return html.append("</section>\n").toString();
     }
@@ -64,14 +69,10 @@ final class CompareSection {
         }
     }
 
-    private static void results(StringBuilder html, Triage triage, Optional<String> program, String base, String next) {
-        Comparison c;
-        try {
-            c = triage.compare(program, base, next);
-        } catch (NotInStoreException e) {
-            html.append("<p class=\"error\" id=\"compare-error\">").append(Html.escape(e.getMessage())).append("</p>\n");
-            return;
-        }
+    private static void results(StringBuilder html, Comparison c) {
+        Optional<String> program = c.program();
+        String base = c.baseVersion();
+        String next = c.newVersion();
         html.append("<div id=\"compare-results\">\n<p class=\"note\">")
             .append(Html.escape(program.map(p -> p + " ").orElse("All programs, ")))
             .append("<strong>").append(Html.escape(next)).append("</strong> against <strong>")

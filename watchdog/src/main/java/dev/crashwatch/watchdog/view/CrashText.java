@@ -15,10 +15,15 @@ final class CrashText {
         if (!frames.isEmpty()) {
             html.append("<pre class=\"frames\">");
             for (String frame : frames) {
-                html.append(Html.escape(frame)).append('\n');
+                html.append(breakable(Html.escape(frame))).append('\n');
             }
             html.append("</pre>");
         }
         return html.toString();
+    }
+
+    /** Lets a long frame wrap after a dot ({@code <wbr>}) rather than in the middle of a name; its text is unchanged. */
+    private static String breakable(String escapedFrame) {
+        return escapedFrame.replace(".", ".<wbr>");
     }
 }

@@ -27,6 +27,16 @@ final class TopSection {
         return html.append("</tbody>\n</table>\n</section>\n").toString();
     }
 
+    /** The versions, each kept on one line. */
+    private static String versions(List<String> versions) {
+        StringBuilder html = new StringBuilder();
+        for (String v : versions) {
+            html.append(html.length() == 0 ? "" : ", ").append("<span class=\"version\">").append(Html.escape(v))
+                .append("</span>");
+        }
+        return html.toString();
+    }
+
     private static void row(StringBuilder html, int rank, RankedCrash c) {
         html.append("<tr class=\"crash\" data-stack-id=\"").append(Html.escape(c.stackId())).append("\">")
             .append("<td class=\"rank\">").append(rank).append("</td>")
@@ -34,8 +44,8 @@ final class TopSection {
             .append("<td class=\"kind\">").append(Html.escape(c.kind().word())).append("</td>")
             .append("<td class=\"count num\">").append(c.count()).append("</td>")
             .append("<td class=\"weeks\">").append(c.firstWeek())
-            .append(c.firstWeek().equals(c.lastWeek()) ? "" : " to " + c.lastWeek()).append("</td>")
-            .append("<td class=\"versions\">").append(Html.escape(String.join(", ", c.versions()))).append("</td>")
+            .append(c.firstWeek().equals(c.lastWeek()) ? "" : "<br>to " + c.lastWeek()).append("</td>")
+            .append("<td class=\"versions\">").append(versions(c.versions())).append("</td>")
             .append("<td>").append(CrashText.render(c.name(), c.frames())).append("</td></tr>\n");
     }
 }

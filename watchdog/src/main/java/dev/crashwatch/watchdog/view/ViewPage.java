@@ -66,7 +66,7 @@ public final class ViewPage {
 
     private static final String STYLE = """
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d232a;
-               margin: 0 auto; max-width: 1040px; padding: 16px 24px 48px; background: #fff; }
+               margin: 0 auto; max-width: 1120px; padding: 16px 24px 48px; background: #fff; }
         h1 { font-size: 26px; margin: 8px 0 4px; }
         h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 1px solid #d8dee4; padding-bottom: 4px; }
         h3 { font-size: 16px; margin: 18px 0 6px; }
@@ -85,11 +85,12 @@ public final class ViewPage {
         .swatch { display: inline-block; width: 11px; height: 11px; margin-right: 6px; border-radius: 2px; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #e6e9ed; }
-        th { font-size: 13px; color: #57606a; font-weight: 600; }
+        th { font-size: 13px; color: #57606a; font-weight: 600; white-space: nowrap; }
         .num { text-align: right; white-space: nowrap; }
         td.weeks, td.kind, td.stack-id { white-space: nowrap; }
         .counter { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; color: #57606a; }
-        pre.frames { margin: 2px 0 0; white-space: pre-wrap; word-break: break-all; }
+        pre.frames { margin: 2px 0 0; white-space: pre-wrap; }
+        .version { white-space: nowrap; }
         form { display: flex; gap: 14px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
         select, button { font: inherit; padding: 2px 6px; }
         .rate { color: #57606a; font-size: 12px; }

@@ -1,0 +1,178 @@
+package dev.crashwatch.agent;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+
+/**
+ * The agent running in this JVM (at most one, however it was attached): the crash hook, the channel its records
+ * travel on, the background start-up work and the shutdown hook that says goodbye. Its start does no I/O beyond
+ * opening the pipe (launcher mode) or reading the mode file (sidecar mode); everything else happens on a
+ * short-lived daemon thread that a crash waits for, briefly, if it comes first.
+ */
+final class Agent {
+    /**
+     * The longest a crash delays the dying thread when the watchdog is stuck. HotSpot adds up to 300 ms at exit
+     * while a thread is still blocked in a write ({@code VM_Exit::wait_for_threads_in_native_to_block}), so a stuck
+     * watchdog costs the JVM's exit about a second in all.
+     */
+    static final long CRASH_BUDGET_MILLIS = 700;
+    /** The longest the goodbye delays the exit (plus the 300 ms above) when the watchdog is stuck. */
+    static final long BYE_BUDGET_MILLIS = 500;
+    /** The longest a crash waits for the background start-up (hello, sidecar) to finish, within its budget. */
+    static final long START_WAIT_MILLIS = 300;
+    /** Set in the sidecar's environment: a JVM that sees it is crashwatch itself, and the agent does nothing. */
+    static final String SIDECAR_ENV = "CRASHWATCH_SIDECAR";
+
+    private static Agent running;
+
+    private final AgentOptions options;
+    private final RecordChannel channel;
+    private final long startMillis = System.currentTimeMillis();
+    private CrashHook hook;
+    private Starter starter;
+    private CrashText spareText;
+
+    private Agent(AgentOptions options, RecordChannel channel) {
+        this.options = options;
+        this.channel = channel;
+    }
+
+    /** Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. */
+    static synchronized void start(AgentOptions options) {
+        if (running != null || System.getenv(SIDECAR_ENV) != null) {
+            return;
+        }
+        long pid = Pid.current();
+        StoreDir store = null;
+        OutputStream pipe = null;
+        if (options.pipe() != null) {
+            pipe = openFifo(options.pipe());
+            if (pipe == null) {
+                return;
+            }
+        } else {
+            store = StoreDir.resolve(options.dir());
+            if (store.modeOff()) {
+                return;
+            }
+        }
+        Agent agent = new Agent(options, new RecordChannel(pid, pipe));
+        agent.hook = CrashHook.install(agent);
+        agent.starter = new Starter(agent, store);
+        Runtime.getRuntime().addShutdownHook(new ByeHook(agent));
+        agent.starter.start();
+        running = agent;
+    }
+
+    /**
+     * Opens the watchdog's FIFO for writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO
+     * return at once on Linux, where a write-only open would wait for a reader. Only an existing FIFO is opened
+     * (never a regular file created in its place). Null when it cannot be opened.
+     */
+    private static OutputStream openFifo(String path) {
+        File fifo = new File(path);
+        if (!fifo.exists() || fifo.isFile() || fifo.isDirectory()) {
+            return null;
+        }
+        try {
+            return new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    AgentOptions options() {
+        return options;
+    }
+
+    RecordChannel channel() {
+        return channel;
+    }
+
+    long startMillis() {
+        return startMillis;
+    }
+
+    /** The background start-up found the mode off after all (sidecar not wanted): step aside. */
+    void standDown() {
+        hook.uninstall();
+    }
+
+    /**
+     * Prepares what a crash needs so that one with the heap exhausted still reports: the rendering buffer, and a
+     * rehearsal of the whole crash path on a made-up exception into a channel that discards. A class or constant
+     * first used at crash time would have to be loaded or resolved then, which allocates; after the rehearsal every
+     * one the crash path uses is in place. Runs on the background start-up thread.
+     */
+    void prepareForCrash() {
+        synchronized (this) {
+            if (spareText == null) {
+                spareText = new CrashText();
+            }
+        }
+        Throwable sample = Rehearsal.sampleCrash();
+        hook.rehearse(sample);
+        report(new RecordChannel(channel.pid(), Rehearsal.DISCARD), Thread.currentThread(), sample);
+        CrashText minimal = new CrashText();
+        minimal.renderMinimal(Thread.currentThread(), sample);
+        Rehearsal.cacheClassNames();
+    }
+
+    /** Reports one uncaught exception: bounded, never throws. Called by the crash hook before it prints. */
+    void reportCrash(Thread thread, Throwable error) {
+        report(channel, thread, error);
+    }
+
+    private void report(RecordChannel to, Thread thread, Throwable error) {
+        try {
+            long deadline = Deadlines.in(CRASH_BUDGET_MILLIS);
+            Thread startUp = starter;
+            if (startUp != Thread.currentThread()) {
+                Deadlines.join(startUp, Math.min(deadline, Deadlines.in(START_WAIT_MILLIS)));
+            }
+            if (!to.usable()) {
+                return;
+            }
+            CrashText text = takeCrashText();
+            ByteSink rendered = text.render(thread, error);
+            BoundedWrite.send(to, Wire.CRASH, rendered.array(), rendered.length(), deadline);
+            giveBack(text);
+        } catch (Throwable ignored) {
+            // Never harm the dying thread more than it is harmed already.
+        }
+    }
+
+    /**
+     * Says goodbye from the shutdown hook: bounded, never throws. It does not wait for the background start-up: a
+     * JVM that exits before its sidecar was connected had nothing to report.
+     */
+    void sayBye() {
+        try {
+            long deadline = Deadlines.in(BYE_BUDGET_MILLIS);
+            if (!channel.usable()) {
+                return;
+            }
+            ByteSink bye = new ByteSink(64);
+            bye.text(Wire.KEY_HANDLER_REPLACED);
+            bye.text(hook.replaced() ? "=true\n" : "=false\n");
+            BoundedWrite.send(channel, Wire.BYE, bye.array(), bye.length(), deadline);
+        } catch (Throwable ignored) {
+            // Exit goes on.
+        }
+    }
+
+    private synchronized CrashText takeCrashText() {
+        CrashText text = spareText;
+        spareText = null;
+        return text != null ? text : new CrashText();
+    }
+
+    private synchronized void giveBack(CrashText text) {
+        if (spareText == null && text.reusable()) {
+            spareText = text;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.crashwatch.agent;
+
+/**
+ * The agent's options, {@code -javaagent:crashwatch-agent.jar=key=value,key=value}: see "Agent options" in
+ * {@code docs/protocol.md}. A backslash makes the next comma or backslash literal; unknown keys are ignored, so that
+ * an older agent runs with a newer watchdog's options.
+ */
+final class AgentOptions {
+    /** The crash pipe (a FIFO) of a watchdog already listening: launcher mode. */
+    static final String PIPE = "pipe";
+    static final String PROGRAM = "program";
+    static final String VERSION = "version";
+    /** The watchdog jar (crashwatch.jar) the sidecar runs. */
+    static final String WATCHDOG = "watchdog";
+    /** The store directory. */
+    static final String DIR = "dir";
+    /** The java executable the sidecar runs on (Java 17+). */
+    static final String JAVA = "java";
+
+    private String pipe;
+    private String program;
+    private String version;
+    private String watchdog;
+    private String dir;
+    private String java;
+
+    /** Parses an option string; {@code null} or empty gives no options. Never throws. */
+    static AgentOptions parse(String text) {
+        AgentOptions options = new AgentOptions();
+        if (text == null) {
+            return options;
+        }
+        StringBuilder item = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == ',' || text.charAt(i + 1) == '\\')) {
+                item.append(text.charAt(++i));
+            } else if (c == ',') {
+                options.set(item.toString());
+                item.setLength(0);
+            } else {
+                item.append(c);
+            }
+        }
+        options.set(item.toString());
+        return options;
+    }
+
+    /** The options of {@link Crashwatch.Config}: the API's route to the same agent. */
+    static AgentOptions of(String program, String version, String dir, String watchdog, String java) {
+        AgentOptions options = new AgentOptions();
+        options.program = blankToNull(program);
+        options.version = blankToNull(version);
+        options.dir = blankToNull(dir);
+        options.watchdog = blankToNull(watchdog);
+        options.java = blankToNull(java);
+        return options;
+    }
+
+    private void set(String item) {
+        int eq = item.indexOf('=');
+        if (eq <= 0) {
+            return;
+        }
+        String key = item.substring(0, eq).trim();
+        String value = blankToNull(item.substring(eq + 1));
+        if (PIPE.equals(key)) {
+            pipe = value;
+        } else if (PROGRAM.equals(key)) {
+            program = value;
+        } else if (VERSION.equals(key)) {
+            version = value;
+        } else if (WATCHDOG.equals(key)) {
+            watchdog = value;
+        } else if (DIR.equals(key)) {
+            dir = value;
+        } else if (JAVA.equals(key)) {
+            java = value;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.trim().isEmpty() ? null : value;
+    }
+
+    String pipe() {
+        return pipe;
+    }
+
+    String program() {
+        return program;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String watchdog() {
+        return watchdog;
+    }
+
+    String dir() {
+        return dir;
+    }
+
+    String java() {
+        return java;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.crashwatch.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the sidecar: a small watchdog JVM ({@code SidecarMain} in crashwatch.jar) whose stdin is the crash pipe.
+ * It does not hold the application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it
+ * runs in a session of its own where {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down
+ * before it has read the crash), and its environment tells any agent in it to do nothing.
+ */
+final class Sidecar {
+    static final String MAIN_CLASS = "dev.crashwatch.watchdog.sidecar.SidecarMain";
+    static final String WATCHDOG_JAR = "crashwatch.jar";
+    /** Environment variables naming the watchdog jar and the sidecar's java when no option does. */
+    static final String WATCHDOG_ENV = "CRASHWATCH_WATCHDOG";
+    static final String JAVA_ENV = "CRASHWATCH_JAVA";
+    /** A small-footprint JVM: measured in docs/benchmarks.md ("agent"). */
+    static final String[] JVM_OPTIONS = {
+        "-Xshare:auto", "-XX:+UseSerialGC", "-Xms4m", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+        "-Xss256k", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
+    };
+    private static final String[] STRIPPED_ENV = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
+    private static final File SETSID = new File("/usr/bin/setsid");
+
+    private Sidecar() {
+    }
+
+    /** Starts the sidecar; returns the write end of its stdin, or null (the reason then in the sidecar log). */
+    static OutputStream start(AgentOptions options, StoreDir store, long pid) {
+        SidecarLog log = new SidecarLog(store);
+        File jar = watchdogJar(options);
+        if (jar == null || !jar.isFile()) {
+            log.write(pid, "sidecar not started: watchdog jar not found (" + jar
+                    + "); give its path in the agent option watchdog= or $" + WATCHDOG_ENV);
+            return null;
+        }
+        File java = javaExecutable(options);
+        if (!java.canExecute()) {
+            log.write(pid, "sidecar not started: no java executable at " + java + "; set java= or $" + JAVA_ENV);
+            return null;
+        }
+        ProcessBuilder builder = new ProcessBuilder(command(java, jar, options, store));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        File logFile = log.prepared();
+        builder.redirectError(logFile != null ? ProcessBuilder.Redirect.appendTo(logFile)
+                : ProcessBuilder.Redirect.DISCARD);
+        if (store.dir().isDirectory()) {
+            builder.directory(store.dir());
+        }
+        Map<String, String> env = builder.environment();
+        for (String name : STRIPPED_ENV) {
+            env.remove(name);
+        }
+        env.put(Agent.SIDECAR_ENV, "1");
+        try {
+            return builder.start().getOutputStream();
+        } catch (IOException | RuntimeException e) {
+            log.write(pid, "sidecar not started: " + e);
+            return null;
+        }
+    }
+
+    /** The command line: the sidecar JVM, small, running SidecarMain with the store and the program's name. */
+    static List<String> command(File java, File jar, AgentOptions options, StoreDir store) {
+        List<String> command = new ArrayList<>();
+        if (SETSID.canExecute()) {
+            command.add(SETSID.getPath());
+        }
+        command.add(java.getPath());
+        for (String option : JVM_OPTIONS) {
+            command.add(option);
+        }
+        command.add("-cp");
+        command.add(jar.getPath());
+        command.add(MAIN_CLASS);
+        command.add("--dir");
+        command.add(store.dir().getPath());
+        if (options.program() != null) {
+            command.add("--program");
+            command.add(options.program());
+        }
+        if (options.version() != null) {
+            command.add("--version");
+            command.add(options.version());
+        }
+        return command;
+    }
+
+    /** {@code watchdog=}, else {@code $CRASHWATCH_WATCHDOG}, else crashwatch.jar beside the jar the agent came from. */
+    static File watchdogJar(AgentOptions options) {
+        if (options.watchdog() != null) {
+            return new File(options.watchdog());
+        }
+        String fromEnv = System.getenv(WATCHDOG_ENV);
+        if (fromEnv != null && !fromEnv.trim().isEmpty()) {
+            return new File(fromEnv);
+        }
+        File agentJar = agentJar();
+        return agentJar == null ? null : new File(agentJar.getParentFile(), WATCHDOG_JAR);
+    }
+
+    /** The jar (or directory) this agent's classes were loaded from: the agent jar, or an app jar embedding it. */
+    static File agentJar() {
+        try {
+            CodeSource source = Sidecar.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : new File(source.getLocation().toURI()).getAbsoluteFile();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static File javaExecutable(AgentOptions options) {
+        if (options.java() != null) {
+            return new File(options.java());
+        }
+        String fromEnv = System.getenv(JAVA_ENV);
+        if (fromEnv != null && !fromEnv.trim().isEmpty()) {
+            return new File(fromEnv);
+        }
+        return new File(new File(System.getProperty("java.home"), "bin"), "java");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.crashwatch.agent;
+
+import java.io.OutputStream;
+
+/**
+ * The agent's start-up work that may cost time, done on a short-lived daemon thread so that the application's
+ * {@code main} does not wait for it: prepare the crash buffer, start the sidecar (sidecar mode), collect the hello
+ * facts and send them. A crash that comes first waits for it, briefly.
+ */
+final class Starter extends Thread {
+    private final Agent agent;
+    private final StoreDir store;
+
+    /** {@code store} is null in launcher mode (the watchdog is already listening). */
+    Starter(Agent agent, StoreDir store) {
+        super("crashwatch-start");
+        setDaemon(true);
+        this.agent = agent;
+        this.store = store;
+    }
+
+    @Override
+    public void run() {
+        try {
+            agent.prepareForCrash();
+            if (store != null && !startSidecar()) {
+                return;
+            }
+            ByteSink hello = Hello.collect(agent.options(), agent.channel().pid(), agent.startMillis());
+            agent.channel().write(Wire.HELLO, hello.array(), hello.length());
+        } catch (Throwable ignored) {
+            // No hello: the watchdog names the crash without it.
+        }
+    }
+
+    private boolean startSidecar() {
+        OutputStream pipe = Sidecar.start(agent.options(), store, agent.channel().pid());
+        if (pipe == null) {
+            agent.standDown();
+            return false;
+        }
+        agent.channel().connect(pipe);
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.crashwatch.agent;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The store directory as the agent sees it, resolved as the watchdog resolves it: the {@code dir=} option, else the
+ * system property {@code crashwatch.dir}, else {@code $CRASHWATCH_DIR}, else the user config directory +
+ * {@code /crashwatch}; and its mode ({@code CRASHWATCH_MODE}, else the first word of the {@code mode} file).
+ */
+final class StoreDir {
+    static final String DIR_PROPERTY = "crashwatch.dir";
+    static final String DIR_ENV = "CRASHWATCH_DIR";
+    static final String MODE_ENV = "CRASHWATCH_MODE";
+    private static final String OFF = "off";
+
+    private final File dir;
+
+    private StoreDir(File dir) {
+        this.dir = dir;
+    }
+
+    /** The store for the {@code dir=} option (null: the default location). */
+    static StoreDir resolve(String option) {
+        String chosen = firstPresent(option, System.getProperty(DIR_PROPERTY), System.getenv(DIR_ENV));
+        return new StoreDir(chosen != null ? new File(chosen).getAbsoluteFile() : new File(userConfigDir(), "crashwatch"));
+    }
+
+    /** The user config directory, as Go's {@code os.UserConfigDir}. */
+    static File userConfigDir() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home", "");
+        if (os.startsWith("windows")) {
+            String appData = System.getenv("AppData");
+            return present(appData) ? new File(appData) : new File(home, "AppData" + File.separator + "Roaming");
+        }
+        if (os.startsWith("mac")) {
+            return new File(home, "Library/Application Support");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return present(xdg) && new File(xdg).isAbsolute() ? new File(xdg) : new File(home, ".config");
+    }
+
+    File dir() {
+        return dir;
+    }
+
+    /** Whether the mode is off: then the agent does nothing at all. An unreadable or unknown mode is local. */
+    boolean modeOff() {
+        String fromEnv = System.getenv(MODE_ENV);
+        if (present(fromEnv)) {
+            return OFF.equals(fromEnv.trim());
+        }
+        return OFF.equals(firstWord(new File(dir, "mode")));
+    }
+
+    private static String firstWord(File file) {
+        if (!file.isFile()) {
+            return null;
+        }
+        byte[] head = new byte[64];
+        int n = 0;
+        try (InputStream in = new FileInputStream(file)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        String text = new String(head, 0, n, StandardCharsets.UTF_8).trim();
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private static String firstPresent(String... values) {
+        for (String v : values) {
+            if (present(v)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.trim().isEmpty();
+    }
+}

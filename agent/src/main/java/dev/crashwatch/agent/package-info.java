@@ -1,0 +1,7 @@
+/**
+ * The crashwatch agent, loaded into the application's JVM: it reports uncaught exceptions as framed records on a
+ * crash pipe (to {@code crashwatch run}, or to a sidecar watchdog it starts itself), and otherwise stays out of the
+ * way. No dependencies, no lambdas, nothing that costs start-up time; {@link dev.crashwatch.agent.Crashwatch} is the
+ * only API, {@link dev.crashwatch.agent.Wire} the wire format.
+ */
+package dev.crashwatch.agent;

@@ -1,0 +1,49 @@
+package dev.crashwatch.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+    @Test
+    void parses_every_documented_key() {
+        AgentOptions o = AgentOptions.parse(
+                "pipe=/s/run/a/crash.fifo,program=shop,version=1.2.3,watchdog=/opt/cw/crashwatch.jar,dir=/s,java=/j/bin/java");
+        assertEquals("/s/run/a/crash.fifo", o.pipe());
+        assertEquals("shop", o.program());
+        assertEquals("1.2.3", o.version());
+        assertEquals("/opt/cw/crashwatch.jar", o.watchdog());
+        assertEquals("/s", o.dir());
+        assertEquals("/j/bin/java", o.java());
+    }
+
+    @Test
+    void no_options_at_all() {
+        for (String text : new String[] {null, "", ","}) {
+            AgentOptions o = AgentOptions.parse(text);
+            assertNull(o.pipe());
+            assertNull(o.program());
+            assertNull(o.dir());
+        }
+    }
+
+    @Test
+    void backslash_keeps_commas_and_backslashes_in_values_and_is_literal_elsewhere() {
+        AgentOptions o = AgentOptions.parse("dir=/tmp/a\\,b\\\\c,program=x\\y");
+        assertEquals("/tmp/a,b\\c", o.dir());
+        assertEquals("x\\y", o.program());
+    }
+
+    @Test
+    void value_may_hold_an_equals_sign_and_unknown_or_malformed_items_are_ignored() {
+        AgentOptions o = AgentOptions.parse("future=1,=nokey,justaword,version=a=b,program=");
+        assertEquals("a=b", o.version());
+        assertNull(o.program());
+    }
+
+    @Test
+    void last_setting_wins() {
+        assertEquals("two", AgentOptions.parse("program=one,program=two").program());
+    }
+}

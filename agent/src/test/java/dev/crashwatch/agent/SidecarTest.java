@@ -1,0 +1,32 @@
+package dev.crashwatch.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SidecarTest {
+    @Test
+    void the_command_runs_sidecar_main_small_with_the_store_and_the_program() {
+        AgentOptions options = AgentOptions.parse("program=shop,version=1.0");
+        List<String> command = Sidecar.command(new File("/j/bin/java"), new File("/cw/crashwatch.jar"), options,
+                StoreDir.resolve("/store"));
+        int java = command.indexOf("/j/bin/java");
+        assertTrue(java == 0 || command.get(0).endsWith("setsid"), command.toString());
+        assertTrue(command.contains("-Xmx16m") && command.contains("-XX:+UseSerialGC"), command.toString());
+        List<String> tail = command.subList(command.indexOf("-cp"), command.size());
+        assertEquals(List.of("-cp", "/cw/crashwatch.jar", Sidecar.MAIN_CLASS, "--dir", "/store", "--program", "shop",
+                "--version", "1.0"), tail);
+    }
+
+    @Test
+    void the_watchdog_option_wins_and_otherwise_crashwatch_jar_is_looked_for_beside_the_agent() {
+        assertEquals(new File("/x/cw.jar"), Sidecar.watchdogJar(AgentOptions.parse("watchdog=/x/cw.jar")));
+        if (System.getenv(Sidecar.WATCHDOG_ENV) == null) {
+            File beside = Sidecar.watchdogJar(AgentOptions.parse(""));
+            assertEquals(new File(Sidecar.agentJar().getParentFile(), "crashwatch.jar"), beside);
+        }
+    }
+}

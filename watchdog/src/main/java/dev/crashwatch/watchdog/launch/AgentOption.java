@@ -1,0 +1,34 @@
+package dev.crashwatch.watchdog.launch;
+
+import dev.crashwatch.watchdog.watch.Labels;
+import java.nio.file.Path;
+
+/**
+ * Writes the {@code -javaagent:<jar>=pipe=<fifo>[,program=P][,version=V]} option (the agent's options are
+ * comma-separated {@code key=value} pairs, see {@code docs/protocol.md}).
+ */
+public final class AgentOption {
+    private AgentOption() {
+    }
+
+    /** The option; throws IllegalArgumentException when a value cannot be written in the agent's syntax. */
+    public static String of(Path agentJar, Path pipe, Labels labels) {
+        StringBuilder sb = new StringBuilder("-javaagent:").append(plain("agent jar path", agentJar.toString(), false));
+        sb.append("=pipe=").append(plain("crash pipe path", pipe.toString(), true));
+        if (labels.program() != null) {
+            sb.append(",program=").append(plain("program", labels.program(), true));
+        }
+        if (labels.version() != null) {
+            sb.append(",version=").append(plain("version", labels.version(), true));
+        }
+        return sb.toString();
+    }
+
+    /** A value must not hold the separators of the option syntax. */
+    static String plain(String what, String value, boolean isValue) {
+        if (value.indexOf(',') >= 0 || value.indexOf('=') >= 0 && !isValue || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(what + " must not contain ',' or '=': " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.crashwatch.watchdog.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The child's command with the agent attached: for a {@code java} program, {@code -javaagent:...} goes right
+ * after the program (nothing extra on stderr); for anything else (a script that starts java) it goes into
+ * {@code JAVA_TOOL_OPTIONS}, which every JVM the script starts picks up. Standard streams are inherited untouched.
+ */
+public final class ChildCommand {
+    static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    private ChildCommand() {
+    }
+
+    /** A process builder for {@code command}; {@code agentOption} (a whole {@code -javaagent:} option) or null for none. */
+    public static ProcessBuilder of(List<String> command, String agentOption) {
+        List<String> args = new ArrayList<>(command);
+        ProcessBuilder pb = new ProcessBuilder(args).inheritIO();
+        if (agentOption == null) {
+            return pb;
+        }
+        if (isJava(args.get(0))) {
+            args.add(1, agentOption);
+        } else {
+            addToolOption(pb.environment(), agentOption);
+        }
+        return pb;
+    }
+
+    /** Appends {@code option} to {@code JAVA_TOOL_OPTIONS} in {@code env}, quoted if it holds a space. */
+    static void addToolOption(Map<String, String> env, String option) {
+        String existing = env.get(TOOL_OPTIONS);
+        String quoted = option.indexOf(' ') >= 0 ? '"' + option + '"' : option;
+        env.put(TOOL_OPTIONS, existing == null || existing.isBlank() ? quoted : existing + ' ' + quoted);
+    }
+
+    /** True for {@code java} and {@code .../bin/java} (also {@code java.exe}). */
+    static boolean isJava(String program) {
+        String name = program.substring(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1);
+        return name.equals("java") || name.equals("java.exe");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.crashwatch.watchdog.sidecar;
+
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.FrameReader;
+import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.RecordingThread;
+import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.StoreRecorder;
+import dev.crashwatch.watchdog.watch.Watch;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The sidecar watchdog: {@code java -cp crashwatch.jar dev.crashwatch.watchdog.sidecar.SidecarMain [--dir STORE]
+ * [--program P] [--version V]}. Reads crash frames from stdin until end of stream (the JVM that started it closed
+ * the pipe or died), waits for that JVM to be gone, then counts as launcher mode does, minus what only an exit
+ * status tells ({@code docs/counting.md}). A JVM that said bye ends the sidecar at once, having counted nothing.
+ *
+ * <p>A good guest: it ignores SIGINT and SIGHUP (a Ctrl-C hits the whole process group, and the sidecar must
+ * outlive its JVM), writes only to the store's {@code log/sidecar.log}, and loads the parser and the store's
+ * writer only when there is something to count. Suggested JVM flags for a small footprint:
+ * {@code -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto}.
+ */
+public final class SidecarMain {
+    /** How long a JVM that did not say bye may take to be gone once its pipe is closed (writing its hs_err). */
+    static final long JVM_EXIT_WAIT_MILLIS = 10_000;
+
+    private SidecarMain() {
+    }
+
+    public static void main(String[] args) {
+        ignore("INT");
+        ignore("HUP");
+        Options options = Options.parse(args);
+        Store store = options.dir == null ? Store.openDefault() : Store.at(options.dir);
+        SidecarLog log = new SidecarLog(store);
+        if (options.error != null) {
+            log.note(options.error);
+        }
+        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log), log);
+        Watch watch = new Watch(recorder);
+        new FrameReader(System.in, watch, 0).run();
+        for (Session s : watch.sessions()) {
+            if (!s.byeSeen() && !JvmExit.await(s.pid(), JVM_EXIT_WAIT_MILLIS)) {
+                log.note("JVM " + s.pid() + " closed its pipe but is still running; concluding anyway");
+            }
+            watch.conclude(s, OptionalInt.empty());
+        }
+        recorder.close();
+        System.exit(0);
+    }
+
+    private static void ignore(String signal) {
+        try {
+            Signal.handle(new Signal(signal), SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            // Already ignored or reserved: either way it does not stop the sidecar.
+        }
+    }
+
+    /** The command line; a bad one is noted in the log and otherwise ignored (the sidecar still counts). */
+    private static final class Options {
+        Path dir;
+        Labels labels = Labels.NONE;
+        String error;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            String program = null;
+            String version = null;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--dir" -> o.dir = value == null ? null : Path.of(value);
+                    case "--program" -> program = value;
+                    case "--version" -> version = value;
+                    default -> {
+                        o.error = "unknown argument " + args[i];
+                        continue;
+                    }
+                }
+                i++;
+            }
+            o.labels = new Labels(program, version);
+            return o;
+        }
+    }
+}

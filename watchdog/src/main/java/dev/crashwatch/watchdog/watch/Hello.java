@@ -1,0 +1,58 @@
+package dev.crashwatch.watchdog.watch;
+
+import dev.crashwatch.agent.Wire;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The facts a JVM's agent sends in its hello record ({@code docs/protocol.md}): what names its counter file and
+ * where its fatal error log would be. Unknown keys are ignored; missing ones read as empty.
+ */
+public final class Hello {
+    /** What is known of a JVM that sent no hello. */
+    public static final Hello NONE = new Hello(Map.of());
+
+    private final Map<String, String> facts;
+
+    private Hello(Map<String, String> facts) {
+        this.facts = facts;
+    }
+
+    /** Parses a hello payload: {@code key=value} lines, values escaped with {@link Wire#escape}. */
+    public static Hello parse(byte[] payload) {
+        Map<String, String> facts = new HashMap<>();
+        for (String line : new String(payload, StandardCharsets.UTF_8).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                facts.put(line.substring(0, eq), Wire.unescape(stripCr(line.substring(eq + 1))));
+            }
+        }
+        return new Hello(facts);
+    }
+
+    /** A fact, or the empty string. */
+    public String get(String key) {
+        return facts.getOrDefault(key, "");
+    }
+
+    public boolean isKnown() {
+        return !facts.isEmpty();
+    }
+
+    public long startMillis() {
+        try {
+            return Long.parseLong(get(Wire.KEY_START_MILLIS));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public boolean exitOnOutOfMemoryError() {
+        return get(Wire.KEY_EXIT_ON_OOM).equals("true");
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.crashwatch.watchdog.watch;
+
+/** What the watchdog has heard from one JVM (one pid) on the pipe. */
+public final class Session {
+    private final long pid;
+    private volatile Hello hello = Hello.NONE;
+    private volatile int crashRecords;
+    private volatile boolean bye;
+
+    Session(long pid) {
+        this.pid = pid;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public Hello hello() {
+        return hello;
+    }
+
+    /** Crash records begun by this JVM, complete or not. */
+    public int crashRecords() {
+        return crashRecords;
+    }
+
+    /** True once the JVM said it is exiting in an orderly way. */
+    public boolean byeSeen() {
+        return bye;
+    }
+
+    void hello(Hello h) {
+        hello = h;
+    }
+
+    void crashRecord() {
+        crashRecords++;
+    }
+
+    void bye() {
+        bye = true;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.crashwatch.watchdog.watch;
+
+import dev.crashwatch.agent.Wire;
+import dev.crashwatch.watchdog.signature.CounterNames;
+import dev.crashwatch.watchdog.signature.LineResolver;
+import dev.crashwatch.watchdog.signature.LineResolvers;
+import dev.crashwatch.watchdog.signature.Signatures;
+import dev.crashwatch.watchdog.store.HostFacts;
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.Weeks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Counts in the store: names crash text with {@link Signatures#counterName} (the one naming function), keeps
+ * unreadable input whole, and picks the counter file with {@link CounterKeys}. Created only when something must
+ * be recorded: it is what loads the parser, the store's JSON and the host facts.
+ */
+public final class StoreRecorder implements Recorder {
+    /** Largest fatal error log read; the parts that name the crash come first, the memory map can be huge. */
+    static final int MAX_LOG_BYTES = 64 << 20;
+
+    private final Store store;
+    private final Labels labels;
+    private final Diagnostics diagnostics;
+
+    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics) {
+        this.store = store;
+        this.labels = labels;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Makes a StoreRecorder when first needed (see {@link RecordingThread}); no lambda on the start-up path. */
+    public static Supplier<Recorder> factory(Store store, Labels labels, Diagnostics diagnostics) {
+        return new Supplier<>() {
+            @Override
+            public Recorder get() {
+                return new StoreRecorder(store, labels, diagnostics);
+            }
+        };
+    }
+
+    @Override
+    public void crash(Session session, byte[] text) {
+        String name = Signatures.counterName(new String(text, StandardCharsets.UTF_8), lines(session.hello()));
+        count(session, name, text);
+    }
+
+    @Override
+    public void fatalLog(Session session, Path log) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(log)) {
+            bytes = in.readNBytes(MAX_LOG_BYTES);
+        } catch (IOException e) {
+            diagnostics.note("could not read fatal error log " + log + ": " + e.getMessage());
+            return;
+        }
+        count(session, Signatures.counterName(new String(bytes, StandardCharsets.UTF_8), lines(session.hello())), bytes);
+    }
+
+    @Override
+    public void plain(Session session, String counterName) {
+        count(session, counterName, null);
+    }
+
+    @Override
+    public void malformed(Session session, byte[] raw) {
+        count(session, CounterNames.MALFORMED, raw);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private void count(Session session, String name, byte[] raw) {
+        try {
+            if (store.mode() == dev.crashwatch.watchdog.store.Mode.OFF) {
+                return;
+            }
+            if (raw != null && CounterNames.MALFORMED.equals(name)) {
+                store.saveMalformed(raw);
+            }
+            Hello hello = session == null ? Hello.NONE : session.hello();
+            store.increment(CounterKeys.of(hello, labels, HostFacts.get(), Weeks.current()), name);
+        } catch (IOException | RuntimeException e) {
+            diagnostics.note("could not record " + CounterNames.prefix(name) + " in " + store.dir() + ": " + e);
+        }
+    }
+
+    private static LineResolver lines(Hello hello) {
+        String classPath = hello.get(Wire.KEY_CLASS_PATH);
+        if (classPath.isBlank()) {
+            return LineResolver.NONE;
+        }
+        try {
+            String cwd = hello.get(Wire.KEY_CWD);
+            return LineResolvers.forClassPath(classPath, cwd.isBlank() ? null : Path.of(cwd));
+        } catch (InvalidPathException e) {
+            return LineResolver.NONE;
+        }
+    }
+}

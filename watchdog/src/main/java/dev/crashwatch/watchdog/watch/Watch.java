@@ -1,0 +1,90 @@
+package dev.crashwatch.watchdog.watch;
+
+import dev.crashwatch.agent.Wire;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything heard on one crash pipe, one {@link Session} per JVM, and what it counts ({@code docs/counting.md}):
+ * each crash record when it arrives; unreadable input as malformed; and, once a JVM is gone, its fatal error log
+ * or, failing that, what its death counts as by the {@link DeathRules}.
+ */
+public final class Watch implements PipeListener {
+    private final Map<Long, Session> sessions = new LinkedHashMap<>();
+    private final Recorder recorder;
+
+    public Watch(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void onRecord(PipeRecord r) {
+        Session s = session(r.pid());
+        switch (r.kind()) {
+            case Wire.HELLO -> {
+                s.hello(Hello.parse(r.payload()));
+                if (!r.complete()) {
+                    recorder.malformed(s, r.payload());
+                }
+            }
+            case Wire.CRASH -> {
+                s.crashRecord();
+                if (r.complete()) {
+                    recorder.crash(s, r.payload());
+                } else {
+                    recorder.malformed(s, r.payload());
+                }
+            }
+            case Wire.BYE -> s.bye();
+            default -> {
+                // END from another writer, or a kind from a newer agent: nothing to count.
+            }
+        }
+    }
+
+    @Override
+    public void onGarbage(byte[] bytes) {
+        recorder.malformed(firstSession(), bytes);
+    }
+
+    /** The JVMs heard from, in the order they first wrote. */
+    public synchronized List<Session> sessions() {
+        return new ArrayList<>(sessions.values());
+    }
+
+    /**
+     * Concludes a JVM that is gone: counts its fatal error log if it left one, else what its death counts as.
+     * {@code exitStatus} is empty when it cannot be known (the JVM was not our child).
+     */
+    public void conclude(Session s, OptionalInt exitStatus) {
+        if (!s.byeSeen()) {
+            Optional<Path> log = FatalErrorLogs.find(s.pid(), s.hello());
+            if (log.isPresent()) {
+                recorder.fatalLog(s, log.get());
+                return;
+            }
+        }
+        Optional<String> plain = DeathRules.plainCounter(s, exitStatus);
+        if (plain.isPresent()) {
+            recorder.plain(s, plain.get());
+        }
+    }
+
+    private synchronized Session session(long pid) {
+        Session s = sessions.get(pid);
+        if (s == null) {
+            s = new Session(pid);
+            sessions.put(pid, s);
+        }
+        return s;
+    }
+
+    private synchronized Session firstSession() {
+        return sessions.isEmpty() ? null : sessions.values().iterator().next();
+    }
+}

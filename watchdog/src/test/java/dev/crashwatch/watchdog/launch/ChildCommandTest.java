@@ -1,0 +1,54 @@
+package dev.crashwatch.watchdog.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashwatch.watchdog.watch.Labels;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChildCommandTest {
+    private static final String AGENT = "-javaagent:/a/crashwatch-agent.jar=pipe=/s/run/x/crash.pipe";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "/usr/lib/jvm/temurin-25/bin/java"})
+    void inserts_the_agent_right_after_a_java_program(String java) {
+        ProcessBuilder pb = ChildCommand.of(List.of(java, "-cp", "app.jar", "Main"), AGENT);
+        assertEquals(List.of(java, AGENT, "-cp", "app.jar", "Main"), pb.command());
+        assertFalse(pb.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").contains(AGENT));
+    }
+
+    @Test
+    void uses_java_tool_options_for_anything_else() {
+        ProcessBuilder pb = ChildCommand.of(List.of("./start.sh", "arg"), AGENT);
+        assertEquals(List.of("./start.sh", "arg"), pb.command());
+        assertTrue(pb.environment().get("JAVA_TOOL_OPTIONS").endsWith(AGENT));
+    }
+
+    @Test
+    void keeps_existing_tool_options_and_quotes_paths_with_spaces() {
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g"));
+        ChildCommand.addToolOption(env, "-javaagent:/my dir/a.jar");
+        assertEquals("-Xmx1g \"-javaagent:/my dir/a.jar\"", env.get("JAVA_TOOL_OPTIONS"));
+    }
+
+    @Test
+    void no_agent_leaves_the_command_alone() {
+        assertEquals(List.of("java", "Main"), ChildCommand.of(List.of("java", "Main"), null).command());
+    }
+
+    @Test
+    void writes_the_agent_option_and_refuses_separators_in_labels() {
+        assertEquals("-javaagent:/a/agent.jar=pipe=/p,program=billing,version=1.0",
+                AgentOption.of(Path.of("/a/agent.jar"), Path.of("/p"), new Labels("billing", "1.0")));
+        assertThrows(IllegalArgumentException.class,
+                () -> AgentOption.of(Path.of("/a/agent.jar"), Path.of("/p"), new Labels("a,b", null)));
+    }
+}
