@@ -33,11 +33,14 @@ public final class TextLines {
         return c == '>' || c == '[' || Character.isDigit(c) || (i + 1 < line.length() && line.charAt(i + 1) == '/');
     }
 
-    /** The lines of {@code text}, with any line-end convention (LF, CRLF, CR, a literal {@code ^M} before any of them). */
+    /**
+     * The lines of {@code text}, with any line-end convention (LF, CRLF, CR, a literal {@code ^M} before any of them);
+     * a leading byte-order mark is dropped.
+     */
     public static List<String> split(String text) {
         List<String> lines = new ArrayList<>();
-        int start = 0;
-        int i = 0;
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        int i = start;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
