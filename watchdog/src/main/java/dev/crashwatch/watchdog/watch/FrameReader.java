@@ -48,8 +48,9 @@ public final class FrameReader implements Runnable {
     public void run() {
         try {
             readFrames();
-        } catch (IOException e) {
-            // A broken pipe ends the stream like EOF does: whatever is pending is reported below.
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // A broken pipe (or a heap too small for a huge record) ends the stream like EOF does: whatever is
+            // pending is reported below. The writers' bounded writes keep the application unharmed.
         }
         flushGarbage();
         for (PipeRecord r : assembler.drain()) {
