@@ -21,6 +21,9 @@ public final class FatalErrorLogParser {
                     + "|(?:Native|Java) frames: \\(J=compiled Java code|^\\s*(?:[>#]\\s*)*(?:SIG[A-Z]+|EXCEPTION_[A-Z_]+) "
                     + "\\(0x\\p{XDigit}+\\) at pc=|^\\s*(?:[>#]\\s*)*Internal Error \\(", Pattern.MULTILINE);
 
+    /** Longest input read: the header and the crashing thread come first; the process and system sections are skipped. */
+    private static final int MAX_CHARS = 4 << 20;
+
     private FatalErrorLogParser() {
     }
 
@@ -36,21 +39,27 @@ public final class FatalErrorLogParser {
     /** Parses the log; unparseable when neither an error kind nor any frame can be read. */
     public static Parsed<FatalErrorLog> parse(String text) {
         try {
-            return text == null ? Parsed.unparseable("empty input") : read(TextLines.split(text));
+            if (text == null) {
+                return Parsed.unparseable("empty input");
+            }
+            boolean complete = text.stripTrailing().endsWith("END.");
+            return read(TextLines.split(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text), complete);
         } catch (RuntimeException | StackOverflowError e) {
             return Parsed.unparseable("parser failure: " + e.getClass().getSimpleName());
         }
     }
 
-    private static Parsed<FatalErrorLog> read(List<String> rawLines) {
+    private static Parsed<FatalErrorLog> read(List<String> rawLines, boolean complete) {
         String kind = null;
         NativeFrame problematic = null;
         List<NativeFrame> nativeFrames = new ArrayList<>();
         List<NativeFrame> javaFrames = new ArrayList<>();
-        boolean complete = false;
         List<NativeFrame> section = null;
         boolean expectProblematic = false;
         for (String raw : rawLines) {
+            if (raw.contains("P R O C E S S")) {
+                break;
+            }
             String line = QUOTE.matcher(TextLines.withoutPrefix(raw)).replaceFirst("").strip();
             if (expectProblematic) {
                 problematic = NativeFrameReader.read(line, raw);
@@ -71,9 +80,7 @@ public final class FatalErrorLogParser {
                 section = nativeFrames;
             } else if (line.startsWith("Java frames:") && javaFrames.isEmpty()) {
                 section = javaFrames;
-            } else if (line.equals("END.")) {
-                complete = true;
-            } else {
+            } else if (kind == null || line.contains("OutOfMemory encountered")) {
                 kind = refineKind(kind, line);
             }
         }

@@ -24,11 +24,15 @@ final class LinePositions {
         OptionalInt first = firstLine(frame, lines);
         if (first.isPresent() && first.getAsInt() <= frame.line()) {
             int relative = frame.line() - first.getAsInt();
-            explain.note(frame.source(), "line " + frame.line() + " -> +" + relative + " (method starts at line "
-                    + first.getAsInt() + ")");
+            if (explain.recording()) {
+                explain.note(frame.source(), "line " + frame.line() + " -> +" + relative + " (method starts at line "
+                        + first.getAsInt() + ")");
+            }
             return frame.withRendered(method + ":+" + relative);
         }
-        explain.note(frame.source(), "line " + frame.line() + " kept absolute (=): method not on the class path");
+        if (explain.recording()) {
+            explain.note(frame.source(), "line " + frame.line() + " kept absolute (=): method not found on the class path");
+        }
         return frame.withRendered(method + ":=" + frame.line());
     }
 
