@@ -172,6 +172,19 @@ class StoreCommandsTest {
     }
 
     @Test
+    void top_weeks_counts_back_from_this_week() throws Exception {
+        Store store = Store.at(dir);
+        java.time.LocalDate thisWeek = dev.crashwatch.watchdog.store.Weeks.current();
+        store.add(TwoVersions.key("1", thisWeek), Map.of(SHARED, 1L));
+        store.add(TwoVersions.key("1", thisWeek.minusWeeks(1)), Map.of(REMOVED, 1L));
+        store.add(TwoVersions.key("1", thisWeek.minusWeeks(2)), Map.of(ADDED, 1L));
+        CliInStore cli = new CliInStore(dir);
+        assertEquals(List.of(SHARED), names(cli.run("top", "--json", "--weeks", "1").json()));
+        assertEquals(2, cli.run("top", "--json", "--weeks", "2").json().size());
+        assertEquals(3, cli.run("top", "--json").json().size());
+    }
+
+    @Test
     void top_on_an_empty_store_and_with_weeks() {
         assertEquals("no crashes recorded\n", new CliInStore(dir).run("top").out());
         assertEquals(2, new CliInStore(dir).run("top", "--weeks", "0").status());
