@@ -9,8 +9,6 @@ final class TraceLineReader {
     private static final String QUALIFIED = IDENT + "(?:\\." + IDENT + ")+";
     /** A type: a qualified name, or a simple name that says it is a throwable. */
     static final String TYPE = "(?:" + QUALIFIED + "|" + IDENT + "(?:Exception|Error|Throwable))";
-    /** A frame from its {@code at} token on: {@code at pkg.Class.method(File.java:12)}. */
-    private static final Pattern FRAME = Pattern.compile("at\\s+([^\\s()]+?)\\s?\\(([^()]*)\\)");
     private static final Pattern THREAD_HEADER = Pattern.compile(
             "Exception in thread \".*?\"\\s+(" + TYPE + ")(?::\\s?(.*))?$");
     private static final Pattern HANDLER_HEADER = Pattern.compile(
@@ -32,16 +30,44 @@ final class TraceLineReader {
         if (line.isBlank()) {
             return TraceLine.of(TraceLine.Kind.BLANK, rawLine);
         }
-        Matcher m = FRAME.matcher(line);
         for (int at = atToken(line, 0); at >= 0; at = atToken(line, at + 2)) {
-            if (m.region(at, line.length()).lookingAt()) {
-                JavaFrame frame = frame(m.group(1), m.group(2), rawLine);
-                if (frame != null) {
-                    return new TraceLine(TraceLine.Kind.FRAME, 0, null, null, frame, 0, rawLine);
-                }
+            JavaFrame frame = frameAt(line, at, rawLine);
+            if (frame != null) {
+                return new TraceLine(TraceLine.Kind.FRAME, 0, null, null, frame, 0, rawLine);
             }
         }
         return header(line, rawLine);
+    }
+
+    /**
+     * Reads {@code at pkg.Class.method(File.java:12)} from index {@code at}: the name runs to the first whitespace or
+     * parenthesis, one whitespace may precede the {@code (}, the location holds no parenthesis. Null when it is not that.
+     */
+    private static JavaFrame frameAt(String line, int at, String rawLine) {
+        int n = line.length();
+        int i = at + 2;
+        while (i < n && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        int nameStart = i;
+        while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '(' && line.charAt(i) != ')') {
+            i++;
+        }
+        int nameEnd = i;
+        if (i < n && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (nameEnd == nameStart || i >= n || line.charAt(i) != '(') {
+            return null;
+        }
+        int close = i + 1;
+        while (close < n && line.charAt(close) != ')' && line.charAt(close) != '(') {
+            close++;
+        }
+        if (close >= n || line.charAt(close) != ')') {
+            return null;
+        }
+        return frame(line.substring(nameStart, nameEnd), line.substring(i + 1, close), rawLine);
     }
 
     /** Index of the next word {@code at} (at the start, or after whitespace, '>', ':', ']' or '|'), or -1. */
