@@ -1,8 +1,10 @@
 package dev.crashwatch.agent;
 
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,16 @@ final class Sidecar {
     };
     private static final String[] STRIPPED_ENV = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
     private static final File SETSID = new File("/usr/bin/setsid");
+    private static final File SH = new File("/bin/sh");
+    private static final File MKFIFO = new File("/usr/bin/mkfifo");
+    /**
+     * Starts the command in the background with this shell's stdin (the crash pipe; a background job's stdin would
+     * otherwise be /dev/null) and exits at once. The JDK waits for each child it started on a "process reaper"
+     * thread blocked in waitpid(2), and HotSpot delays its exit by up to 300 ms while any thread is blocked in
+     * native code: a direct child living as long as the JVM would cost every exit those 300 ms. The shell is gone
+     * in a millisecond; the sidecar it leaves is adopted by init. Its stdin is then a FIFO, not the JDK's pipe.
+     */
+    static final String DETACH_SCRIPT = "exec 3<&0; \"$0\" \"$@\" <&3 3<&- &";
 
     private Sidecar() {
     }
@@ -45,7 +57,7 @@ final class Sidecar {
             log.write(pid, "sidecar not started: no java executable at " + java + "; set java= or $" + JAVA_ENV);
             return null;
         }
-        ProcessBuilder builder = new ProcessBuilder(command(java, jar, options, store));
+        ProcessBuilder builder = new ProcessBuilder(detached(command(java, jar, options, store)));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         File logFile = log.prepared();
         builder.redirectError(logFile != null ? ProcessBuilder.Redirect.appendTo(logFile)
@@ -59,11 +71,53 @@ final class Sidecar {
         }
         env.put(Agent.SIDECAR_ENV, "1");
         try {
-            return builder.start().getOutputStream();
+            return canDetach() ? startDetached(builder, pid) : builder.start().getOutputStream();
         } catch (IOException | RuntimeException e) {
             log.write(pid, "sidecar not started: " + e);
             return null;
         }
+    }
+
+    /**
+     * Starts the sidecar through {@link #DETACH_SCRIPT} with a FIFO as its stdin, the agent holding the write end:
+     * a pipe of the JDK's own ({@code Redirect.PIPE}) is closed by the JDK as soon as the shell exits. The FIFO is
+     * made private (0600) in the temp directory, opened read-write by the agent first (so that neither open blocks),
+     * handed to the shell, and unlinked at once: only the two open ends remain.
+     */
+    private static OutputStream startDetached(ProcessBuilder builder, long pid) throws IOException {
+        File fifo = new File(System.getProperty("java.io.tmpdir"),
+                "crashwatch-sidecar-" + pid + "-" + Long.toHexString(System.nanoTime()) + ".fifo");
+        fifo.deleteOnExit();
+        try {
+            mkfifo(fifo);
+            RandomAccessFile writeEnd = new RandomAccessFile(fifo, "rw");
+            try {
+                builder.redirectInput(fifo).start();
+            } catch (IOException | RuntimeException e) {
+                writeEnd.close();
+                throw e;
+            }
+            return new FileOutputStream(writeEnd.getFD());
+        } finally {
+            fifo.delete();
+        }
+    }
+
+    private static void mkfifo(File fifo) throws IOException {
+        Process mkfifo = new ProcessBuilder(MKFIFO.getPath(), "-m", "600", fifo.getPath())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (mkfifo.waitFor() != 0) {
+                throw new IOException("mkfifo " + fifo + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted making " + fifo);
+        }
+    }
+
+    private static boolean canDetach() {
+        return SH.canExecute() && MKFIFO.canExecute();
     }
 
     /** The command line: the sidecar JVM, small, running SidecarMain with the store and the program's name. */
@@ -90,6 +144,19 @@ final class Sidecar {
             command.add(options.version());
         }
         return command;
+    }
+
+    /** The command run through {@link #DETACH_SCRIPT} where there is a POSIX shell and mkfifo; as it is elsewhere. */
+    static List<String> detached(List<String> command) {
+        if (!canDetach()) {
+            return command;
+        }
+        List<String> detached = new ArrayList<>();
+        detached.add(SH.getPath());
+        detached.add("-c");
+        detached.add(DETACH_SCRIPT);
+        detached.addAll(command);
+        return detached;
     }
 
     /** {@code watchdog=}, else {@code $CRASHWATCH_WATCHDOG}, else crashwatch.jar beside the jar the agent came from. */

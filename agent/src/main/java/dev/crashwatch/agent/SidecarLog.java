@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class SidecarLog {
     static final String NAME = "sidecar.log";
-    static final long CAP = 1 << 20;
+    static final long CAP = 256 * 1024;
 
     private final File file;
 

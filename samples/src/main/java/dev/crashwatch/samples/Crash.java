@@ -9,8 +9,8 @@ import java.util.List;
  */
 public final class Crash {
     private static final String KINDS =
-            "npe worker nested exit <N> ok native-segv native-abort oom-heap oom-exit oom-crash stackoverflow "
-                    + "kill-self";
+            "npe worker nested exit <N> ok sleep <millis> native-segv native-abort oom-heap oom-exit oom-crash "
+                    + "stackoverflow kill-self";
 
     private Crash() {
     }
@@ -27,6 +27,7 @@ public final class Crash {
             case "nested" -> nested();
             case "exit" -> System.exit(Integer.parseInt(args[1]));
             case "ok" -> System.out.println("sample ok done");
+            case "sleep" -> sleep(Long.parseLong(args[1]));
             case "native-segv" -> NativeCrashes.readNullPointer();
             case "native-abort" -> NativeCrashes.abort();
             case "oom-heap", "oom-exit", "oom-crash" -> exhaustHeap();
@@ -37,6 +38,12 @@ public final class Crash {
                 System.exit(2);
             }
         }
+    }
+
+    /** Runs a while, then ends normally: for tests that signal or kill things while a JVM runs. */
+    private static void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        System.out.println("sample sleep done");
     }
 
     private static int npe(String s) {

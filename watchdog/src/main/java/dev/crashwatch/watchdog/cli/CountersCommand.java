@@ -44,7 +44,7 @@ public final class CountersCommand implements Command {
         }
         List<CounterFile> selected = all.stream().filter(f -> filter.matches(f.key())).toList();
         if (a.flag("--json")) {
-            out.print(JsonViews.pretty(JsonViews.counterFiles(selected)));
+            JsonViews.counterFiles(out, selected);
         } else if (selected.isEmpty()) {
             out.println(all.isEmpty() ? "no counters recorded in " + store.counterDir() : "no counters match");
         } else {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,7 @@ public final class Store {
     static final String MALFORMED = "malformed";
     static final String RUN = "run";
     static final String LOG = "log";
+    static final String CACHE = "cache";
     static final String LOCK_FILE = "counters.lock";
     static final String UNREADABLE = ".unreadable-";
 
@@ -123,11 +125,54 @@ public final class Store {
 
     /** Every counter file in the store, parsed; unreadable files are skipped (see {@link #unreadableFiles()}). */
     public List<CounterFile> counterFiles() throws IOException {
-        List<CounterFile> files = new ArrayList<>();
-        for (Path p : counterPaths()) {
-            read(p).ifPresent(c -> files.add(new CounterFile(p, c.key(), c.counters())));
-        }
+        return counterFiles(name -> true);
+    }
+
+    /**
+     * The counter files of one program and version (each optional), read without parsing the other files: the
+     * file name tells which files may hold them, the key inside decides.
+     */
+    public List<CounterFile> counterFiles(Optional<String> program, Optional<String> version) throws IOException {
+        String head = program.map(CounterFileNames::part).orElse("") + "@"
+                + version.map(v -> CounterFileNames.part(v) + "-").orElse("");
+        List<CounterFile> files = counterFiles(name -> program.isPresent() ? name.startsWith(head)
+                : name.contains(head));
+        return files.stream().filter(f -> program.map(f.key().program()::equals).orElse(true)
+                && version.map(f.key().version()::equals).orElse(true)).toList();
+    }
+
+    /**
+     * Reads the counter files whose names pass {@code nameFilter}, in parallel, sharing equal names, through the
+     * derived cache ({@link CounterFileCache}) for files unchanged since it was written.
+     */
+    private List<CounterFile> counterFiles(java.util.function.Predicate<String> nameFilter) throws IOException {
+        List<Path> paths = counterPaths();
+        CounterFileCache cache = CounterFileCache.load(cacheFile());
+        cache.retainOnly(paths.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        CounterFileReader reader = new CounterFileReader();
+        List<CounterFile> files = paths.parallelStream().filter(p -> nameFilter.test(p.getFileName().toString()))
+                .map(p -> readCached(p, cache, reader)).flatMap(Optional::stream).toList();
+        cache.saveIfChanged();
         return files;
+    }
+
+    private static Optional<CounterFile> readCached(Path p, CounterFileCache cache, CounterFileReader reader) {
+        try {
+            CounterFileCache.Stamp stamp = CounterFileCache.Stamp.of(p);
+            CounterFile cached = cache.get(p, stamp);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+            Optional<CounterFile> parsed = read(p, reader).map(c -> new CounterFile(p, c.key(), c.counters()));
+            parsed.ifPresent(f -> cache.put(stamp, f));
+            return parsed;
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path cacheFile() {
+        return dir.resolve(CACHE).resolve("counters.v1.bin");
     }
 
     /**
@@ -190,6 +235,7 @@ public final class Store {
             for (Path p : malformedFiles()) {
                 deleted += Files.deleteIfExists(p) ? 1 : 0;
             }
+            Files.deleteIfExists(cacheFile());
             return deleted;
         });
     }
@@ -207,8 +253,12 @@ public final class Store {
     }
 
     static Optional<CounterFileContent> read(Path file) {
+        return read(file, new CounterFileReader());
+    }
+
+    private static Optional<CounterFileContent> read(Path file, CounterFileReader reader) {
         try {
-            return Optional.of(CounterFileFormat.read(Files.readAllBytes(file)));
+            return Optional.of(reader.read(Files.readAllBytes(file)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
