@@ -17,11 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Crashes made now, on every JDK installed, name exactly like the committed corpus made on the same JDK release, and
- * two runs of one native crash (other pid, addresses, random JNI library name) name alike: the corpus is not stale
- * and the hs_err naming is stable from run to run.
+ * Crashes made now by the corpus programs, on every JDK installed, name exactly like the committed corpus made on the
+ * same JDK release (the corpus is not stale), and two runs of one native crash (other pid, addresses, random JNI
+ * library name) name alike.
  */
 class FreshCrashesTest {
+    private static final String CRASH = "dev.crashwatch.samples.Crash";
+    private static final String CORPUS_CRASH = "dev.crashwatch.samples.corpus.CorpusCrash";
+
     static Stream<Jdks.Jdk> jdks() {
         return Jdks.all().stream();
     }
@@ -33,29 +36,32 @@ class FreshCrashesTest {
         String segv2 = fatalName(jdk, tmp.resolve("run2"));
         assertEquals(segv1, segv2, "two runs of one native crash");
         assertTrue(segv1.startsWith("crash/fatal\nSIGSEGV\njna.tmp!Java_com_sun_jna_Native_getLong\n"), segv1);
-        String overflow = Signatures.counterName(stderrOf(jdk, tmp, "stackoverflow"), Corpus.LINES);
-        String nested = Signatures.counterName(stderrOf(jdk, tmp, "nested"), Corpus.LINES);
+        String overflow = Signatures.counterName(stderrOf(jdk, tmp, CORPUS_CRASH, "recursion-from", "b"), Corpus.LINES);
+        String nested = Signatures.counterName(stderrOf(jdk, tmp, CORPUS_CRASH, "nested"), Corpus.LINES);
+        String injection = Signatures.counterName(stderrOf(jdk, tmp, CORPUS_CRASH, "message-injection"), Corpus.LINES);
         assertNotEquals(overflow, nested);
-        Path corpus = Corpus.DIR.resolve("real/jdk" + jdk.feature());
-        if (Files.isDirectory(corpus)) {
-            assertEquals(Corpus.name("real/jdk" + jdk.feature() + "/hserr-native-segv.log"), segv1);
-            assertEquals(Corpus.name("real/jdk" + jdk.feature() + "/crash-stackoverflow.txt"), overflow);
-            assertEquals(Corpus.name("real/jdk" + jdk.feature() + "/crash-nested.txt"), nested);
+        String corpus = "real/jdk" + jdk.feature();
+        if (Files.isDirectory(Corpus.DIR.resolve(corpus))) {
+            assertEquals(Corpus.name(corpus + "/recursion-from-b.txt"), overflow);
+            assertEquals(Corpus.name(corpus + "/nested.txt"), nested);
+            assertEquals(Corpus.name(corpus + "/message-injection.txt"), injection);
         }
     }
 
     private static String fatalName(Jdks.Jdk jdk, Path dir) throws Exception {
         Files.createDirectories(dir);
-        stderrOf(jdk, dir, "native-segv");
+        stderrOf(jdk, dir, CRASH, "native-segv");
         try (Stream<Path> files = Files.list(dir)) {
             Path log = files.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).findFirst().orElseThrow();
             return Signatures.counterName(Files.readString(log, StandardCharsets.UTF_8), Corpus.LINES);
         }
     }
 
-    private static String stderrOf(Jdks.Jdk jdk, Path dir, String kind) throws Exception {
-        Process p = new ProcessBuilder(List.of(jdk.java().toString(), "-cp", TestJars.samples().toString(),
-                "dev.crashwatch.samples.Crash", kind)).directory(dir.toFile())
+    private static String stderrOf(Jdks.Jdk jdk, Path dir, String main, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(jdk.java().toString(), "-cp", TestJars.samples().toString(), main));
+        command.addAll(List.of(args));
+        String kind = String.join(" ", args);
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
