@@ -108,7 +108,8 @@ public final class FatalErrorLogParser {
             return m.group(1);
         }
         if ((m = INTERNAL.matcher(line)).find()) {
-            return "Internal Error (" + m.group(1).strip() + ")";
+            String file = m.group(1).strip();
+            return "Internal Error (" + file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) + ")";
         }
         if (OUT_OF_MEMORY.matcher(line).find()) {
             return "Out of Memory Error";
