@@ -103,6 +103,18 @@ class PipelineIT {
     }
 
     @Test
+    void a_script_that_starts_two_jvms_gets_both_crashes_counted() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        String npe = String.join(" ", sample("java", List.of(), "npe"));
+        String nested = String.join(" ", sample("java", List.of(), "nested"));
+        List<String> script = List.of("sh", "-c", npe + "; " + nested + "; exit 5");
+        assertEquals(5, exitStatus(w.run(List.of(), script, "script")));
+        Map<String, Long> counters = w.counters("crash/crash");
+        assertEquals(2, counters.size(), counters::toString);
+        assertTrue(new String(w.err("script")).contains("Picked up JAVA_TOOL_OPTIONS"), "the agent came through the environment");
+    }
+
+    @Test
     void mode_off_records_nothing_and_passes_everything_through() throws Exception {
         Watchdog w = new Watchdog(tmp);
         ProcessBuilder pb = w.run(List.of(), sample(java(), List.of(), "npe"), "off");
