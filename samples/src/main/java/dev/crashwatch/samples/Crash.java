@@ -10,7 +10,7 @@ import java.util.List;
 public final class Crash {
     private static final String KINDS =
             "npe worker nested exit <N> ok native-segv native-abort oom-heap oom-exit oom-crash stackoverflow "
-                    + "kill-self";
+                    + "kill-self sleep <millis>";
 
     private Crash() {
     }
@@ -32,13 +32,13 @@ public final class Crash {
             case "oom-heap", "oom-exit", "oom-crash" -> exhaustHeap();
             case "stackoverflow" -> recurse(0);
             case "kill-self" -> NativeCrashes.killSelf();
-            default -> {
-                System.err.println("unknown kind " + args[0] + "; kinds: " + KINDS);
-                System.exit(2);
-            }
+            case "sleep" -> sleep(Long.parseLong(args[1]));
+            default -> unknown(args[0]);
         }
     }
 
+    // The signature tests' corpus was recorded from these samples: keep the lines of the methods below where
+    // they are (traces name them by line) and add new kinds' methods at the end of the file.
     private static int npe(String s) {
         return s.length();
     }
@@ -80,5 +80,16 @@ public final class Crash {
 
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
+    }
+
+    /** Runs a while, then ends normally: for tests that signal or kill things while a JVM runs. */
+    private static void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        System.out.println("sample sleep done");
+    }
+
+    private static void unknown(String kind) {
+        System.err.println("unknown kind " + kind + "; kinds: " + KINDS);
+        System.exit(2);
     }
 }

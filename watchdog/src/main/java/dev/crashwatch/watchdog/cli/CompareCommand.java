@@ -36,13 +36,13 @@ public final class CompareCommand implements Command {
         String next = a.required("--new");
         Comparison c;
         try {
-            c = Triage.load(Store.openDefault()).compare(a.option("--program"), base, next);
+            c = Triage.compare(Store.openDefault(), a.option("--program"), base, next);
         } catch (NotInStoreException e) {
             err.println("crashwatch compare: " + e.getMessage());
             return 1;
         }
         if (a.flag("--json")) {
-            out.print(JsonViews.pretty(JsonViews.comparison(c)));
+            JsonViews.comparison(out, c);
         } else {
             TextViews.comparison(out, c);
         }

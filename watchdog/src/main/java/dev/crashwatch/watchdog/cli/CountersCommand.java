@@ -25,7 +25,10 @@ public final class CountersCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch counters [--json] [--program P] [--version V] [--since YYYY-MM-DD]";
+        return "usage: crashwatch counters [--json] [--program P] [--version V] [--since YYYY-MM-DD]\n"
+                + "  --since D   only files whose week ends on or after day D\n"
+                + "  --json      a JSON array: program, version, javaVersion, os, arch, weekStart, file,\n"
+                + "              counters (name -> count), stackIds (name -> stack ID)";
     }
 
     @Override
@@ -44,7 +47,7 @@ public final class CountersCommand implements Command {
         }
         List<CounterFile> selected = all.stream().filter(f -> filter.matches(f.key())).toList();
         if (a.flag("--json")) {
-            out.print(JsonViews.pretty(JsonViews.counterFiles(selected)));
+            JsonViews.counterFiles(out, selected);
         } else if (selected.isEmpty()) {
             out.println(all.isEmpty() ? "no counters recorded in " + store.counterDir() : "no counters match");
         } else {

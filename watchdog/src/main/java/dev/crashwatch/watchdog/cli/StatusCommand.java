@@ -1,7 +1,5 @@
 package dev.crashwatch.watchdog.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.RecentCrash;
 import dev.crashwatch.watchdog.store.Store;
@@ -35,7 +33,7 @@ public final class StatusCommand implements Command {
         boolean json = CommandArgs.parse(args, Set.of("--json"), Set.of()).noPositional().flag("--json");
         StoreStatus s = StoreStatus.of(Store.openDefault());
         if (json) {
-            out.print(JsonViews.pretty(toJson(s)));
+            json(out, s);
         } else {
             print(out, s);
         }
@@ -62,21 +60,40 @@ public final class StatusCommand implements Command {
                 + StackIds.of(r.last().name()) + " (" + CrashKind.of(r.last().name()).word() + ")";
     }
 
-    private static ObjectNode toJson(StoreStatus s) {
-        ObjectNode node = new ObjectMapper().createObjectNode();
-        node.put("mode", s.mode().mode().word());
-        node.put("modeSource", s.mode().source());
-        s.mode().problem().ifPresent(p -> node.put("modeProblem", p));
-        node.put("store", s.dir().toString());
-        node.put("counterFiles", s.counterFiles());
-        node.put("counterBytes", s.counterBytes());
-        s.weeks().stream().map(Object::toString).forEach(node.putArray("weeks")::add);
-        s.mostRecentCrash().ifPresent(r -> node.putObject("mostRecentCrash")
-                .put("program", r.key().program()).put("version", r.key().version())
-                .put("at", r.last().at().toString()).put("stackId", StackIds.of(r.last().name()))
-                .put("kind", CrashKind.of(r.last().name()).word()).put("name", r.last().name()));
-        node.put("malformedKept", s.malformedKept());
-        s.unreadableFiles().stream().map(Path::toString).forEach(node.putArray("unreadableFiles")::add);
-        return node;
+    private static void json(PrintStream out, StoreStatus s) {
+        JsonViews.write(out, g -> {
+            g.writeStartObject();
+            g.writeStringField("mode", s.mode().mode().word());
+            g.writeStringField("modeSource", s.mode().source());
+            if (s.mode().problem().isPresent()) {
+                g.writeStringField("modeProblem", s.mode().problem().get());
+            }
+            g.writeStringField("store", s.dir().toString());
+            g.writeNumberField("counterFiles", s.counterFiles());
+            g.writeNumberField("counterBytes", s.counterBytes());
+            g.writeArrayFieldStart("weeks");
+            for (var week : s.weeks()) {
+                g.writeString(week.toString());
+            }
+            g.writeEndArray();
+            if (s.mostRecentCrash().isPresent()) {
+                RecentCrash r = s.mostRecentCrash().get();
+                g.writeObjectFieldStart("mostRecentCrash");
+                g.writeStringField("program", r.key().program());
+                g.writeStringField("version", r.key().version());
+                g.writeStringField("at", r.last().at().toString());
+                g.writeStringField("stackId", StackIds.of(r.last().name()));
+                g.writeStringField("kind", CrashKind.of(r.last().name()).word());
+                g.writeStringField("name", r.last().name());
+                g.writeEndObject();
+            }
+            g.writeNumberField("malformedKept", s.malformedKept());
+            g.writeArrayFieldStart("unreadableFiles");
+            for (Path p : s.unreadableFiles()) {
+                g.writeString(p.toString());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 }

@@ -43,9 +43,9 @@ public final class TopCommand implements Command {
         if (a.positiveInt("--weeks").isPresent()) {
             filter = filter.withSince(Weeks.current().minusWeeks(a.positiveInt("--weeks").get() - 1L));
         }
-        Triage triage = Triage.load(Store.openDefault());
+        Triage triage;
         try {
-            triage.require(filter);
+            triage = Triage.load(Store.openDefault(), filter);
         } catch (NotInStoreException e) {
             err.println("crashwatch top: " + e.getMessage());
             return 1;
@@ -53,7 +53,7 @@ public final class TopCommand implements Command {
         List<RankedCrash> top = triage.top(filter);
         top = top.subList(0, Math.min(limit, top.size()));
         if (a.flag("--json")) {
-            out.print(JsonViews.pretty(JsonViews.ranked(top)));
+            JsonViews.ranked(out, top);
         } else if (top.isEmpty()) {
             out.println(triage.isEmpty() ? "no crashes recorded" : "no crashes match");
         } else {

@@ -49,6 +49,13 @@ public final class Fifo implements AutoCloseable {
         }
     }
 
+    /** Writes a frame's worth of zero bytes: wakes a reader blocked in the middle of a frame. */
+    public void writeWakeUp() throws IOException {
+        try (FileOutputStream out = new FileOutputStream(path.toFile())) {
+            out.write(new byte[Wire.MAX_FRAME]);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         file.close();

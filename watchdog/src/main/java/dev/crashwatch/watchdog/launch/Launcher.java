@@ -23,8 +23,8 @@ import java.util.OptionalInt;
  * writer load only when there is something to count. In mode {@code off} the child runs bare.
  */
 public final class Launcher {
-    /** How long the reader may take to reach the END frame after the child exits (it is normally instant). */
-    private static final long READER_DRAIN_MILLIS = 10_000;
+    /** How often the reader's progress is checked while it drains the pipe after the child exits. */
+    private static final long DRAIN_CHECK_MILLIS = 200;
 
     private final Store store;
     private final Labels labels;
@@ -79,16 +79,35 @@ public final class Launcher {
         RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
         Watch watch = new Watch(recorder);
         long ownPid = ProcessHandle.current().pid();
-        Thread reader = new Thread(new FrameReader(fifo.input(), watch, ownPid), "crashwatch-pipe-reader");
+        FrameReader frames = new FrameReader(fifo.input(), watch, ownPid);
+        Thread reader = new Thread(frames, "crashwatch-pipe-reader");
         reader.setDaemon(true);
         reader.start();
         int status = child.waitFor();
         signals.childGone();
         fifo.writeEnd(ownPid);
-        reader.join(READER_DRAIN_MILLIS);
+        drain(reader, frames, fifo);
         conclude(watch, child.pid(), status);
         recorder.close();
         return status;
+    }
+
+    /**
+     * Lets the reader read up to the END frame. A reader that stops making progress is waiting for the rest of a
+     * frame a dead writer never finished, which swallowed the END frame too: it is told to stop and woken up.
+     */
+    private static void drain(Thread reader, FrameReader frames, Fifo fifo) throws IOException, InterruptedException {
+        long seen = -1;
+        while (reader.isAlive()) {
+            reader.join(DRAIN_CHECK_MILLIS);
+            long now = frames.consumed();
+            if (reader.isAlive() && now == seen) {
+                frames.stop();
+                fifo.writeWakeUp();
+                reader.join();
+            }
+            seen = now;
+        }
     }
 
     /**

@@ -16,10 +16,13 @@ public final class FatalErrorLogParser {
     private static final Pattern OUT_OF_MEMORY = Pattern.compile(
             "^(?:Out of Memory Error \\(|There is insufficient memory for the Java Runtime Environment)");
     private static final Pattern QUOTE = Pattern.compile("^(?:\\s{0,3}[>#])*\\s?");
-    private static final Pattern MARKERS = Pattern.compile(
-            "A fatal error has been detected by the Java Runtime Environment|^\\s*(?:[>#]\\s*)*Problematic frame:"
-                    + "|(?:Native|Java) frames: \\(J=compiled Java code|^\\s*(?:[>#]\\s*)*(?:SIG[A-Z]+|EXCEPTION_[A-Z_]+) "
-                    + "\\(0x\\p{XDigit}+\\) at pc=|^\\s*(?:[>#]\\s*)*Internal Error \\(", Pattern.MULTILINE);
+    /** Header lines that only a fatal error report has ({@code SIGSEGV (0xb) at pc=}, {@code Internal Error (}). */
+    private static final Pattern HEADER_LINE = Pattern.compile(
+            "^\\s*(?:[>#]\\s*)*(?:(?:SIG[A-Z]+|EXCEPTION_[A-Z_]+) \\(0x\\p{XDigit}+\\) at pc=|Internal Error \\()",
+            Pattern.MULTILINE);
+
+    /** Longest input read: the header and the crashing thread come first; the process and system sections are skipped. */
+    private static final int MAX_CHARS = 4 << 20;
 
     private FatalErrorLogParser() {
     }
@@ -30,27 +33,37 @@ public final class FatalErrorLogParser {
             return false;
         }
         String head = text.length() > 1 << 20 ? text.substring(0, 1 << 20) : text;
-        return MARKERS.matcher(head).find();
+        if (head.contains("A fatal error has been detected by the Java Runtime Environment")
+                || head.contains("Problematic frame:") || head.contains(" frames: (J=compiled Java code")) {
+            return true;
+        }
+        return (head.contains(") at pc=") || head.contains("Internal Error (")) && HEADER_LINE.matcher(head).find();
     }
 
     /** Parses the log; unparseable when neither an error kind nor any frame can be read. */
     public static Parsed<FatalErrorLog> parse(String text) {
         try {
-            return text == null ? Parsed.unparseable("empty input") : read(TextLines.split(text));
+            if (text == null) {
+                return Parsed.unparseable("empty input");
+            }
+            boolean complete = text.stripTrailing().endsWith("END.");
+            return read(TextLines.split(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text), complete);
         } catch (RuntimeException | StackOverflowError e) {
             return Parsed.unparseable("parser failure: " + e.getClass().getSimpleName());
         }
     }
 
-    private static Parsed<FatalErrorLog> read(List<String> rawLines) {
+    private static Parsed<FatalErrorLog> read(List<String> rawLines, boolean complete) {
         String kind = null;
         NativeFrame problematic = null;
         List<NativeFrame> nativeFrames = new ArrayList<>();
         List<NativeFrame> javaFrames = new ArrayList<>();
-        boolean complete = false;
         List<NativeFrame> section = null;
         boolean expectProblematic = false;
         for (String raw : rawLines) {
+            if (raw.contains("P R O C E S S")) {
+                break;
+            }
             String line = QUOTE.matcher(TextLines.withoutPrefix(raw)).replaceFirst("").strip();
             if (expectProblematic) {
                 problematic = NativeFrameReader.read(line, raw);
@@ -71,9 +84,7 @@ public final class FatalErrorLogParser {
                 section = nativeFrames;
             } else if (line.startsWith("Java frames:") && javaFrames.isEmpty()) {
                 section = javaFrames;
-            } else if (line.equals("END.")) {
-                complete = true;
-            } else {
+            } else if (kind == null || line.contains("OutOfMemory encountered")) {
                 kind = refineKind(kind, line);
             }
         }
@@ -97,7 +108,8 @@ public final class FatalErrorLogParser {
             return m.group(1);
         }
         if ((m = INTERNAL.matcher(line)).find()) {
-            return "Internal Error (" + m.group(1).strip() + ")";
+            String file = m.group(1).strip();
+            return "Internal Error (" + file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) + ")";
         }
         if (OUT_OF_MEMORY.matcher(line).find()) {
             return "Out of Memory Error";

@@ -16,6 +16,8 @@ import java.util.List;
 public final class JavaTraceParser {
     /** Longest input read; the rest of a larger record is ignored. */
     static final int MAX_CHARS = 4 << 20;
+    /** Most lines read: a 1024-frame overflow with causes is a few thousand lines. */
+    static final int MAX_LINES = 50_000;
 
     /** Re-parses with a longer message at most this often before taking the longest message at once. */
     private static final int MAX_REWINDS = 8;
@@ -43,6 +45,9 @@ public final class JavaTraceParser {
             String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
             List<TraceLine> lines = new ArrayList<>();
             for (String raw : TextLines.split(bounded)) {
+                if (lines.size() >= MAX_LINES) {
+                    break;
+                }
                 lines.add(TraceLineReader.read(raw));
             }
             return new JavaTraceParser(lines).run();

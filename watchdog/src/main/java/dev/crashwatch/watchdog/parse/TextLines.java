@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
  * prefixes that logs, chats and terminals put in front of each line (timestamps, log levels, logcat tags, quote marks).
  */
 public final class TextLines {
-    private static final Pattern LINE_END = Pattern.compile("\\^M\\r?\\n?|\\r\\n|\\r|\\n");
     private static final Pattern QUOTE = Pattern.compile("^(?:\\s{0,3}>)+ ?");
     private static final Pattern LOGCAT_BRIEF = Pattern.compile("^[\\t ]*[VDIWEFA]/[^:(]{1,64}(?:\\(\\s*\\d+\\))?: ?");
     private static final Pattern LOGCAT_THREADTIME =
@@ -20,13 +20,55 @@ public final class TextLines {
     private TextLines() {
     }
 
-    /** The lines of {@code text}, with any line-end convention. */
+    /** Cheap test before the regular expressions: every prefix starts with '>', '[', a digit or a logcat letter and '/'. */
+    private static boolean mayHavePrefix(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= line.length()) {
+            return false;
+        }
+        char c = line.charAt(i);
+        return c == '>' || c == '[' || Character.isDigit(c) || (i + 1 < line.length() && line.charAt(i + 1) == '/');
+    }
+
+    /**
+     * The lines of {@code text}, with any line-end convention (LF, CRLF, CR, a literal {@code ^M} before any of them);
+     * a leading byte-order mark is dropped.
+     */
     public static List<String> split(String text) {
-        return List.of(LINE_END.split(text, -1));
+        List<String> lines = new ArrayList<>();
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        int i = start;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            int end = i;
+            if (c == '^' && i + 1 < n && text.charAt(i + 1) == 'M') {
+                i += 2;
+                i += i < n && text.charAt(i) == '\r' ? 1 : 0;
+                i += i < n && text.charAt(i) == '\n' ? 1 : 0;
+            } else if (c == '\r') {
+                i += i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+            } else if (c == '\n') {
+                i++;
+            } else {
+                i++;
+                continue;
+            }
+            lines.add(text.substring(start, end));
+            start = i;
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     /** The line without log, logcat or quoting prefixes; leading whitespace (the indentation) is kept. */
     public static String withoutPrefix(String line) {
+        if (!mayHavePrefix(line)) {
+            return line;
+        }
         String s = line;
         for (int round = 0; round < 4; round++) {
             String before = s;

@@ -9,8 +9,6 @@ final class TraceLineReader {
     private static final String QUALIFIED = IDENT + "(?:\\." + IDENT + ")+";
     /** A type: a qualified name, or a simple name that says it is a throwable. */
     static final String TYPE = "(?:" + QUALIFIED + "|" + IDENT + "(?:Exception|Error|Throwable))";
-    private static final Pattern FRAME = Pattern.compile(
-            "(?:^|[\\s>:\\]|])at\\s+([^\\s()]+?)\\s?\\(([^()]*)\\)");
     private static final Pattern THREAD_HEADER = Pattern.compile(
             "Exception in thread \".*?\"\\s+(" + TYPE + ")(?::\\s?(.*))?$");
     private static final Pattern HANDLER_HEADER = Pattern.compile(
@@ -20,10 +18,8 @@ final class TraceLineReader {
     private static final Pattern TYPE_HEADER = Pattern.compile("^\\s*(" + TYPE + ")(?::\\s(.*)|:)?\\s*$");
     private static final Pattern MORE = Pattern.compile("^\\s*\\.\\.\\.\\s*(\\d{1,9})\\s+(?:more|common frames omitted)");
     private static final Pattern OMITTED = Pattern.compile("^\\s*(\\d{1,9})\\s+common frames omitted");
-    private static final Pattern LOCATION_LINE = Pattern.compile("^(.*?):(\\d{1,9})$");
-    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}\\p{N}_$.\\-/]+");
-    private static final Pattern METHOD_NAME = Pattern.compile("[\\p{L}\\p{N}_$<>\\-]+");
-    private static final Pattern HIDDEN_CLASS = Pattern.compile("/0x\\p{XDigit}+|/\\d+(?=\\.)");
+    /** Longer lines are message text, never a header (a header's message may be long only within this). */
+    private static final int MAX_HEADER_LINE = 64 << 10;
 
     private TraceLineReader() {
     }
@@ -33,28 +29,28 @@ final class TraceLineReader {
         if (line.isBlank()) {
             return TraceLine.of(TraceLine.Kind.BLANK, rawLine);
         }
-        Matcher m = FRAME.matcher(line);
-        if (m.find()) {
-            JavaFrame frame = frame(m.group(1), m.group(2), rawLine);
-            if (frame != null) {
-                return new TraceLine(TraceLine.Kind.FRAME, 0, null, null, frame, 0, rawLine);
-            }
+        JavaFrame frame = FrameLineReader.read(line, rawLine);
+        if (frame != null) {
+            return new TraceLine(TraceLine.Kind.FRAME, 0, null, null, frame, 0, rawLine);
         }
         return header(line, rawLine);
     }
 
     private static TraceLine header(String line, String rawLine) {
         Matcher m = MORE.matcher(line);
-        if (m.find() || (m = OMITTED.matcher(line)).find()) {
+        if ((line.contains(" more") || line.contains(" omitted")) && (m.find() || (m = OMITTED.matcher(line)).find())) {
             return new TraceLine(TraceLine.Kind.MORE, 0, null, null, null, Integer.parseInt(m.group(1)), rawLine);
         }
+        if (line.length() > MAX_HEADER_LINE) {
+            return TraceLine.of(TraceLine.Kind.TEXT, rawLine);
+        }
         m = NESTED_HEADER.matcher(line);
-        if (m.find()) {
+        if ((line.contains("Caused by") || line.contains("Suppressed")) && m.find()) {
             TraceLine.Kind kind = m.group(2).equals("Caused by") ? TraceLine.Kind.CAUSED_BY : TraceLine.Kind.SUPPRESSED;
             return new TraceLine(kind, indent(m.group(1)), m.group(3), m.group(4), null, 0, rawLine);
         }
         m = THREAD_HEADER.matcher(line);
-        if (m.find() || (m = HANDLER_HEADER.matcher(line)).find()) {
+        if (line.contains("xception") && (m.find() || (m = HANDLER_HEADER.matcher(line)).find())) {
             String rest = m.groupCount() > 1 ? m.group(2) : null;
             return new TraceLine(TraceLine.Kind.THREAD_HEADER, 0, m.group(1), rest, null, 0, rawLine);
         }
@@ -77,41 +73,5 @@ final class TraceLineReader {
             }
         }
         return tabs + spaces / 4;
-    }
-
-    /** Builds a frame from {@code [loader/][module@version/]pkg.Class.method} and {@code File.java:12}; null if not one. */
-    static JavaFrame frame(String qualified, String location, String rawLine) {
-        String name = withoutLoaderAndModule(qualified);
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0 || dot == name.length() - 1) {
-            return null;
-        }
-        String className = name.substring(0, dot);
-        String method = name.substring(dot + 1);
-        if (!CLASS_NAME.matcher(className).matches() || !METHOD_NAME.matcher(method).matches()) {
-            return null;
-        }
-        String file = null;
-        int line = -1;
-        String loc = location.trim();
-        Matcher lm = LOCATION_LINE.matcher(loc);
-        if (lm.matches()) {
-            file = lm.group(1);
-            line = Integer.parseInt(lm.group(2));
-        } else if (!loc.isEmpty() && !loc.equals("Native Method") && !loc.equals("Unknown Source")) {
-            file = loc;
-        }
-        if ("Unknown Source".equals(file)) {
-            file = null;
-        }
-        return new JavaFrame(className, method, file, line, rawLine);
-    }
-
-    /** Drops {@code app//}, {@code java.base@17.0.15/}, {@code jdk.proxy3/}, keeping hidden-class {@code /0x...} suffixes. */
-    private static String withoutLoaderAndModule(String qualified) {
-        Matcher hidden = HIDDEN_CLASS.matcher(qualified);
-        int protectedFrom = hidden.find() ? hidden.start() : qualified.length();
-        int slash = qualified.lastIndexOf('/', protectedFrom - 1);
-        return slash < 0 ? qualified : qualified.substring(slash + 1);
     }
 }

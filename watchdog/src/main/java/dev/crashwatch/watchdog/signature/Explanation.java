@@ -19,11 +19,21 @@ public class Explanation {
         @Override
         void decision(String what) {
         }
+
+        @Override
+        boolean recording() {
+            return false;
+        }
     };
 
     private final Map<Object, List<String>> notes = new IdentityHashMap<>();
     private final List<Object> inputOrder = new ArrayList<>();
     private final List<String> decisions = new ArrayList<>();
+
+    /** False for the quiet instance: steps skip building notes nobody reads. */
+    boolean recording() {
+        return true;
+    }
 
     /** Declares the input frames, in input order (each a parsed frame object). */
     void inputs(List<?> frames) {

@@ -11,11 +11,15 @@ import java.util.List;
  * error-reporting and signal-handling frames HotSpot puts above the real crash site are dropped.
  */
 final class FatalNamer {
+    /** Frames read from one log at most. */
+    private static final int MAX_INPUT_FRAMES = 4096;
+
     private FatalNamer() {
     }
 
     static String name(FatalErrorLog log, Explanation explain) {
-        List<NativeFrame> input = log.crashFrames();
+        List<NativeFrame> all = log.crashFrames();
+        List<NativeFrame> input = all.subList(0, Math.min(all.size(), MAX_INPUT_FRAMES));
         explain.inputs(input);
         List<NamedFrame> frames = new ArrayList<>();
         boolean atTop = true;

@@ -40,7 +40,9 @@ final class FrameBudget {
                     gap = false;
                 }
                 lines.add(frames.get(i).rendered());
-                explain.note(frames.get(i).source(), "kept as " + frames.get(i).rendered());
+                if (explain.recording()) {
+                    explain.note(frames.get(i).source(), "kept as " + frames.get(i).rendered());
+                }
             } else {
                 gap = true;
                 explain.note(frames.get(i).source(), "dropped: over the " + FRAMES + "-frame budget");

@@ -30,6 +30,9 @@ final class GeneratedNames {
 
     /** The class name with generated numbers and hashes removed. */
     static String stableClassName(String className) {
+        if (className.indexOf('$') < 0 && className.indexOf('/') < 0 && !className.contains("Generated")) {
+            return className;
+        }
         String s = className;
         for (Rule rule : RULES) {
             s = rule.pattern().matcher(s).replaceAll(rule.replacement());
@@ -43,7 +46,9 @@ final class GeneratedNames {
         if (stable.equals(frame.className())) {
             return frame;
         }
-        explain.note(frame.source(), "class rewritten " + frame.className() + " -> " + stable + " (generated name)");
+        if (explain.recording()) {
+            explain.note(frame.source(), "class rewritten " + frame.className() + " -> " + stable + " (generated name)");
+        }
         return frame.withClassName(stable);
     }
 }

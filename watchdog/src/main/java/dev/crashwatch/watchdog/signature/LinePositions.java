@@ -24,11 +24,16 @@ final class LinePositions {
         OptionalInt first = firstLine(frame, lines);
         if (first.isPresent() && first.getAsInt() <= frame.line()) {
             int relative = frame.line() - first.getAsInt();
-            explain.note(frame.source(), "line " + frame.line() + " -> +" + relative + " (method starts at line "
-                    + first.getAsInt() + ")");
+            if (explain.recording()) {
+                explain.note(frame.source(), "line " + frame.line() + " -> +" + relative + " (method starts at line "
+                        + first.getAsInt() + ")");
+            }
             return frame.withRendered(method + ":+" + relative);
         }
-        explain.note(frame.source(), "line " + frame.line() + " kept absolute (=): method not on the class path");
+        if (explain.recording()) {
+            String why = lines == LineResolver.NONE ? "no class path given" : "method not found on the class path";
+            explain.note(frame.source(), "line " + frame.line() + " kept absolute (=): " + why);
+        }
         return frame.withRendered(method + ":=" + frame.line());
     }
 

@@ -17,13 +17,14 @@ final class RecursionFolder {
 
     /** The recursion cycle of a stack overflow in canonical rotation, or the frames unchanged when none repeats. */
     static List<NamedFrame> overflowCycle(List<NamedFrame> frames, Explanation explain) {
+        int[] ids = ids(frames);
         int bestPeriod = 0;
         int bestStart = 0;
         int bestCover = 0;
         for (int p = 1; p <= MAX_PERIOD && 2 * p <= frames.size(); p++) {
             int run = 0;
             for (int i = frames.size() - p - 1; i >= 0; i--) {
-                run = same(frames, i, i + p) ? run + 1 : 0;
+                run = ids[i] == ids[i + p] ? run + 1 : 0;
                 if (run >= p && run + p > bestCover) {
                     bestCover = run + p;
                     bestPeriod = p;
@@ -37,7 +38,7 @@ final class RecursionFolder {
         List<NamedFrame> cycle = canonicalRotation(frames.subList(bestStart, bestStart + bestPeriod));
         explain.decision("stack overflow: recursion cycle of " + bestPeriod + " frame(s) repeats over " + bestCover
                 + " frames; the name is that cycle, starting at its smallest frame");
-        for (int i = 0; i < frames.size(); i++) {
+        for (int i = 0; i < frames.size() && explain.recording(); i++) {
             boolean inCycle = i >= bestStart && i < bestStart + bestPeriod;
             if (!inCycle) {
                 explain.note(frames.get(i).source(), "dropped: outside the one kept copy of the recursion cycle");
@@ -46,16 +47,28 @@ final class RecursionFolder {
         return cycle;
     }
 
+    /** One int per distinct rendered frame, so that comparing frames is comparing ints. */
+    private static int[] ids(List<NamedFrame> frames) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        int[] ids = new int[frames.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = seen.computeIfAbsent(frames.get(i).rendered(), r -> seen.size());
+        }
+        return ids;
+    }
+
     /** Keeps one copy of any cycle (up to {@value #MAX_PERIOD} frames) repeated back to back. */
     static List<NamedFrame> foldRepeats(List<NamedFrame> frames, Explanation explain) {
-        List<NamedFrame> out = new ArrayList<>(frames);
-        for (int i = 0; i < out.size(); i++) {
-            for (int p = 1; p <= MAX_PERIOD && i + 2 * p <= out.size(); p++) {
-                while (i + 2 * p <= out.size() && sameRun(out, i, i + p, p)) {
+        List<NamedFrame> out = new ArrayList<>(frames.size());
+        for (NamedFrame frame : frames) {
+            out.add(frame);
+            for (int p = 1; p <= MAX_PERIOD && 2 * p <= out.size(); p++) {
+                int end = out.size();
+                if (sameRun(out, end - 2 * p, end - p, p)) {
                     for (int k = 0; k < p; k++) {
-                        explain.note(out.get(i + p).source(), "dropped: repeats the recursion cycle above it");
-                        out.remove(i + p);
+                        explain.note(out.remove(out.size() - 1).source(), "dropped: repeats the recursion cycle above it");
                     }
+                    break;
                 }
             }
         }

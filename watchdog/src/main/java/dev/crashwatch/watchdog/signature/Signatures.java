@@ -51,7 +51,8 @@ public final class Signatures {
                 explain.decision("read as a Java stack trace");
                 return TraceNamer.name(trace.value(), resolver, explain);
             }
-            Parsed<FatalErrorLog> log = FatalErrorLogParser.parse(crashText);
+            Parsed<FatalErrorLog> log = crashText != null && crashText.contains("frame")
+                    ? FatalErrorLogParser.parse(crashText) : Parsed.unparseable("no frames");
             if (log.isParsed() && !log.value().crashFrames().isEmpty()) {
                 explain.decision("no Java stack trace; read as part of a HotSpot fatal error log");
                 return FatalNamer.name(log.value(), explain);

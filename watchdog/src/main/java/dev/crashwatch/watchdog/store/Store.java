@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +25,7 @@ public final class Store {
     static final String MALFORMED = "malformed";
     static final String RUN = "run";
     static final String LOG = "log";
+    static final String CACHE = "cache";
     static final String LOCK_FILE = "counters.lock";
     static final String UNREADABLE = ".unreadable-";
 
@@ -123,11 +123,20 @@ public final class Store {
 
     /** Every counter file in the store, parsed; unreadable files are skipped (see {@link #unreadableFiles()}). */
     public List<CounterFile> counterFiles() throws IOException {
-        List<CounterFile> files = new ArrayList<>();
-        for (Path p : counterPaths()) {
-            read(p).ifPresent(c -> files.add(new CounterFile(p, c.key(), c.counters())));
-        }
-        return files;
+        return scan().read(name -> true);
+    }
+
+    /**
+     * The counter files of one program and version (each optional), read without parsing the other files: the
+     * file name tells which files may hold them, the key inside decides.
+     */
+    public List<CounterFile> counterFiles(Optional<String> program, Optional<String> version) throws IOException {
+        String head = program.map(CounterFileNames::part).orElse("") + "@"
+                + version.map(v -> CounterFileNames.part(v) + "-").orElse("");
+        List<CounterFile> files = scan().read(name -> program.isPresent() ? name.startsWith(head)
+                : name.contains(head));
+        return files.stream().filter(f -> program.map(f.key().program()::equals).orElse(true)
+                && version.map(f.key().version()::equals).orElse(true)).toList();
     }
 
     /**
@@ -135,27 +144,12 @@ public final class Store {
      * parse, and ones a writer set aside ({@code *.unreadable-*}) before starting a fresh file. None is overwritten.
      */
     public List<Path> unreadableFiles() throws IOException {
-        List<Path> bad = new ArrayList<>();
-        for (Path p : list(counterDir(), p -> !p.getFileName().toString().equals(LOCK_FILE))) {
-            boolean setAside = p.getFileName().toString().contains(UNREADABLE);
-            if (setAside || CounterFileNames.isCounterFile(p) && read(p).isEmpty()) {
-                bad.add(p);
-            }
-        }
-        return bad;
+        return scan().unreadable();
     }
 
     /** The crash this store recorded last (imports aside), if any. */
     public Optional<RecentCrash> mostRecentCrash() throws IOException {
-        RecentCrash best = null;
-        for (Path p : counterPaths()) {
-            Optional<CounterFileContent> c = read(p);
-            if (c.isPresent() && c.get().last().isPresent()
-                    && (best == null || c.get().last().get().at().isAfter(best.last().at()))) {
-                best = new RecentCrash(c.get().key(), c.get().last().get());
-            }
-        }
-        return Optional.ofNullable(best);
+        return scan().mostRecentCrash();
     }
 
     /** A new private directory (0700) {@code run/<random>/} for one run's FIFO; the caller deletes it when done. */
@@ -190,6 +184,7 @@ public final class Store {
             for (Path p : malformedFiles()) {
                 deleted += Files.deleteIfExists(p) ? 1 : 0;
             }
+            Files.deleteIfExists(scan().cacheFile());
             return deleted;
         });
     }
@@ -202,19 +197,16 @@ public final class Store {
         return new DirectoryLock(counterDir().resolve(LOCK_FILE));
     }
 
-    private List<Path> counterPaths() throws IOException {
-        return list(counterDir(), CounterFileNames::isCounterFile);
+    private CounterFileScan scan() {
+        return new CounterFileScan(counterDir(), dir.resolve(CACHE).resolve("counters.v1.bin"));
     }
 
     static Optional<CounterFileContent> read(Path file) {
-        try {
-            return Optional.of(CounterFileFormat.read(Files.readAllBytes(file)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return CounterFileScan.read(file, new CounterFileReader());
     }
 
-    private static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
+    /** The regular files in {@code dir} that {@code keep} accepts, sorted; none when {@code dir} is absent. */
+    static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).filter(keep).sorted().toList();
         } catch (NoSuchFileException e) {

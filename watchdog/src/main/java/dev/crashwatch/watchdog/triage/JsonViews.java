@@ -1,111 +1,159 @@
 package dev.crashwatch.watchdog.triage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.CounterFileKey;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The JSON shapes of counter files and triage answers, as {@code --json} prints them (and the view may serve):
- * dates as ISO days, counters as name → count, frames as arrays of lines.
+ * The JSON shapes of counter files and triage answers, as {@code --json} prints them: dates as ISO days,
+ * counters as name → count, frames as arrays of lines. Written with jackson's streaming generator (no object
+ * mapper to load: a CLI answer should cost little more than reading the store).
  */
 public final class JsonViews {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private JsonViews() {
     }
 
     /** Counter files: program, version, javaVersion, os, arch, weekStart, file, counters, stackIds. */
-    public static ArrayNode counterFiles(List<CounterFile> files) {
-        ArrayNode array = JSON.createArrayNode();
-        for (CounterFile f : files) {
-            ObjectNode node = key(array.addObject(), f.key());
-            node.put("file", f.path().getFileName().toString());
-            ObjectNode counters = node.putObject("counters");
-            ObjectNode ids = node.putObject("stackIds");
-            f.counters().forEach((name, n) -> {
-                counters.put(name, n);
-                ids.put(name, StackIds.of(name));
-            });
-        }
-        return array;
+    public static void counterFiles(OutputStream out, List<CounterFile> files) {
+        write(out, g -> {
+            g.writeStartArray();
+            for (CounterFile f : files) {
+                g.writeStartObject();
+                key(g, f.key());
+                g.writeStringField("file", f.path().getFileName().toString());
+                g.writeObjectFieldStart("counters");
+                for (Map.Entry<String, Long> c : f.counters().entrySet()) {
+                    g.writeNumberField(c.getKey(), c.getValue());
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("stackIds");
+                for (String name : f.counters().keySet()) {
+                    g.writeStringField(name, StackIds.of(name));
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 
     /** Ranked crashes: rank, stackId, kind, count, firstWeek, lastWeek, versions, name, frames. */
-    public static ArrayNode ranked(List<RankedCrash> crashes) {
-        ArrayNode array = JSON.createArrayNode();
-        for (int i = 0; i < crashes.size(); i++) {
-            RankedCrash c = crashes.get(i);
-            ObjectNode node = array.addObject();
-            node.put("rank", i + 1);
-            node.put("stackId", c.stackId());
-            node.put("kind", c.kind().word());
-            node.put("count", c.count());
-            node.put("firstWeek", c.firstWeek().toString());
-            node.put("lastWeek", c.lastWeek().toString());
-            c.versions().forEach(node.putArray("versions")::add);
-            node.put("name", c.name());
-            c.frames().forEach(node.putArray("frames")::add);
-        }
-        return array;
+    public static void ranked(OutputStream out, List<RankedCrash> crashes) {
+        write(out, g -> {
+            g.writeStartArray();
+            for (int i = 0; i < crashes.size(); i++) {
+                RankedCrash c = crashes.get(i);
+                g.writeStartObject();
+                g.writeNumberField("rank", i + 1);
+                g.writeStringField("stackId", c.stackId());
+                g.writeStringField("kind", c.kind().word());
+                g.writeNumberField("count", c.count());
+                g.writeStringField("firstWeek", c.firstWeek().toString());
+                g.writeStringField("lastWeek", c.lastWeek().toString());
+                strings(g, "versions", c.versions());
+                g.writeStringField("name", c.name());
+                strings(g, "frames", c.frames());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 
     /** Weekly totals: program, version, weekStart, crashes. */
-    public static ArrayNode weeklyTotals(List<WeekTotal> totals) {
-        ArrayNode array = JSON.createArrayNode();
-        for (WeekTotal t : totals) {
-            array.addObject().put("program", t.program()).put("version", t.version())
-                    .put("weekStart", t.weekStart().toString()).put("crashes", t.crashes());
+    public static void weeklyTotals(OutputStream out, List<WeekTotal> totals) {
+        write(out, g -> {
+            g.writeStartArray();
+            for (WeekTotal t : totals) {
+                g.writeStartObject();
+                g.writeStringField("program", t.program());
+                g.writeStringField("version", t.version());
+                g.writeStringField("weekStart", t.weekStart().toString());
+                g.writeNumberField("crashes", t.crashes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /** A comparison: versions, basis ({@code per-run} or {@code raw}), runs, then new / gone / changed / unchanged. */
+    public static void comparison(OutputStream out, Comparison c) {
+        write(out, g -> {
+            g.writeStartObject();
+            if (c.program().isPresent()) {
+                g.writeStringField("program", c.program().get());
+            }
+            g.writeStringField("base", c.baseVersion());
+            g.writeStringField("new", c.newVersion());
+            g.writeStringField("basis", c.perRun() ? "per-run" : "raw");
+            if (c.baseRuns().isPresent()) {
+                g.writeNumberField("baseRuns", c.baseRuns().get());
+            }
+            if (c.newRuns().isPresent()) {
+                g.writeNumberField("newRuns", c.newRuns().get());
+            }
+            changes(g, "newCrashes", c.newCrashes());
+            changes(g, "gone", c.gone());
+            changes(g, "changed", c.changed());
+            changes(g, "unchanged", c.unchanged());
+            g.writeEndObject();
+        });
+    }
+
+    /** Writing one JSON document. */
+    public interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Writes one pretty-printed document and a newline to {@code out}, leaving it open. */
+    public static void write(OutputStream out, Body body) {
+        try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            body.write(g);
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return array;
     }
 
-    /** A comparison: versions, basis, runs, then new / gone / changed / unchanged crashes. */
-    public static ObjectNode comparison(Comparison c) {
-        ObjectNode node = JSON.createObjectNode();
-        c.program().ifPresent(p -> node.put("program", p));
-        node.put("base", c.baseVersion());
-        node.put("new", c.newVersion());
-        node.put("basis", c.perRun() ? "per-run" : "raw");
-        c.baseRuns().ifPresent(n -> node.put("baseRuns", n));
-        c.newRuns().ifPresent(n -> node.put("newRuns", n));
-        changes(node.putArray("newCrashes"), c.newCrashes());
-        changes(node.putArray("gone"), c.gone());
-        changes(node.putArray("changed"), c.changed());
-        changes(node.putArray("unchanged"), c.unchanged());
-        return node;
-    }
-
-    /** Pretty-printed JSON text, ending with a newline. */
-    public static String pretty(Object node) {
-        try {
-            return JSON.writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
-    }
-
-    private static void changes(ArrayNode array, List<CrashChange> changes) {
+    private static void changes(JsonGenerator g, String field, List<CrashChange> changes) throws IOException {
+        g.writeArrayFieldStart(field);
         for (CrashChange c : changes) {
-            ObjectNode node = array.addObject();
-            node.put("stackId", c.stackId());
-            node.put("kind", c.kind().word());
-            node.put("baseCount", c.baseCount());
-            node.put("newCount", c.newCount());
-            node.put("baseRate", c.baseRate());
-            node.put("newRate", c.newRate());
-            node.put("name", c.name());
-            c.frames().forEach(node.putArray("frames")::add);
+            g.writeStartObject();
+            g.writeStringField("stackId", c.stackId());
+            g.writeStringField("kind", c.kind().word());
+            g.writeNumberField("baseCount", c.baseCount());
+            g.writeNumberField("newCount", c.newCount());
+            g.writeNumberField("baseRate", c.baseRate());
+            g.writeNumberField("newRate", c.newRate());
+            g.writeStringField("name", c.name());
+            strings(g, "frames", c.frames());
+            g.writeEndObject();
         }
+        g.writeEndArray();
     }
 
-    private static ObjectNode key(ObjectNode node, CounterFileKey k) {
-        return node.put("program", k.program()).put("version", k.version()).put("javaVersion", k.javaVersion())
-                .put("os", k.os()).put("arch", k.arch()).put("weekStart", k.weekStart().toString());
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void key(JsonGenerator g, CounterFileKey k) throws IOException {
+        g.writeStringField("program", k.program());
+        g.writeStringField("version", k.version());
+        g.writeStringField("javaVersion", k.javaVersion());
+        g.writeStringField("os", k.os());
+        g.writeStringField("arch", k.arch());
+        g.writeStringField("weekStart", k.weekStart().toString());
     }
 }

@@ -10,7 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Sums each crash counter over counter files and ranks them, most frequent first (ties by stack ID). */
 final class Ranking {
@@ -21,7 +22,7 @@ final class Ranking {
         long count;
         LocalDate first;
         LocalDate last;
-        final TreeSet<String> versions = new TreeSet<>(VersionOrder.INSTANCE);
+        final Set<String> versions = new HashSet<>();
     }
 
     void add(CounterFile file) {
@@ -39,12 +40,24 @@ final class Ranking {
     }
 
     List<RankedCrash> ranked() {
+        Set<String> allVersions = new HashSet<>();
+        tallies.values().forEach(t -> allVersions.addAll(t.versions));
+        List<String> order = new ArrayList<>(allVersions);
+        order.sort(VersionOrder.INSTANCE);
+        Map<String, Integer> rank = new HashMap<>();
+        order.forEach(v -> rank.put(v, rank.size()));
         List<RankedCrash> list = new ArrayList<>(tallies.size());
         tallies.forEach((name, t) -> list.add(new RankedCrash(name, StackIds.of(name), CrashKind.of(name), t.count,
-                t.first, t.last, frames(name), List.copyOf(t.versions))));
+                t.first, t.last, frames(name), sorted(t.versions, rank))));
         list.sort(Comparator.comparingLong(RankedCrash::count).reversed().thenComparing(RankedCrash::stackId)
                 .thenComparing(RankedCrash::name));
         return list;
+    }
+
+    private static List<String> sorted(Set<String> versions, Map<String, Integer> rank) {
+        List<String> list = new ArrayList<>(versions);
+        list.sort(Comparator.comparing(rank::get));
+        return List.copyOf(list);
     }
 
     /** The lines of a counter name after its prefix (empty for a plain counter). */

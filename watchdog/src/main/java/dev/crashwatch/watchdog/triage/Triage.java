@@ -24,6 +24,38 @@ public final class Triage {
         return new Triage(store.counterFiles());
     }
 
+    /**
+     * Triage over the counter files of the program and version {@code filter} names (all when it names none),
+     * reading no other file.
+     *
+     * @throws NotInStoreException when it names a program or version the store does not have
+     */
+    public static Triage load(Store store, CounterFilter filter) throws IOException, NotInStoreException {
+        List<CounterFile> files = store.counterFiles(filter.program(), filter.version());
+        if (files.isEmpty() && (filter.program().isPresent() || filter.version().isPresent())) {
+            load(store).require(filter);
+        }
+        return new Triage(files);
+    }
+
+    /**
+     * Compares two versions reading only their counter files.
+     *
+     * @throws NotInStoreException when either version has no counter file
+     */
+    public static Comparison compare(Store store, Optional<String> program, String baseVersion, String newVersion)
+            throws IOException, NotInStoreException {
+        List<CounterFile> files = new java.util.ArrayList<>(store.counterFiles(program, Optional.of(baseVersion)));
+        if (!newVersion.equals(baseVersion)) {
+            files.addAll(store.counterFiles(program, Optional.of(newVersion)));
+        }
+        Triage two = new Triage(files);
+        if (!two.versions(program).containsAll(List.of(baseVersion, newVersion))) {
+            return load(store).compare(program, baseVersion, newVersion);
+        }
+        return two.compare(program, baseVersion, newVersion);
+    }
+
     /** Triage over the given counter files. */
     public static Triage of(List<CounterFile> files) {
         return new Triage(List.copyOf(files));

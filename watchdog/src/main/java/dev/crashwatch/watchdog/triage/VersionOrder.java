@@ -36,11 +36,23 @@ final class VersionOrder implements Comparator<String> {
     }
 
     private static int comparePart(String a, String b) {
-        boolean na = a.matches("[0-9]{1,18}");
-        boolean nb = b.matches("[0-9]{1,18}");
+        boolean na = isNumber(a);
+        boolean nb = isNumber(b);
         if (na && nb) {
             return Long.compare(Long.parseLong(a), Long.parseLong(b));
         }
         return na != nb ? (na ? -1 : 1) : a.compareTo(b);
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,7 +2,9 @@ package dev.crashwatch.watchdog.view;
 
 import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.triage.WeekTotal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The header's one-line description of the store: files, programs, versions, crashes, weeks, malformed inputs. */
 final class StoreSummary {
@@ -17,9 +19,11 @@ final class StoreSummary {
             .append(count(programs, "program")).append(" · ").append(count(versions, "version")).append(" · ")
             .append("<strong id=\"total-crashes\">").append(crashes).append("</strong>")
             .append(crashes == 1 ? " crash" : " crashes");
-        files.stream().map(f -> f.key().weekStart()).min(Comparable::compareTo).ifPresent(first -> html
-            .append(" · weeks ").append(first).append(" to ")
-            .append(files.stream().map(f -> f.key().weekStart()).max(Comparable::compareTo).orElseThrow()));
+        Optional<LocalDate> first = files.stream().map(f -> f.key().weekStart()).min(Comparable::compareTo);
+        Optional<LocalDate> last = files.stream().map(f -> f.key().weekStart()).max(Comparable::compareTo);
+        if (first.isPresent()) {
+            html.append(first.equals(last) ? " · week " + first.get() : " · weeks " + first.get() + " to " + last.get());
+        }
         return html.append(" · ").append(count(malformed, "malformed input")).append(" kept</p>\n").toString();
     }
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * Draws crashes per week per program version as an inline SVG bar chart (one group of bars per week, one bar
- * per version) with an HTML legend. Each bar carries its count in {@code data-count} and, when there is room,
+ * per version that crashed that week, the same colour for a version throughout) with an HTML legend. Each bar carries its count in {@code data-count} and, when there is room,
  * as a label above it. The most recent {@value #MAX_WEEKS} weeks and the {@value #MAX_SERIES} versions with
  * the most crashes are drawn; the rest of the versions are added up as "other versions".
  */
@@ -114,24 +114,26 @@ public final class SvgChart {
         }
     }
 
+    /** Each week's bars side by side, centred in the week's slot; versions without crashes that week leave no gap. */
     private static void plotBars(StringBuilder svg, List<Bars> bars, List<LocalDate> weeks, Axis axis) {
         double group = plotWidth() / weeks.size();
-        double barWidth = group * 0.8 / bars.size();
+        int most = 1;
+        for (LocalDate week : weeks) {
+            most = Math.max(most, (int) bars.stream().filter(b -> b.count(week) > 0).count());
+        }
+        double barWidth = Math.min(group * 0.8 / most, 72);
         for (int i = 0; i < weeks.size(); i++) {
             LocalDate week = weeks.get(i);
-            for (int j = 0; j < bars.size(); j++) {
-                Bars b = bars.get(j);
-                long count = b.count(week);
-                double x = LEFT + i * group + group * 0.1 + j * barWidth;
-                bar(svg, b, week, count, x, barWidth, axis);
+            List<Bars> present = bars.stream().filter(b -> b.count(week) > 0).toList();
+            double x = LEFT + i * group + (group - present.size() * barWidth) / 2;
+            for (Bars b : present) {
+                bar(svg, b, week, b.count(week), x, barWidth, axis);
+                x += barWidth;
             }
         }
     }
 
     private static void bar(StringBuilder svg, Bars b, LocalDate week, long count, double x, double width, Axis axis) {
-        if (count == 0) {
-            return;
-        }
         double y = axis.y(count);
         String label = Html.escape(b.label());
         svg.append("<rect class=\"bar\" data-series=\"").append(label).append("\" data-week=\"").append(week)

@@ -82,17 +82,20 @@ public final class ViewServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain", "Only GET.\n");
             } else {
-                send(exchange, 200, "text/html", render(exchange));
+                render(exchange);
             }
         }
     }
 
-    private String render(HttpExchange exchange) {
+    private void render(HttpExchange exchange) throws IOException {
+        String html;
         try {
-            return page.render(QueryParams.parse(exchange.getRequestURI().getRawQuery()));
+            html = page.render(QueryParams.parse(exchange.getRequestURI().getRawQuery()));
         } catch (IOException | RuntimeException e) {
-            return ViewPage.error(e);
+            send(exchange, 500, "text/html", ViewPage.error(e));
+            return;
         }
+        send(exchange, 200, "text/html", html);
     }
 
     private boolean isOwnHost(String host) {

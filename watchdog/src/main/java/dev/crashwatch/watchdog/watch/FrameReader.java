@@ -25,6 +25,8 @@ public final class FrameReader implements Runnable {
     private final byte[] buf = new byte[8192];
     private int pos;
     private int limit;
+    private volatile long consumed;
+    private volatile boolean stopping;
 
     /**
      * @param endPid the pid whose {@code END} frame stops reading; 0 to read to end of stream only
@@ -46,8 +48,9 @@ public final class FrameReader implements Runnable {
     public void run() {
         try {
             readFrames();
-        } catch (IOException e) {
-            // A broken pipe ends the stream like EOF does: whatever is pending is reported below.
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // A broken pipe (or a heap too small for a huge record) ends the stream like EOF does: whatever is
+            // pending is reported below. The writers' bounded writes keep the application unharmed.
         }
         flushGarbage();
         for (PipeRecord r : assembler.drain()) {
@@ -87,6 +90,20 @@ public final class FrameReader implements Runnable {
                 listener.onRecord(r);
             }
         }
+    }
+
+    /** Bytes read from the stream so far: lets the owner tell a reader that waits for input from one that works. */
+    public long consumed() {
+        return consumed;
+    }
+
+    /**
+     * Makes the reader stop at its next read as if the stream had ended: what it holds of a frame is reported as
+     * incomplete. For a reader stuck in the middle of a frame that will never be finished (a writer died
+     * mid-record); the owner then writes a few bytes into the stream to wake it.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     /**
@@ -152,9 +169,10 @@ public final class FrameReader implements Runnable {
 
     private boolean fill() throws IOException {
         int n = in.read(buf, 0, buf.length);
-        if (n <= 0) {
+        if (n <= 0 || stopping) {
             return false;
         }
+        consumed += n;
         pos = 0;
         limit = n;
         return true;

@@ -90,7 +90,7 @@ public final class RecordingThread implements Recorder {
                     target = factory.get();
                 }
                 deliver(target, item);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
                 diagnostics.note("could not record a crash: " + e);
             }
         }

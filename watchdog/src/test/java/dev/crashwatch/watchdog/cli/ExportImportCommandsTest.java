@@ -94,8 +94,8 @@ class ExportImportCommandsTest {
     })
     void a_corrupt_or_foreign_report_is_refused_in_one_line_and_the_store_is_untouched(String bad) throws Exception {
         Path engineer = tester();
-        Map<Path, String> before = snapshot(engineer);
         Path good = export(engineer);
+        Map<Path, String> before = snapshot(engineer);
         Path badFile = Files.writeString(tmp.resolve("bad.json"), bad);
         CliInStore.Result r = new CliInStore(engineer).run("import", good.toString(), badFile.toString());
         assertEquals(1, r.status(), r.toString());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * names with absolute lines: the resolver is what makes them equal. Real javac, real child JVMs.
  */
 class LineShiftTest {
-    private static final String SOURCE = """
+    static final String SOURCE = """
             package shift;
 
             public class Shift {%s
@@ -30,7 +30,7 @@ class LineShiftTest {
                 }
             }
             """;
-    private static final String INSERTED = """
+    static final String INSERTED = """
 
                 /** Lines inserted above the crashing method in the second build. */
                 static int helper(int x) {

@@ -119,13 +119,15 @@ class ViewPageTest {
     }
 
     @Test
-    void an_empty_store_says_so_in_every_section() throws Exception {
+    void an_empty_store_says_so_in_every_section_and_one_week_is_named_once() throws Exception {
         String html = page(null);
         assertFalse(html.contains("<svg"), html);
         assertTrue(section(html, "weekly").contains("No crashes recorded yet."), html);
         assertTrue(section(html, "top").contains("No crashes recorded yet."), html);
         assertTrue(section(html, "compare").contains("No versions recorded yet."), html);
         assertTrue(html.contains("<strong id=\"total-crashes\">0</strong>"), html);
+        Store.at(dir).add(ViewFixture.ENTRIES.get(0).key(), ViewFixture.ENTRIES.get(0).counts());
+        assertTrue(page(null).contains(" · week 2026-11-02 · "), "one week: " + page(null));
     }
 
     @Test

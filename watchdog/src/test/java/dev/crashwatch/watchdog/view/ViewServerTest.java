@@ -64,6 +64,16 @@ class ViewServerTest {
     }
 
     @Test
+    void a_store_that_cannot_be_read_is_a_500_page_that_says_so() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("counters"), "not a directory");
+        try (ViewServer server = ViewServer.start(Store.at(dir), 0)) {
+            HttpResponse<String> r = get(server, "/");
+            assertEquals(500, r.statusCode());
+            assertTrue(r.body().contains("Could not read the store: "), r.body());
+        }
+    }
+
+    @Test
     void a_port_in_use_is_an_error_when_asked_for_exactly() throws Exception {
         try (ViewServer server = ViewServer.start(Store.at(dir), 0)) {
             Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class,

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.watch;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,6 +209,28 @@ class FrameReaderTest {
         new FrameReader(failing, c, WATCHDOG).run();
         assertEquals(1, c.records.size());
         assertFalse(c.records.get(0).complete());
+    }
+
+    @Test
+    void a_reader_stuck_in_an_unfinished_frame_stops_when_told_and_woken() throws Exception {
+        PipedOutputStream writer = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(writer, 1 << 16);
+        writer.write(Wire.header(3, Wire.CRASH, 1, 0, false, 500));
+        writer.write(text("Exception in thr"));
+        writer.flush();
+        Collected c = new Collected();
+        FrameReader reader = new FrameReader(in, c, WATCHDOG);
+        Thread t = new Thread(reader);
+        t.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.consumed() > 0);
+        reader.stop();
+        writer.write(new byte[64]);
+        writer.flush();
+        t.join(5000);
+        assertFalse(t.isAlive());
+        assertEquals(1, c.records.size());
+        assertFalse(c.records.get(0).complete());
+        assertEquals("Exception in thr", new String(c.records.get(0).payload(), StandardCharsets.UTF_8));
     }
 
     @Test

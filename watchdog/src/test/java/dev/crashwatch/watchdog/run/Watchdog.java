@@ -1,0 +1,141 @@
+package dev.crashwatch.watchdog.run;
+
+import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.testing.TestJars;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code crashwatch run} the way a user does, as a separate JVM on the packaged jar, against a test's own
+ * store ({@code CRASHWATCH_DIR}), and reads back what it counted with the store's API.
+ */
+final class Watchdog {
+    static final String SAMPLE = "dev.crashwatch.samples.Crash";
+    /** A generous bound on one wrapped run; a run that takes longer is a hang, reported as a failure. */
+    static final long RUN_TIMEOUT_SECONDS = 60;
+
+    private final Path store;
+    private final Path work;
+
+    Watchdog(Path tempDir) throws IOException {
+        this.store = Files.createDirectories(tempDir.resolve("store"));
+        this.work = Files.createDirectories(tempDir.resolve("work"));
+    }
+
+    Path store() {
+        return store;
+    }
+
+    Path work() {
+        return work;
+    }
+
+    /** The java command for a sample: {@code <java> [jvmOptions] -cp samples.jar Crash <args>}. */
+    static List<String> sample(String java, List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", TestJars.samples().toString(), SAMPLE));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** The running JDK's java. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** {@code java -cp crashwatch.jar ...Main run [runOptions] -- command}, in the work directory, output to files. */
+    ProcessBuilder run(List<String> runOptions, List<String> command, String name) {
+        return run(List.of(), runOptions, command, name);
+    }
+
+    /** The same, with extra options for the watchdog's own JVM. */
+    ProcessBuilder run(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(watchdogJvmOptions);
+        cmd.addAll(List.of("-cp", TestJars.watchdog().toString(), "dev.crashwatch.watchdog.cli.Main", "run"));
+        cmd.addAll(runOptions);
+        cmd.add("--");
+        cmd.addAll(command);
+        return direct(cmd, name);
+    }
+
+    /** Any command in the work directory with the test store, output to {@code <name>.out} / {@code <name>.err}. */
+    ProcessBuilder direct(List<String> command, String name) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve(name + ".out").toFile())
+                .redirectError(work.resolve(name + ".err").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        pb.environment().put("CRASHWATCH_DIR", store.toString());
+        pb.environment().remove("CRASHWATCH_MODE");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        return pb;
+    }
+
+    /** Starts, waits (bounded) and returns the exit status. */
+    static int exitStatus(ProcessBuilder pb) throws IOException, InterruptedException {
+        return exitStatus(pb.start());
+    }
+
+    static int exitStatus(Process p) throws InterruptedException {
+        if (!p.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("run did not end within " + RUN_TIMEOUT_SECONDS + " s: " + p.info());
+        }
+        return p.exitValue();
+    }
+
+    byte[] out(String name) throws IOException {
+        return Files.readAllBytes(work.resolve(name + ".out"));
+    }
+
+    byte[] err(String name) throws IOException {
+        return Files.readAllBytes(work.resolve(name + ".err"));
+    }
+
+    /** For failure messages. */
+    byte[] errQuietly(String name) {
+        try {
+            return err(name);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Every counter in the store, summed over its counter files: name to count. */
+    Map<String, Long> counters() throws IOException {
+        Map<String, Long> all = new HashMap<>();
+        for (CounterFile f : Store.at(store).counterFiles()) {
+            f.counters().forEach((name, n) -> all.merge(name, n, Long::sum));
+        }
+        return all;
+    }
+
+    /** Counters whose name starts with {@code prefix} (its first line and maybe more). */
+    Map<String, Long> counters(String prefix) throws IOException {
+        Map<String, Long> some = new HashMap<>();
+        counters().forEach((name, n) -> {
+            if (name.startsWith(prefix)) {
+                some.put(name, n);
+            }
+        });
+        return some;
+    }
+
+    List<CounterFile> counterFiles() throws IOException {
+        return Store.at(store).counterFiles();
+    }
+
+    List<Path> malformedFiles() throws IOException {
+        return Store.at(store).malformedFiles();
+    }
+}
