@@ -1,0 +1,135 @@
+package dev.crashwatch.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent in a real child JVM, in launcher mode against a real FIFO: the records it sends, the stderr it leaves
+ * untouched, the handler it reports as replaced, and the exit a stuck pipe cannot hold up for long. The agent jar is
+ * built from the compiled classes (the packaged jar does not exist yet when unit tests run).
+ */
+class AgentProcessTest {
+    @TempDir
+    Path dir;
+    private Path agentJar;
+    private File fifo;
+
+    @BeforeEach
+    void agentJarAndFifo() throws Exception {
+        agentJar = dir.resolve("agent.jar");
+        Path classes = Paths.get(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), Premain.class.getName());
+        try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                jar.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                jar.write(Files.readAllBytes(f));
+                jar.closeEntry();
+            }
+        }
+        fifo = BoundedWriteTest.mkfifo(dir.resolve("crash.fifo"));
+    }
+
+    @Test
+    void an_uncaught_exception_is_reported_and_stderr_and_status_stay_the_jvms() throws Exception {
+        try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
+            Result with = run(true, "throw");
+            Result without = run(false, "throw");
+            assertEquals(without.status, with.status);
+            assertEquals(without.stderr, with.stderr);
+
+            String pipe = readAvailable(reader);
+            assertTrue(pipe.contains(" HELLO 0 0 0 "), pipe);
+            assertTrue(pipe.contains(" CRASH 1 0 0 "), pipe);
+            assertTrue(pipe.contains(without.stderr), "crash record is the stderr text: " + pipe);
+            assertTrue(pipe.contains(" BYE 2 0 0 ") && pipe.endsWith("handlerReplaced=false\n"), pipe);
+        }
+    }
+
+    @Test
+    void a_handler_the_application_installs_later_is_reported_in_bye() throws Exception {
+        try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
+            Result with = run(true, "replace");
+            assertTrue(with.stderr.startsWith("app handler: java.lang.IllegalStateException"), with.stderr);
+            String pipe = readAvailable(reader);
+            assertTrue(!pipe.contains(" CRASH "), pipe);
+            assertTrue(pipe.endsWith("handlerReplaced=true\n"), pipe);
+        }
+    }
+
+    @Test
+    void a_full_pipe_nobody_reads_delays_the_exit_about_a_second_at_most() throws Exception {
+        try (RandomAccessFile holder = new RandomAccessFile(fifo, "rw")) {
+            holder.write(new byte[65536]);
+            long start = System.nanoTime();
+            Result with = run(true, "throw");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(1, with.status);
+            assertTrue(with.stderr.startsWith("Exception in thread \"main\" java.lang.IllegalStateException"));
+            assertTrue(millis < 5000, "exit took " + millis + " ms");
+        }
+    }
+
+    private static final class Result {
+        int status;
+        String stderr;
+    }
+
+    private Result run(boolean agent, String appCase) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        if (agent) {
+            command.add("-javaagent:" + agentJar + "=pipe=" + fifo);
+        }
+        command.add("-cp");
+        command.add(Paths.get(dev.crashwatch.agent.fixtures.Apps.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toString());
+        command.add(dev.crashwatch.agent.fixtures.Apps.class.getName());
+        command.add(appCase);
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = builder.start();
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "still running");
+        Result r = new Result();
+        r.status = p.exitValue();
+        r.stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+        return r;
+    }
+
+    /** Everything in the FIFO now (the writer has exited; the test's read-write handle keeps the data). */
+    private static String readAvailable(RandomAccessFile reader) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        java.io.FileInputStream in = new java.io.FileInputStream(reader.getFD());
+        byte[] chunk = new byte[8192];
+        while (in.available() > 0) {
+            int n = in.read(chunk);
+            all.write(chunk, 0, n);
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}
