@@ -40,6 +40,7 @@ final class Sidecar {
     private static final File SETSID = new File("/usr/bin/setsid");
     private static final File SH = new File("/bin/sh");
     private static final File MKFIFO = new File("/usr/bin/mkfifo");
+    private static final String FIFO_PREFIX = "sidecar-";
     /**
      * Starts the command in the background with this shell's stdin (the crash pipe; a background job's stdin would
      * otherwise be /dev/null) and exits at once. The JDK waits for each child it started on a "process reaper"
@@ -94,8 +95,7 @@ final class Sidecar {
      * handed to the shell, and unlinked at once: only the two open ends remain.
      */
     private static OutputStream startDetached(ProcessBuilder builder, long pid) throws IOException {
-        File fifo = new File(System.getProperty("java.io.tmpdir"),
-                "crashwatch-sidecar-" + pid + "-" + Long.toHexString(System.nanoTime()) + ".fifo");
+        File fifo = new File(fifoDir(), FIFO_PREFIX + pid + "-" + Long.toHexString(System.nanoTime()) + ".fifo");
         fifo.deleteOnExit();
         try {
             mkfifo(fifo);
@@ -109,6 +109,39 @@ final class Sidecar {
             return new FileOutputStream(writeEnd.getFD());
         } finally {
             fifo.delete();
+        }
+    }
+
+    /**
+     * The private directory the FIFOs are made in, {@code <tmpdir>/crashwatch-<user>}, swept of FIFOs whose JVM is
+     * gone: a JVM that exits while its start-up thread is between mkfifo and unlink leaves one behind.
+     */
+    private static File fifoDir() throws IOException {
+        File dir = new File(System.getProperty("java.io.tmpdir"), "crashwatch-" + System.getProperty("user.name"));
+        if (!dir.isDirectory()) {
+            if (!dir.mkdir() && !dir.isDirectory()) {
+                throw new IOException("cannot make " + dir);
+            }
+            dir.setReadable(false, false);
+            dir.setWritable(false, false);
+            dir.setExecutable(false, false);
+            dir.setReadable(true, true);
+            dir.setWritable(true, true);
+            dir.setExecutable(true, true);
+        }
+        sweep(dir);
+        return dir;
+    }
+
+    private static void sweep(File dir) {
+        String[] names = dir.list();
+        for (int i = 0; names != null && i < names.length; i++) {
+            String name = names[i];
+            int end = name.indexOf('-', FIFO_PREFIX.length());
+            if (name.startsWith(FIFO_PREFIX) && end > 0
+                    && !new File("/proc/" + name.substring(FIFO_PREFIX.length(), end)).exists()) {
+                new File(dir, name).delete();
+            }
         }
     }
 
