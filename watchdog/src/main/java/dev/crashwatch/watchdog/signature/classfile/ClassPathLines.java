@@ -88,7 +88,30 @@ public final class ClassPathLines implements LineResolver {
         }
     }
 
-    /** Splits a class path string into entries, relative ones against {@code base}, {@code dir/*} into its jars. */
+    /** The jars a jar's manifest adds ({@code Class-Path}, space-separated URLs relative to the jar's folder). */
+    static List<Path> manifestClassPath(Path jar) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isRegularFile(jar)) {
+            return out;
+        }
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            for (String url : classPath == null ? new String[0] : classPath.trim().split("\\s+")) {
+                if (!url.isEmpty() && !url.contains(":")) {
+                    out.add(jar.toAbsolutePath().getParent().resolve(java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No manifest to follow: the jar itself still counts.
+        }
+        return out;
+    }
+
+    /**
+     * Splits a class path string into entries, relative ones against {@code base}, {@code dir/*} into its jars, and a
+     * jar's manifest {@code Class-Path} after the jar (as {@code java -jar app.jar} sees it).
+     */
     public static List<Path> entries(String classPath, Path base, String separator) {
         List<Path> out = new ArrayList<>();
         for (String part : classPath.split(java.util.regex.Pattern.quote(separator))) {
@@ -103,6 +126,7 @@ public final class ClassPathLines implements LineResolver {
                     }
                 } else {
                     out.add(p);
+                    out.addAll(manifestClassPath(p));
                 }
             } catch (IOException | RuntimeException e) {
                 // A bad entry resolves nothing; the others still count.
