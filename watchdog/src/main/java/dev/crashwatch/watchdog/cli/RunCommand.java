@@ -52,7 +52,7 @@ public final class RunCommand implements Command {
             if (!a.equals("--program") && !a.equals("--version")) {
                 throw new UsageException("unknown option " + a + "; usage: crashwatch run [--program P] [--version V] -- CMD ARGS...");
             }
-            if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
+            if (i + 1 >= args.size() || args.get(i + 1).isBlank() || args.get(i + 1).startsWith("--")) {
                 throw new UsageException(a + " needs a value");
             }
             if (a.equals("--program")) {

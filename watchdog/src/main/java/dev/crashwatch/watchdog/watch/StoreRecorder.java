@@ -33,6 +33,22 @@ public final class StoreRecorder implements Recorder {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
+        warmHostFacts();
+    }
+
+    /**
+     * Host facts take oshi ~100-200 ms to compute, as long as naming the first crash: doing both at once, on two
+     * threads, takes that much off the time from a crash to its counter on disk.
+     */
+    private static void warmHostFacts() {
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                HostFacts.get();
+            }
+        }, "crashwatch-host-facts");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Makes a StoreRecorder when first needed (see {@link RecordingThread}); no lambda on the start-up path. */

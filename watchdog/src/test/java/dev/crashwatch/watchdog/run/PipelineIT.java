@@ -68,12 +68,50 @@ class PipelineIT {
         assertEquals(System.getProperty("java.version"), keys.get(0).javaVersion());
     }
 
+    @Test
+    void a_run_without_a_crash_starts_the_child_first_and_never_loads_the_parser_the_json_or_oshi() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path log = tmp.resolve("classes.txt");
+        assertEquals(0, exitStatus(w.run(List.of("-Xlog:class+load:file=" + log), List.of(),
+                sample(java(), List.of(), "ok"), "clean")));
+        List<String> loaded = Files.readAllLines(log);
+        for (String heavy : List.of("com.fasterxml.", "oshi.", "com.sun.jna.", "dev.crashwatch.watchdog.parse.",
+                "dev.crashwatch.watchdog.signature.Signatures", "dev.crashwatch.watchdog.store.HostFacts",
+                "dev.crashwatch.watchdog.store.CounterFileFormat")) {
+            assertTrue(loaded.stream().noneMatch(l -> l.contains("] " + heavy)), heavy + " loaded on a clean run");
+        }
+        int childStart = indexOf(loaded, "java.lang.ProcessImpl ");
+        assertTrue(childStart >= 0 && childStart < indexOf(loaded, "dev.crashwatch.watchdog.watch.FrameReader "),
+                "the child starts before the pipe reader is even loaded");
+    }
+
+    private static int indexOf(List<String> lines, String className) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("] " + className)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @ParameterizedTest(name = "exit status {1} preserved ({0})")
     @CsvSource({"ok, 0", "exit 3, 3", "kill-self, 137"})
     void exit_statuses_are_preserved(String kind, int status) throws Exception {
         Watchdog w = new Watchdog(tmp);
         assertEquals(status, exitStatus(w.run(List.of(), sample(java(), List.of(), kind.split(" ")), "run")));
         assertEquals(status == 137 ? Map.of("crash/signal/SIGKILL", 1L) : Map.of(), w.counters());
+    }
+
+    @Test
+    void a_script_that_starts_two_jvms_gets_both_crashes_counted() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        String npe = String.join(" ", sample("java", List.of(), "npe"));
+        String nested = String.join(" ", sample("java", List.of(), "nested"));
+        List<String> script = List.of("sh", "-c", npe + "; " + nested + "; exit 5");
+        assertEquals(5, exitStatus(w.run(List.of(), script, "script")));
+        Map<String, Long> counters = w.counters("crash/crash");
+        assertEquals(2, counters.size(), counters::toString);
+        assertTrue(new String(w.err("script")).contains("Picked up JAVA_TOOL_OPTIONS"), "the agent came through the environment");
     }
 
     @Test

@@ -54,8 +54,14 @@ final class Watchdog {
 
     /** {@code java -cp crashwatch.jar ...Main run [runOptions] -- command}, in the work directory, output to files. */
     ProcessBuilder run(List<String> runOptions, List<String> command, String name) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", TestJars.watchdog().toString(), "dev.crashwatch.watchdog.cli.Main", "run"));
+        return run(List.of(), runOptions, command, name);
+    }
+
+    /** The same, with extra options for the watchdog's own JVM. */
+    ProcessBuilder run(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(watchdogJvmOptions);
+        cmd.addAll(List.of("-cp", TestJars.watchdog().toString(), "dev.crashwatch.watchdog.cli.Main", "run"));
         cmd.addAll(runOptions);
         cmd.add("--");
         cmd.addAll(command);
