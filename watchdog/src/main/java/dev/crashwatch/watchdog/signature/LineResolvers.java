@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.signature;
 
+import dev.crashwatch.watchdog.signature.classfile.ClassPathEntries;
 import dev.crashwatch.watchdog.signature.classfile.ClassPathLines;
 import java.io.File;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class LineResolvers {
                 return LineResolver.NONE;
             }
             Path base = workingDir == null ? Path.of("").toAbsolutePath() : workingDir;
-            return new ClassPathLines(ClassPathLines.entries(classPath, base, File.pathSeparator));
+            return new ClassPathLines(ClassPathEntries.of(classPath, base, File.pathSeparator));
         } catch (RuntimeException e) {
             return LineResolver.NONE;
         }

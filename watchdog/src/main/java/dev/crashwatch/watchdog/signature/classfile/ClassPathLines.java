@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,28 +85,5 @@ public final class ClassPathLines implements LineResolver {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Splits a class path string into entries, relative ones against {@code base}, {@code dir/*} into its jars. */
-    public static List<Path> entries(String classPath, Path base, String separator) {
-        List<Path> out = new ArrayList<>();
-        for (String part : classPath.split(java.util.regex.Pattern.quote(separator))) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                Path p = base.resolve(part.strip());
-                if (p.getFileName() != null && p.getFileName().toString().equals("*")) {
-                    try (var jars = Files.list(p.getParent())) {
-                        jars.filter(j -> j.toString().endsWith(".jar") || j.toString().endsWith(".JAR")).sorted().forEach(out::add);
-                    }
-                } else {
-                    out.add(p);
-                }
-            } catch (IOException | RuntimeException e) {
-                // A bad entry resolves nothing; the others still count.
-            }
-        }
-        return out;
     }
 }

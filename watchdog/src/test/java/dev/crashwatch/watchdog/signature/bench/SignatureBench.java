@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * dev.crashwatch.watchdog.signature.bench.SignatureBench [samples.jar]}
  */
 public final class SignatureBench {
-    private static final String[] ITEMS = {"real/jdk17/crash-stackoverflow.txt", "real/jdk25/crash-stackoverflow.txt",
+    private static final String[] ITEMS = {"real/jdk17/recursion-from-a.txt", "real/jdk25/recursion-from-a.txt",
         "real/jdk17/hserr-native-segv.log", "real/jdk25/hserr-native-segv.log"};
     private static final int WARMUP = 300;
     private static final int BATCHES = 25;

@@ -73,6 +73,22 @@ class ClassPathLinesTest {
     }
 
     @Test
+    void followsTheManifestClassPathOfAJar() throws IOException {
+        Path libDir = Files.createDirectories(tmp.resolve("app/lib"));
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(libDir.resolve("over lib.jar")))) {
+            out.putNextEntry(new java.util.jar.JarEntry("p/Over.class"));
+            out.write(Files.readAllBytes(classes.resolve("p/Over.class")));
+            out.closeEntry();
+        }
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/over%20lib.jar missing.jar");
+        Path app = tmp.resolve("app/app.jar");
+        new java.util.jar.JarOutputStream(Files.newOutputStream(app), manifest).close();
+        assertEquals(OptionalInt.of(7), LineResolvers.forClassPath("app.jar", tmp.resolve("app")).methodFirstLine("p.Over", "f", 8));
+    }
+
+    @Test
     void aCorruptClassFileResolvesNothing() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("corrupt/p"));
         byte[] real = Files.readAllBytes(classes.resolve("p/Over.class"));
