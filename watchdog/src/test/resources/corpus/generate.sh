@@ -10,7 +10,7 @@ jar=$(pwd)/samples/target/crashwatch-samples.jar
 shapes="npe site:a site:b site:other-message type:a type:b two-sites-one-method:a two-sites-one-method:b caller:a caller:b
 worker message-injection message-injection-cause multiline-message nested deep-chain suppressed-deep stackless-cause
 reflection executor completable static-init proxy lambda recursion-from:a recursion-from:b mutual-recursion
-other-recursion deep-throw:10 deep-throw:30"
+other-recursion deep-throw:10 deep-throw:30 multiline-cause"
 for jdk in 17:/usr/lib/jvm/java-17-openjdk-amd64 25:/usr/lib/jvm/temurin-25-jdk-amd64; do
   n=${jdk%%:*}; java=${jdk#*:}/bin/java
   [ -x "$java" ] || { echo "JDK $n not installed: skipped"; continue; }

@@ -4,8 +4,9 @@ import java.io.OutputStream;
 
 /**
  * The agent's start-up work that may cost time, done on a short-lived daemon thread so that the application's
- * {@code main} does not wait for it: prepare the crash buffer, start the sidecar (sidecar mode), collect the hello
- * facts and send them. A crash that comes first waits for it, briefly.
+ * {@code main} does not wait for it: start the sidecar (sidecar mode), collect the hello facts and send them (first:
+ * a JVM that dies of a fatal error has only them), then prepare the crash path. An uncaught exception that comes
+ * first waits for it, briefly.
  */
 final class Starter extends Thread {
     private final Agent agent;
@@ -22,7 +23,6 @@ final class Starter extends Thread {
     @Override
     public void run() {
         try {
-            agent.prepareForCrash();
             if (store != null && !startSidecar()) {
                 return;
             }
@@ -30,6 +30,11 @@ final class Starter extends Thread {
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
+        }
+        try {
+            agent.prepareForCrash();
+        } catch (Throwable ignored) {
+            // A crash will then allocate what it needs, if it can.
         }
     }
 

@@ -64,4 +64,11 @@ final class Chains {
             super("no stack", null, false, false);
         }
     }
+
+    /** A cause whose message spans several lines (one shaped like an exception header). */
+    static void multilineCause() {
+        IllegalArgumentException cause = new IllegalArgumentException("first line secret-cause-line\n"
+                + "java.lang.Error: not a header either\n    indented line\nlast line");
+        throw new IllegalStateException("outer", cause);
+    }
 }

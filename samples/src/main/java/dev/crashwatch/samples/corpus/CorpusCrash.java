@@ -33,7 +33,8 @@ public final class CorpusCrash {
             Map.entry("recursion-from", Recursions::from),
             Map.entry("mutual-recursion", arg -> Recursions.mutual()),
             Map.entry("other-recursion", arg -> Recursions.other()),
-            Map.entry("deep-throw", arg -> Recursions.throwAtDepth(Integer.parseInt(arg))));
+            Map.entry("deep-throw", arg -> Recursions.throwAtDepth(Integer.parseInt(arg))),
+            Map.entry("multiline-cause", arg -> Chains.multilineCause()));
 
     private CorpusCrash() {
     }

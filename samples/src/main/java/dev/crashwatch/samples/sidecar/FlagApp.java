@@ -7,12 +7,13 @@ import dev.crashwatch.samples.Crash;
  * <pre>java -javaagent:watchdog/target/crashwatch-agent.jar -cp samples/target/crashwatch-samples.jar \
  *     dev.crashwatch.samples.sidecar.FlagApp npe</pre>
  * The agent finds {@code crashwatch.jar} beside {@code crashwatch-agent.jar} and starts it as the sidecar.
+ * Arguments: {@code [--wait-stdin] <Crash kind> [args]}.
  */
 public final class FlagApp {
     private FlagApp() {
     }
 
     public static void main(String[] args) throws Exception {
-        Crash.main(args);
+        Crash.main(Gate.pass(args));
     }
 }

@@ -9,6 +9,7 @@ import dev.crashwatch.samples.Crash;
  * <pre>java -cp samples/target/crashwatch-samples.jar:watchdog/target/crashwatch-agent.jar \
  *     dev.crashwatch.samples.sidecar.StartCallApp npe</pre>
  * {@code crashwatch.jar} is found beside {@code crashwatch-agent.jar}, the jar holding {@code Crashwatch}.
+ * Arguments: {@code [--wait-stdin] <Crash kind> [args]}.
  */
 public final class StartCallApp {
     private StartCallApp() {
@@ -16,6 +17,6 @@ public final class StartCallApp {
 
     public static void main(String[] args) throws Exception {
         Crashwatch.start(new Crashwatch.Config().program("start-call-sample").version("1.0"));
-        Crash.main(args);
+        Crash.main(Gate.pass(args));
     }
 }

@@ -25,7 +25,10 @@ public final class CountersCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch counters [--json] [--program P] [--version V] [--since YYYY-MM-DD]";
+        return "usage: crashwatch counters [--json] [--program P] [--version V] [--since YYYY-MM-DD]\n"
+                + "  --since D   only files whose week ends on or after day D\n"
+                + "  --json      a JSON array: program, version, javaVersion, os, arch, weekStart, file,\n"
+                + "              counters (name -> count), stackIds (name -> stack ID)";
     }
 
     @Override

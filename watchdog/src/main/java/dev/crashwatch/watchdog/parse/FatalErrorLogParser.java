@@ -16,10 +16,10 @@ public final class FatalErrorLogParser {
     private static final Pattern OUT_OF_MEMORY = Pattern.compile(
             "^(?:Out of Memory Error \\(|There is insufficient memory for the Java Runtime Environment)");
     private static final Pattern QUOTE = Pattern.compile("^(?:\\s{0,3}[>#])*\\s?");
-    private static final Pattern MARKERS = Pattern.compile(
-            "A fatal error has been detected by the Java Runtime Environment|^\\s*(?:[>#]\\s*)*Problematic frame:"
-                    + "|(?:Native|Java) frames: \\(J=compiled Java code|^\\s*(?:[>#]\\s*)*(?:SIG[A-Z]+|EXCEPTION_[A-Z_]+) "
-                    + "\\(0x\\p{XDigit}+\\) at pc=|^\\s*(?:[>#]\\s*)*Internal Error \\(", Pattern.MULTILINE);
+    /** Header lines that only a fatal error report has ({@code SIGSEGV (0xb) at pc=}, {@code Internal Error (}). */
+    private static final Pattern HEADER_LINE = Pattern.compile(
+            "^\\s*(?:[>#]\\s*)*(?:(?:SIG[A-Z]+|EXCEPTION_[A-Z_]+) \\(0x\\p{XDigit}+\\) at pc=|Internal Error \\()",
+            Pattern.MULTILINE);
 
     /** Longest input read: the header and the crashing thread come first; the process and system sections are skipped. */
     private static final int MAX_CHARS = 4 << 20;
@@ -33,7 +33,11 @@ public final class FatalErrorLogParser {
             return false;
         }
         String head = text.length() > 1 << 20 ? text.substring(0, 1 << 20) : text;
-        return MARKERS.matcher(head).find();
+        if (head.contains("A fatal error has been detected by the Java Runtime Environment")
+                || head.contains("Problematic frame:") || head.contains(" frames: (J=compiled Java code")) {
+            return true;
+        }
+        return (head.contains(") at pc=") || head.contains("Internal Error (")) && HEADER_LINE.matcher(head).find();
     }
 
     /** Parses the log; unparseable when neither an error kind nor any frame can be read. */
@@ -104,7 +108,8 @@ public final class FatalErrorLogParser {
             return m.group(1);
         }
         if ((m = INTERNAL.matcher(line)).find()) {
-            return "Internal Error (" + m.group(1).strip() + ")";
+            String file = m.group(1).strip();
+            return "Internal Error (" + file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) + ")";
         }
         if (OUT_OF_MEMORY.matcher(line).find()) {
             return "Out of Memory Error";

@@ -63,7 +63,7 @@ final class NativeFrameReader {
         if (!m.find()) {
             return new NativeFrame(marker, null, null, rawLine);
         }
-        return new NativeFrame(marker, null, m.group(1).replace('/', '.'), rawLine);
+        return new NativeFrame(marker, null, m.group(1), rawLine);
     }
 
     private static NativeFrame stub(String rest, String rawLine) {

@@ -9,8 +9,6 @@ final class TraceLineReader {
     private static final String QUALIFIED = IDENT + "(?:\\." + IDENT + ")+";
     /** A type: a qualified name, or a simple name that says it is a throwable. */
     static final String TYPE = "(?:" + QUALIFIED + "|" + IDENT + "(?:Exception|Error|Throwable))";
-    /** A frame from its {@code at} token on: {@code at pkg.Class.method(File.java:12)}. */
-    private static final Pattern FRAME = Pattern.compile("at\\s+([^\\s()]+?)\\s?\\(([^()]*)\\)");
     private static final Pattern THREAD_HEADER = Pattern.compile(
             "Exception in thread \".*?\"\\s+(" + TYPE + ")(?::\\s?(.*))?$");
     private static final Pattern HANDLER_HEADER = Pattern.compile(
@@ -22,7 +20,6 @@ final class TraceLineReader {
     private static final Pattern OMITTED = Pattern.compile("^\\s*(\\d{1,9})\\s+common frames omitted");
     /** Longer lines are message text, never a header (a header's message may be long only within this). */
     private static final int MAX_HEADER_LINE = 64 << 10;
-    private static final Pattern HIDDEN_CLASS = Pattern.compile("/0x\\p{XDigit}+|/\\d+(?=\\.)");
 
     private TraceLineReader() {
     }
@@ -32,28 +29,11 @@ final class TraceLineReader {
         if (line.isBlank()) {
             return TraceLine.of(TraceLine.Kind.BLANK, rawLine);
         }
-        Matcher m = FRAME.matcher(line);
-        for (int at = atToken(line, 0); at >= 0; at = atToken(line, at + 2)) {
-            if (m.region(at, line.length()).lookingAt()) {
-                JavaFrame frame = frame(m.group(1), m.group(2), rawLine);
-                if (frame != null) {
-                    return new TraceLine(TraceLine.Kind.FRAME, 0, null, null, frame, 0, rawLine);
-                }
-            }
+        JavaFrame frame = FrameLineReader.read(line, rawLine);
+        if (frame != null) {
+            return new TraceLine(TraceLine.Kind.FRAME, 0, null, null, frame, 0, rawLine);
         }
         return header(line, rawLine);
-    }
-
-    /** Index of the next word {@code at} (at the start, or after whitespace, '>', ':', ']' or '|'), or -1. */
-    private static int atToken(String line, int from) {
-        for (int i = line.indexOf("at", from); i >= 0; i = line.indexOf("at", i + 1)) {
-            boolean startsWord = i == 0 || " \t>:]|".indexOf(line.charAt(i - 1)) >= 0;
-            boolean endsWord = i + 2 < line.length() && Character.isWhitespace(line.charAt(i + 2));
-            if (startsWord && endsWord) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static TraceLine header(String line, String rawLine) {
@@ -93,64 +73,5 @@ final class TraceLineReader {
             }
         }
         return tabs + spaces / 4;
-    }
-
-    /** Builds a frame from {@code [loader/][module@version/]pkg.Class.method} and {@code File.java:12}; null if not one. */
-    static JavaFrame frame(String qualified, String location, String rawLine) {
-        String name = withoutLoaderAndModule(qualified);
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0 || dot == name.length() - 1) {
-            return null;
-        }
-        String className = name.substring(0, dot);
-        String method = name.substring(dot + 1);
-        if (!allOf(className, "_$.-/") || !allOf(method, "_$<>-")) {
-            return null;
-        }
-        String file = null;
-        int line = -1;
-        String loc = location.trim();
-        int colon = loc.lastIndexOf(':');
-        if (colon >= 0 && colon < loc.length() - 1 && colon >= loc.length() - 10 && allDigits(loc, colon + 1)) {
-            file = loc.substring(0, colon);
-            line = Integer.parseInt(loc.substring(colon + 1));
-        } else if (!loc.isEmpty() && !loc.equals("Native Method") && !loc.equals("Unknown Source")) {
-            file = loc;
-        }
-        if ("Unknown Source".equals(file)) {
-            file = null;
-        }
-        return new JavaFrame(className, method, file, line, rawLine);
-    }
-
-    /** True when every character is a letter, a digit or one of {@code others}. */
-    private static boolean allOf(String s, String others) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c) && others.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return !s.isEmpty();
-    }
-
-    private static boolean allDigits(String s, int from) {
-        for (int i = from; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Drops {@code app//}, {@code java.base@17.0.15/}, {@code jdk.proxy3/}, keeping hidden-class {@code /0x...} suffixes. */
-    private static String withoutLoaderAndModule(String qualified) {
-        if (qualified.indexOf('/') < 0) {
-            return qualified;
-        }
-        Matcher hidden = HIDDEN_CLASS.matcher(qualified);
-        int protectedFrom = hidden.find() ? hidden.start() : qualified.length();
-        int slash = qualified.lastIndexOf('/', protectedFrom - 1);
-        return slash < 0 ? qualified : qualified.substring(slash + 1);
     }
 }

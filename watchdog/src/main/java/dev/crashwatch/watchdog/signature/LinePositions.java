@@ -31,7 +31,8 @@ final class LinePositions {
             return frame.withRendered(method + ":+" + relative);
         }
         if (explain.recording()) {
-            explain.note(frame.source(), "line " + frame.line() + " kept absolute (=): method not found on the class path");
+            String why = lines == LineResolver.NONE ? "no class path given" : "method not found on the class path";
+            explain.note(frame.source(), "line " + frame.line() + " kept absolute (=): " + why);
         }
         return frame.withRendered(method + ":=" + frame.line());
     }

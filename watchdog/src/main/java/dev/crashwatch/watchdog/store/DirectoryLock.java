@@ -17,10 +17,18 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DirectoryLock {
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    /** How long a writer waits for the lock before giving up with an IOException. */
+    static final long MAX_WAIT_MILLIS = 10_000;
     private final Path lockFile;
+    private final long maxWaitMillis;
 
     DirectoryLock(Path lockFile) {
+        this(lockFile, MAX_WAIT_MILLIS);
+    }
+
+    DirectoryLock(Path lockFile, long maxWaitMillis) {
         this.lockFile = lockFile.toAbsolutePath().normalize();
+        this.maxWaitMillis = maxWaitMillis;
     }
 
     /** Work done while holding the lock. */
@@ -28,6 +36,10 @@ final class DirectoryLock {
         T run() throws IOException;
     }
 
+    /**
+     * Runs {@code work} holding the lock. Waits at most {@link #MAX_WAIT_MILLIS} (by default) for it: a holder that is stuck
+     * (stopped, on a hung file system) must not hang a watchdog, and through it the command it wraps.
+     */
     <T> T holding(Locked<T> work) throws IOException {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         local.lock();
@@ -35,11 +47,33 @@ final class DirectoryLock {
             PrivateFiles.directories(lockFile.getParent());
             try (FileChannel ch = FileChannel.open(lockFile,
                     Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.fileAttributes());
-                 FileLock lock = ch.lock()) {
+                 FileLock lock = acquire(ch)) {
                 return work.run();
             }
         } finally {
             local.unlock();
+        }
+    }
+
+    private FileLock acquire(FileChannel ch) throws IOException {
+        long deadline = System.nanoTime() + maxWaitMillis * 1_000_000L;
+        long pause = 1;
+        while (true) {
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the store is locked by another process (" + lockFile + ") for over "
+                        + maxWaitMillis + " ms");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted waiting for " + lockFile);
+            }
+            pause = Math.min(pause * 2, 50);
         }
     }
 }

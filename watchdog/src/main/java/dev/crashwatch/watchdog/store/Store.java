@@ -30,6 +30,7 @@ public final class Store {
     static final String CACHE = "cache";
     static final String LOCK_FILE = "counters.lock";
     static final String UNREADABLE = ".unreadable-";
+    private static final long MTIME_GRANULARITY_MILLIS = 2000;
 
     private final Path dir;
     private final Function<String, String> env;
@@ -180,21 +181,39 @@ public final class Store {
      * parse, and ones a writer set aside ({@code *.unreadable-*}) before starting a fresh file. None is overwritten.
      */
     public List<Path> unreadableFiles() throws IOException {
+        java.util.Set<Path> readable = new java.util.HashSet<>();
+        counterFiles().forEach(f -> readable.add(f.path()));
         List<Path> bad = new ArrayList<>();
         for (Path p : list(counterDir(), p -> !p.getFileName().toString().equals(LOCK_FILE))) {
             boolean setAside = p.getFileName().toString().contains(UNREADABLE);
-            if (setAside || CounterFileNames.isCounterFile(p) && read(p).isEmpty()) {
+            if (setAside || CounterFileNames.isCounterFile(p) && !readable.contains(p)) {
                 bad.add(p);
             }
         }
         return bad;
     }
 
-    /** The crash this store recorded last (imports aside), if any. */
+    /**
+     * The crash this store recorded last (imports aside), if any. Reads files newest first and stops early: a
+     * file's last recorded crash is never later than the file's modification time (give or take the file
+     * system's clock granularity).
+     */
     public Optional<RecentCrash> mostRecentCrash() throws IOException {
-        RecentCrash best = null;
+        List<Map.Entry<Path, Long>> byTime = new ArrayList<>();
         for (Path p : counterPaths()) {
-            Optional<CounterFileContent> c = read(p);
+            try {
+                byTime.add(Map.entry(p, Files.getLastModifiedTime(p).toMillis()));
+            } catch (NoSuchFileException e) {
+                // deleted meanwhile
+            }
+        }
+        byTime.sort(Map.Entry.<Path, Long>comparingByValue().reversed());
+        RecentCrash best = null;
+        for (Map.Entry<Path, Long> file : byTime) {
+            if (best != null && file.getValue() < best.last().at().toEpochMilli() - MTIME_GRANULARITY_MILLIS) {
+                break;
+            }
+            Optional<CounterFileContent> c = read(file.getKey());
             if (c.isPresent() && c.get().last().isPresent()
                     && (best == null || c.get().last().get().at().isAfter(best.last().at()))) {
                 best = new RecentCrash(c.get().key(), c.get().last().get());

@@ -105,6 +105,19 @@ class StoreCommandsTest {
     }
 
     @Test
+    void an_invalid_mode_file_means_local_and_mode_and_status_say_so() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        Files.writeString(dir.resolve("mode"), "loud 2026-11-01\n");
+        CliInStore cli = new CliInStore(dir);
+        CliInStore.Result mode = cli.run("mode");
+        assertEquals("local\n", mode.out());
+        assertEquals("crashwatch mode: mode file holds 'loud 2026-11-01', not off, local or on: using local\n",
+                mode.err());
+        assertTrue(cli.run("status").out().startsWith("mode:               local (mode file) - mode file holds"),
+                cli.run("status").out());
+    }
+
+    @Test
     void status_on_an_empty_store() {
         CliInStore.Result r = new CliInStore(dir).run("status");
         assertEquals(0, r.status());
@@ -156,6 +169,19 @@ class StoreCommandsTest {
         assertEquals("[\"java.lang.IllegalStateException\",\"app.Main.main:+2\"]", top.get(0).get("frames").toString());
         assertEquals(4, top.size());
         assertEquals(1, twoVersions().run("top", "--json", "--limit", "1").json().size());
+    }
+
+    @Test
+    void top_weeks_counts_back_from_this_week() throws Exception {
+        Store store = Store.at(dir);
+        java.time.LocalDate thisWeek = dev.crashwatch.watchdog.store.Weeks.current();
+        store.add(TwoVersions.key("1", thisWeek), Map.of(SHARED, 1L));
+        store.add(TwoVersions.key("1", thisWeek.minusWeeks(1)), Map.of(REMOVED, 1L));
+        store.add(TwoVersions.key("1", thisWeek.minusWeeks(2)), Map.of(ADDED, 1L));
+        CliInStore cli = new CliInStore(dir);
+        assertEquals(List.of(SHARED), names(cli.run("top", "--json", "--weeks", "1").json()));
+        assertEquals(2, cli.run("top", "--json", "--weeks", "2").json().size());
+        assertEquals(3, cli.run("top", "--json").json().size());
     }
 
     @Test

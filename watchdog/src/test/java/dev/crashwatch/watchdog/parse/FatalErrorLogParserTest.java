@@ -36,6 +36,13 @@ class FatalErrorLogParserTest {
     }
 
     @Test
+    void anInternalErrorKeepsTheSourceFileNameNotItsPath() {
+        String log = "#\n#  Internal Error (/home/secret-builder/jdk/src/hotspot/share/gc/g1/g1CollectedHeap.cpp:1234), pid=7, tid=8\n"
+                + "#  guarantee(false) failed: secret detail\n";
+        assertEquals("Internal Error (g1CollectedHeap.cpp)", FatalErrorLogParser.parse(log).value().kind());
+    }
+
+    @Test
     void compiledFramesLoseIdsSizesAndAddresses() {
         NativeFrame j = NativeFrameReader.read("J 1502% C2 com.example.Loader.warm(Ljava/util/List;)V (88 bytes) @ 0x1 [0x2+0x6c]", "");
         assertEquals("com.example.Loader.warm", j.symbol());

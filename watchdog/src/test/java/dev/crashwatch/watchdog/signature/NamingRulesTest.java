@@ -174,6 +174,17 @@ class NamingRulesTest {
     }
 
     @Test
+    void hiddenClassesInFatalErrorLogsLoseTheirAddress() {
+        String log = "#  SIGSEGV (0xb) at pc=0x1, pid=1, tid=2\n"
+                + "Native frames: (J=compiled Java code, j=interpreted, Vv=VM code, C=native code)\n"
+                + "C  [libx.so+0x1]  f+0x1\n"
+                + "J 812 c2 java.lang.invoke.LambdaForm$MH/0x0000000800c0c400.invoke(Ljava/lang/Object;)V java.base@21 (20 bytes) @ 0x7f [0x7e+0x4]\n"
+                + "J 813 c1 com.a.Foo$$Lambda/0x00007f3a1c2b9a00.run()V (12 bytes) @ 0x7f [0x7e+0x4]\n";
+        assertEquals("crash/fatal\nSIGSEGV\nlibx.so!f\njava.lang.invoke.LambdaForm$MH.invoke\ncom.a.Foo$$Lambda.run",
+                Signatures.counterName(log, null));
+    }
+
+    @Test
     void neverThrowsAndMalformedForNoise() {
         assertEquals(CounterNames.MALFORMED, Signatures.counterName(null, null));
         assertEquals(CounterNames.MALFORMED, Signatures.counterName("\u0000\u0001garbage", LineResolver.NONE));

@@ -53,6 +53,23 @@ class StoreProcessesTest {
         }
     }
 
+    @Test
+    void a_stuck_lock_holder_makes_writers_give_up_not_hang_and_kill_9_releases_it() throws Exception {
+        Store store = Store.at(dir);
+        DirectoryLock lock = new DirectoryLock(store.counterDir().resolve(Store.LOCK_FILE), 300);
+        Process holder = StoreHammer.holdLock(dir);
+        try {
+            long start = System.nanoTime();
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> lock.holding(() -> null));
+            assertTrue(e.getMessage().contains("locked by another process"), e.getMessage());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "gave up promptly");
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        assertEquals("free", lock.holding(() -> "free"));
+    }
+
     private static long count(Store store) throws Exception {
         return store.counterFiles().stream().mapToLong(f -> f.counters().getOrDefault(StoreTest.NPE, 0L)).sum();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,8 @@ public final class ClassPathLines implements LineResolver {
 
     private final List<Path> entries;
     private final Map<String, List<MethodLines>> cache = new ConcurrentHashMap<>();
+    /** Jars opened once each (a large class path has hundreds); released with this resolver (ZipFile's cleaner). */
+    private final Map<Path, Optional<ZipFile>> jars = new ConcurrentHashMap<>();
 
     public ClassPathLines(List<Path> entries) {
         this.entries = List.copyOf(entries);
@@ -61,21 +64,28 @@ public final class ClassPathLines implements LineResolver {
         return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
-    private static byte[] fromJar(Path jar, String resource) throws IOException {
-        if (!Files.isRegularFile(jar)) {
+    private byte[] fromJar(Path jar, String resource) throws IOException {
+        Optional<ZipFile> zip = jars.computeIfAbsent(jar, ClassPathLines::open);
+        if (zip.isEmpty()) {
             return null;
         }
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (String root : NESTED_ROOTS) {
-                ZipEntry e = zip.getEntry(root + resource);
-                if (e != null) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        return in.readAllBytes();
-                    }
+        for (String root : NESTED_ROOTS) {
+            ZipEntry e = zip.get().getEntry(root + resource);
+            if (e != null) {
+                try (InputStream in = zip.get().getInputStream(e)) {
+                    return in.readAllBytes();
                 }
             }
         }
         return null;
+    }
+
+    private static Optional<ZipFile> open(Path jar) {
+        try {
+            return Files.isRegularFile(jar) ? Optional.of(new ZipFile(jar.toFile())) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Splits a class path string into entries, relative ones against {@code base}, {@code dir/*} into its jars. */
