@@ -61,9 +61,15 @@ public final class Main {
             err.println("crashwatch " + name + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            err.println("crashwatch " + name + ": " + e);
+            err.println("crashwatch " + name + ": " + describe(e));
             return 1;
         }
+    }
+
+    /** An error for a person: its message where it has one (an IOException's names the file), else its type. */
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** All commands, in help order. */

@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +28,6 @@ public final class Store {
     static final String CACHE = "cache";
     static final String LOCK_FILE = "counters.lock";
     static final String UNREADABLE = ".unreadable-";
-    private static final long MTIME_GRANULARITY_MILLIS = 2000;
 
     private final Path dir;
     private final Function<String, String> env;
@@ -126,7 +123,7 @@ public final class Store {
 
     /** Every counter file in the store, parsed; unreadable files are skipped (see {@link #unreadableFiles()}). */
     public List<CounterFile> counterFiles() throws IOException {
-        return counterFiles(name -> true);
+        return scan().read(name -> true);
     }
 
     /**
@@ -136,44 +133,10 @@ public final class Store {
     public List<CounterFile> counterFiles(Optional<String> program, Optional<String> version) throws IOException {
         String head = program.map(CounterFileNames::part).orElse("") + "@"
                 + version.map(v -> CounterFileNames.part(v) + "-").orElse("");
-        List<CounterFile> files = counterFiles(name -> program.isPresent() ? name.startsWith(head)
+        List<CounterFile> files = scan().read(name -> program.isPresent() ? name.startsWith(head)
                 : name.contains(head));
         return files.stream().filter(f -> program.map(f.key().program()::equals).orElse(true)
                 && version.map(f.key().version()::equals).orElse(true)).toList();
-    }
-
-    /**
-     * Reads the counter files whose names pass {@code nameFilter}, in parallel, sharing equal names, through the
-     * derived cache ({@link CounterFileCache}) for files unchanged since it was written.
-     */
-    private List<CounterFile> counterFiles(java.util.function.Predicate<String> nameFilter) throws IOException {
-        List<Path> paths = counterPaths();
-        CounterFileCache cache = CounterFileCache.load(cacheFile());
-        cache.retainOnly(paths.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
-        CounterFileReader reader = new CounterFileReader();
-        List<CounterFile> files = paths.parallelStream().filter(p -> nameFilter.test(p.getFileName().toString()))
-                .map(p -> readCached(p, cache, reader)).flatMap(Optional::stream).toList();
-        cache.saveIfChanged();
-        return files;
-    }
-
-    private static Optional<CounterFile> readCached(Path p, CounterFileCache cache, CounterFileReader reader) {
-        try {
-            CounterFileCache.Stamp stamp = CounterFileCache.Stamp.of(p);
-            CounterFile cached = cache.get(p, stamp);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
-            Optional<CounterFile> parsed = read(p, reader).map(c -> new CounterFile(p, c.key(), c.counters()));
-            parsed.ifPresent(f -> cache.put(stamp, f));
-            return parsed;
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Path cacheFile() {
-        return dir.resolve(CACHE).resolve("counters.v1.bin");
     }
 
     /**
@@ -181,45 +144,12 @@ public final class Store {
      * parse, and ones a writer set aside ({@code *.unreadable-*}) before starting a fresh file. None is overwritten.
      */
     public List<Path> unreadableFiles() throws IOException {
-        java.util.Set<Path> readable = new java.util.HashSet<>();
-        counterFiles().forEach(f -> readable.add(f.path()));
-        List<Path> bad = new ArrayList<>();
-        for (Path p : list(counterDir(), p -> !p.getFileName().toString().equals(LOCK_FILE))) {
-            boolean setAside = p.getFileName().toString().contains(UNREADABLE);
-            if (setAside || CounterFileNames.isCounterFile(p) && !readable.contains(p)) {
-                bad.add(p);
-            }
-        }
-        return bad;
+        return scan().unreadable();
     }
 
-    /**
-     * The crash this store recorded last (imports aside), if any. Reads files newest first and stops early: a
-     * file's last recorded crash is never later than the file's modification time (give or take the file
-     * system's clock granularity).
-     */
+    /** The crash this store recorded last (imports aside), if any. */
     public Optional<RecentCrash> mostRecentCrash() throws IOException {
-        List<Map.Entry<Path, Long>> byTime = new ArrayList<>();
-        for (Path p : counterPaths()) {
-            try {
-                byTime.add(Map.entry(p, Files.getLastModifiedTime(p).toMillis()));
-            } catch (NoSuchFileException e) {
-                // deleted meanwhile
-            }
-        }
-        byTime.sort(Map.Entry.<Path, Long>comparingByValue().reversed());
-        RecentCrash best = null;
-        for (Map.Entry<Path, Long> file : byTime) {
-            if (best != null && file.getValue() < best.last().at().toEpochMilli() - MTIME_GRANULARITY_MILLIS) {
-                break;
-            }
-            Optional<CounterFileContent> c = read(file.getKey());
-            if (c.isPresent() && c.get().last().isPresent()
-                    && (best == null || c.get().last().get().at().isAfter(best.last().at()))) {
-                best = new RecentCrash(c.get().key(), c.get().last().get());
-            }
-        }
-        return Optional.ofNullable(best);
+        return scan().mostRecentCrash();
     }
 
     /** A new private directory (0700) {@code run/<random>/} for one run's FIFO; the caller deletes it when done. */
@@ -254,7 +184,7 @@ public final class Store {
             for (Path p : malformedFiles()) {
                 deleted += Files.deleteIfExists(p) ? 1 : 0;
             }
-            Files.deleteIfExists(cacheFile());
+            Files.deleteIfExists(scan().cacheFile());
             return deleted;
         });
     }
@@ -267,23 +197,16 @@ public final class Store {
         return new DirectoryLock(counterDir().resolve(LOCK_FILE));
     }
 
-    private List<Path> counterPaths() throws IOException {
-        return list(counterDir(), CounterFileNames::isCounterFile);
+    private CounterFileScan scan() {
+        return new CounterFileScan(counterDir(), dir.resolve(CACHE).resolve("counters.v1.bin"));
     }
 
     static Optional<CounterFileContent> read(Path file) {
-        return read(file, new CounterFileReader());
+        return CounterFileScan.read(file, new CounterFileReader());
     }
 
-    private static Optional<CounterFileContent> read(Path file, CounterFileReader reader) {
-        try {
-            return Optional.of(reader.read(Files.readAllBytes(file)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
+    /** The regular files in {@code dir} that {@code keep} accepts, sorted; none when {@code dir} is absent. */
+    static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).filter(keep).sorted().toList();
         } catch (NoSuchFileException e) {

@@ -53,9 +53,12 @@ public enum CrashKind {
         return prefix.equals(CounterNames.UNCAUGHT) || prefix.equals(CounterNames.FATAL);
     }
 
-    /** The exception type (the stack's first line after the prefix) or the fatal error's reason names OOM. */
+    /**
+     * The exception type (the stack's first line after the prefix) or the fatal error's kind names OOM: Java's
+     * {@code OutOfMemoryError}, or HotSpot's native {@code Out of Memory Error} (docs/signatures.md).
+     */
     private static boolean mentionsOom(String name) {
         String[] lines = name.split("\n", 3);
-        return lines.length > 1 && lines[1].contains("OutOfMemoryError");
+        return lines.length > 1 && (lines[1].contains("OutOfMemoryError") || lines[1].startsWith("Out of Memory"));
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store's commands over a store built by real crashes: sample programs crash under {@code crashwatch run}
- * (the packaged jars) as version 1.0 (npe, nested) and 2.0 (npe, worker, native-segv), then {@code counters},
+ * (the packaged jars) as version 1.0 (npe, nested) and 2.0 (npe, worker, native-segv, oom-exit), then
+ * {@code counters},
  * {@code top}, {@code compare}, {@code status} and {@code export}/{@code import} run as a user runs them.
  */
 class StorePipelineIT {
@@ -39,6 +40,7 @@ class StorePipelineIT {
         for (String kind : List.of("npe", "worker", "native-segv")) {
             crash("2.0", kind);
         }
+        crash("2.0", "oom-exit", "-Xmx32m", "-XX:+ExitOnOutOfMemoryError");
     }
 
     @Test
@@ -50,7 +52,7 @@ class StorePipelineIT {
         JsonNode v2 = byVersion.get("2.0");
         assertEquals(System.getProperty("java.specification.version"), v2.get("javaVersion").asText().split("\\.")[0]);
         assertTrue(v2.get("weekStart").asText().matches("\\d{4}-\\d\\d-\\d\\d"));
-        assertEquals(3, v2.get("counters").size(), v2.toString());
+        assertEquals(4, v2.get("counters").size(), v2.toString());
         v2.get("counters").forEach(count -> assertEquals(1, count.asLong()));
         assertEquals(2, byVersion.get("1.0").get("counters").size());
     }
@@ -58,7 +60,7 @@ class StorePipelineIT {
     @Test
     void top_ranks_the_shared_npe_first_with_its_kind_and_frames() throws Exception {
         JsonNode top = json(store, "top", "--json", "--program", "sample");
-        assertEquals(4, top.size(), top.toString());
+        assertEquals(5, top.size(), top.toString());
         JsonNode first = top.get(0);
         assertEquals(2, first.get("count").asLong());
         assertEquals("uncaught", first.get("kind").asText());
@@ -66,14 +68,14 @@ class StorePipelineIT {
         assertEquals("[\"1.0\",\"2.0\"]", first.get("versions").toString());
         List<String> kinds = new ArrayList<>();
         top.forEach(c -> kinds.add(c.get("kind").asText()));
-        assertTrue(kinds.contains("fatal"), kinds.toString());
+        assertTrue(kinds.containsAll(List.of("uncaught", "fatal", "oom")), kinds.toString());
     }
 
     @Test
     void compare_finds_the_added_the_removed_and_the_shared_crash() throws Exception {
         JsonNode c = json(store, "compare", "--base", "1.0", "--new", "2.0", "--program", "sample", "--json");
         assertEquals("raw", c.get("basis").asText());
-        assertEquals(2, c.get("newCrashes").size(), c.toString());
+        assertEquals(3, c.get("newCrashes").size(), c.toString());
         assertEquals(1, c.get("gone").size(), c.toString());
         assertTrue(c.get("gone").get(0).get("frames").get(0).asText().endsWith("Exception"), c.toString());
         assertEquals(1, c.get("unchanged").size(), c.toString());
@@ -93,10 +95,12 @@ class StorePipelineIT {
         assertEquals(json(store, "top", "--json").toString(), json(engineer, "top", "--json").toString());
     }
 
-    private static void crash(String version, String kind) throws Exception {
-        Result r = run(store, dir, List.of(java(), "-jar", TestJars.watchdog().toString(), "run", "--program",
-                "sample", "--version", version, "--", java(), "-cp", TestJars.samples().toString(),
-                "dev.crashwatch.samples.Crash", kind));
+    private static void crash(String version, String kind, String... jvmOptions) throws Exception {
+        List<String> line = new ArrayList<>(List.of(java(), "-jar", TestJars.watchdog().toString(), "run",
+                "--program", "sample", "--version", version, "--", java()));
+        line.addAll(List.of(jvmOptions));
+        line.addAll(List.of("-cp", TestJars.samples().toString(), "dev.crashwatch.samples.Crash", kind));
+        Result r = run(store, dir, line);
         assertTrue(r.status() != 0 || kind.equals("worker"), kind + ": " + r);
     }
 
