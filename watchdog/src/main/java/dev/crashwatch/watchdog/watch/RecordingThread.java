@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * is created on the first thing to record: a run with no crash never loads them.
  */
 public final class RecordingThread implements Recorder {
+    /** Longest wait in {@link #close()}: a store that never answers (a hung file system) must not hang the user. */
+    static final long CLOSE_TIMEOUT_MILLIS = 30_000;
+
     private enum What { CRASH, FATAL_LOG, PLAIN, MALFORMED }
 
     private record Item(What what, Session session, byte[] bytes, Path log, String name) {
@@ -47,7 +50,7 @@ public final class RecordingThread implements Recorder {
         submit(new Item(What.MALFORMED, session, raw, null, null));
     }
 
-    /** Waits until every submitted item is recorded. */
+    /** Waits until every submitted item is recorded, at most {@link #CLOSE_TIMEOUT_MILLIS}. */
     @Override
     public void close() {
         Thread t;
@@ -60,9 +63,12 @@ public final class RecordingThread implements Recorder {
             return;
         }
         try {
-            t.join();
+            t.join(CLOSE_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            diagnostics.note("gave up waiting for the store after " + CLOSE_TIMEOUT_MILLIS / 1000 + " s; a crash may be uncounted");
         }
     }
 

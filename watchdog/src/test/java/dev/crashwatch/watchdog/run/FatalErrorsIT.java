@@ -25,8 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * point (an hs_err log, a recursion) the sample runs twice and must give the same counter.
  */
 class FatalErrorsIT {
-    /** The JDK releases these tests are meant to cover; one that is absent is reported as skipped. */
+    /** The JDK releases these tests must cover; one that is absent is reported as skipped. */
     private static final List<Integer> WANTED = List.of(17, 25);
+
+    /** Every JDK found in the system's JVM folder, and the wanted ones even when absent (to skip them visibly). */
+    private static List<Integer> features() {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(WANTED);
+        Jdks.all().forEach(j -> all.add(j.feature()));
+        return new ArrayList<>(all);
+    }
 
     /** A fatal sample: its kind, JVM options, exit status, the counter's first lines, whether to run it twice. */
     private record Fatal(String kind, List<String> jvmOptions, int status, String counterStart, boolean twice) {
@@ -50,7 +57,7 @@ class FatalErrorsIT {
 
     static Stream<Arguments> fatalsOnEveryJdk() {
         List<Arguments> all = new ArrayList<>();
-        for (int feature : WANTED) {
+        for (int feature : features()) {
             for (Fatal f : FATALS) {
                 all.add(Arguments.of(feature, f));
             }
@@ -59,7 +66,7 @@ class FatalErrorsIT {
     }
 
     static Stream<Integer> everyJdk() {
-        return WANTED.stream();
+        return features().stream();
     }
 
     private static Jdk jdk(int feature) {
