@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.launch.AgentOption;
 import dev.crashwatch.watchdog.launch.AgentJar;
 import dev.crashwatch.watchdog.launch.Launcher;
 import dev.crashwatch.watchdog.store.Store;
@@ -65,7 +66,13 @@ public final class RunCommand implements Command {
         if (i >= args.size()) {
             throw new UsageException("no command to run; usage: crashwatch run [--program P] [--version V] -- CMD ARGS...");
         }
-        return launch(args.subList(i, args.size()), new Labels(program, version), err);
+        Labels labels = new Labels(program, version);
+        try {
+            AgentOption.checkLabels(labels);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return launch(args.subList(i, args.size()), labels, err);
     }
 
     private static int launch(List<String> command, Labels labels, PrintStream err) throws Exception {

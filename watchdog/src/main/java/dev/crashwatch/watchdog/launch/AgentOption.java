@@ -24,6 +24,16 @@ public final class AgentOption {
         return sb.toString();
     }
 
+    /** Throws IllegalArgumentException when a label cannot be written in the agent's syntax. */
+    public static void checkLabels(Labels labels) {
+        if (labels.program() != null) {
+            plain("program", labels.program(), true);
+        }
+        if (labels.version() != null) {
+            plain("version", labels.version(), true);
+        }
+    }
+
     /** A value must not hold the separators of the option syntax. */
     static String plain(String what, String value, boolean isValue) {
         if (value.indexOf(',') >= 0 || value.indexOf('=') >= 0 && !isValue || value.indexOf('\n') >= 0) {
