@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$repo/crashwatch" help >/dev/null
 samples=$repo/samples/target/crashwatch-samples.jar
-javac -d "$work" "$here/EmptyAgent.java"
+javac -d "$work" "$repo/bench/empty-agent/EmptyAgent.java"
 printf 'Premain-Class: EmptyAgent\n' > "$work/manifest"
 jar cfm "$work/empty-agent.jar" "$work/manifest" -C "$work" EmptyAgent.class
 export CRASHWATCH_DIR="$work/store"
