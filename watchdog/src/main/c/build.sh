@@ -1,0 +1,21 @@
+#!/bin/sh
+# Builds each native helper in this directory (one program per .c file, no shared code) into OUT/<name>.
+# Without a C compiler it says so and succeeds: crashwatch then uses its Java code paths (docs/native.md).
+# Usage: build.sh OUT
+set -e
+src=$(cd "$(dirname "$0")" && pwd)
+out=${1:?usage: build.sh OUT}
+cc=${CC:-cc}
+if ! command -v "$cc" >/dev/null 2>&1; then
+    echo "crashwatch: no C compiler ($cc); the native helpers are not built, the Java code paths are used" >&2
+    exit 0
+fi
+mkdir -p "$out"
+for c in "$src"/*.c; do
+    [ -f "$c" ] || continue
+    name=$(basename "$c" .c)
+    if [ ! -x "$out/$name" ] || [ "$c" -nt "$out/$name" ]; then
+        "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o "$out/$name.tmp" "$c"
+        mv -f "$out/$name.tmp" "$out/$name"
+    fi
+done
