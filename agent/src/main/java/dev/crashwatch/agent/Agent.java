@@ -118,9 +118,11 @@ final class Agent {
 
     /**
      * Prepares what a crash needs so that one with the heap exhausted still reports: the rendering buffer, and a
-     * rehearsal of the whole crash path on a made-up exception into a channel that discards. A class or constant
-     * first used at crash time would have to be loaded or resolved then, which allocates; after the rehearsal every
-     * one the crash path uses is in place. Runs on the background start-up thread.
+     * rehearsal of the whole crash path on a made-up exception into a channel that discards ({@code /dev/null}: the
+     * record goes inline, as one into an empty pipe does). A class or constant first used at crash time would have
+     * to be loaded or resolved then, which allocates; after the rehearsal every one the crash path uses is in place.
+     * (The write thread that bounds a longer write is not rehearsed: where it cannot be had, the record is written
+     * inline.) Runs on the background start-up thread.
      */
     void prepareForCrash() {
         synchronized (this) {
@@ -130,8 +132,12 @@ final class Agent {
         }
         Throwable sample = Rehearsal.sampleCrash();
         hook.rehearse(sample);
-        report(new RecordChannel(channel.pid(), Rehearsal.DISCARD), Thread.currentThread(), sample);
-        channel.writableAtOnce(0);
+        OutputStream nullPipe = Rehearsal.nullPipe();
+        try {
+            report(new RecordChannel(channel.pid(), nullPipe), Thread.currentThread(), sample);
+        } finally {
+            Rehearsal.close(nullPipe);
+        }
         CrashText minimal = new CrashText();
         minimal.renderMinimal(Thread.currentThread(), sample);
         Rehearsal.cacheClassNames();

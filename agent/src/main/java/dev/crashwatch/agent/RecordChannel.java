@@ -21,6 +21,7 @@ final class RecordChannel {
     private volatile boolean stuck;
     private volatile boolean dead;
     private long nextRecord;
+    private volatile boolean byeWritten;
 
     /** A channel for this JVM's records (its pid read when first needed); {@code out} null until connected. */
     RecordChannel(OutputStream out) {
@@ -93,11 +94,22 @@ final class RecordChannel {
         return stuck;
     }
 
-    /** Writes one record, blocking while the pipe is full. Never throws. */
+    /** Whether the goodbye is out (or being written): the JVM is exiting, a hello would come too late. */
+    boolean byeWritten() {
+        return byeWritten;
+    }
+
+    /**
+     * Writes one record, blocking while the pipe is full. Never throws. A hello after the goodbye is dropped (the
+     * goodbye said all there is to say about an orderly exit); a crash after it is not (a shutdown hook can crash).
+     */
     synchronized void write(String kind, byte[] payload, int length) {
         OutputStream pipe = out;
-        if (pipe == null || stuck || dead) {
+        if (pipe == null || stuck || dead || byeWritten && Wire.HELLO.equals(kind)) {
             return;
+        }
+        if (Wire.BYE.equals(kind)) {
+            byeWritten = true;
         }
         long record = nextRecord++;
         int done = 0;

@@ -37,6 +37,9 @@ final class Starter extends Thread {
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
         }
+        if (agent.channel().byeWritten()) {
+            return; // The JVM is exiting in an orderly way: a rehearsal now would only slow its exit down.
+        }
         try {
             agent.prepareForCrash();
         } catch (Throwable ignored) {

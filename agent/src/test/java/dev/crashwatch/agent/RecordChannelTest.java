@@ -102,6 +102,19 @@ class RecordChannelTest {
     }
 
     @Test
+    void after_the_goodbye_a_hello_is_dropped_and_a_crash_still_goes_out() {
+        Writes pipe = new Writes();
+        RecordChannel channel = new RecordChannel(42, pipe);
+        channel.write(Wire.BYE, new byte[0], 0);
+        assertTrue(channel.byeWritten());
+        channel.write(Wire.HELLO, new byte[1], 1);
+        channel.write(Wire.CRASH, new byte[1], 1);
+        assertEquals(2, pipe.calls.size());
+        assertEquals(Wire.BYE, Frame.parse(pipe.calls.get(0)).kind);
+        assertEquals(Wire.CRASH, Frame.parse(pipe.calls.get(1)).kind);
+    }
+
+    @Test
     void the_allocation_free_header_matches_the_format() {
         byte[] buf = new byte[Wire.MAX_HEADER];
         int end = Wire.writeHeader(buf, 0, Long.MAX_VALUE, Wire.HELLO, Long.MAX_VALUE, Integer.MAX_VALUE, true, 4000);
