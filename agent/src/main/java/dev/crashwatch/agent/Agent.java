@@ -131,15 +131,16 @@ final class Agent {
             }
         }
         Throwable sample = Rehearsal.sampleCrash();
-        hook.rehearse(sample);
         OutputStream nullPipe = Rehearsal.nullPipe();
         try {
             report(new RecordChannel(channel.pid(), nullPipe), Thread.currentThread(), sample);
         } finally {
             Rehearsal.close(nullPipe);
         }
-        CrashText minimal = new CrashText();
-        minimal.renderMinimal(Thread.currentThread(), sample);
+        hook.rehearse(Rehearsal.silentCrash());
+        CrashText text = takeCrashText();
+        text.renderMinimal(Thread.currentThread(), sample);
+        giveBack(text);
         Rehearsal.cacheClassNames();
     }
 

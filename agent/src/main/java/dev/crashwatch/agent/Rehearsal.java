@@ -3,6 +3,7 @@ package dev.crashwatch.agent;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * What the crash-path rehearsal needs (see {@link Agent#prepareForCrash()}): streams that discard, a made-up
@@ -43,9 +44,29 @@ final class Rehearsal {
         return crash;
     }
 
+    /**
+     * A crash whose stack trace prints as nothing, for rehearsing the hook's own printing: the JDK's
+     * {@code printStackTrace} is rehearsed once already, by the record's rendering.
+     */
+    static Throwable silentCrash() {
+        return new Silent();
+    }
+
     static void cacheClassNames() {
         OutOfMemoryError.class.getName();
         StackOverflowError.class.getName();
+    }
+
+    private static final class Silent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Silent() {
+            super("crashwatch rehearsal", null, false, false);
+        }
+
+        @Override
+        public void printStackTrace(PrintStream s) {
+        }
     }
 
     private static final class Discard extends OutputStream {
