@@ -11,8 +11,9 @@ import java.util.OptionalInt;
 
 /**
  * Everything heard on one crash pipe, one {@link Session} per JVM, and what it counts ({@code docs/counting.md}):
- * each crash record when it arrives; unreadable input as malformed; and, once a JVM is gone, its fatal error log
- * or, failing that, what its death counts as by the {@link DeathRules}.
+ * each crash record when it arrives; unreadable input as malformed; a bye that says the application replaced the
+ * crash hook ({@link Bye}); and, once a JVM is gone, its fatal error log or, failing that, what its death counts as
+ * by the {@link DeathRules}.
  */
 public final class Watch implements PipeListener {
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -40,7 +41,9 @@ public final class Watch implements PipeListener {
                     recorder.malformed(s, r.payload());
                 }
             }
-            case Wire.BYE -> s.bye();
+            case Wire.BYE -> {
+                s.bye(r.complete() && Bye.parse(r.payload()).handlerReplaced());
+            }
             default -> {
                 // END from another writer, or a kind from a newer agent: nothing to count.
             }
@@ -62,6 +65,10 @@ public final class Watch implements PipeListener {
      * {@code exitStatus} is empty when it cannot be known (the JVM was not our child).
      */
     public void conclude(Session s, OptionalInt exitStatus) {
+        if (s.handlerReplaced() && s.hello().isKnown()) {
+            // Counted here, not when the bye arrives: a JVM that exits at once may say bye before its hello is out.
+            recorder.plain(s, Bye.HANDLER_REPLACED_COUNTER);
+        }
         if (!s.byeSeen()) {
             Optional<Path> log = FatalErrorLogs.find(s.pid(), s.hello());
             if (log.isPresent()) {
