@@ -22,6 +22,11 @@ public final class Hello {
         return new Hello(KeyValues.parse(payload));
     }
 
+    /** Facts known otherwise than from a hello record (see {@link UnheardJvm}). */
+    static Hello of(Map<String, String> facts) {
+        return new Hello(Map.copyOf(facts));
+    }
+
     /** A fact, or the empty string. */
     public String get(String key) {
         return facts.getOrDefault(key, "");

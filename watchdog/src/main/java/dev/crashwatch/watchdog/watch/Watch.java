@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.Wire;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,30 @@ public final class Watch implements PipeListener {
         if (plain.isPresent()) {
             recorder.plain(s, plain.get());
         }
+    }
+
+    /**
+     * Concludes the launcher's own child, which is gone, when it never said hello: if it left a fatal error log where
+     * HotSpot's defaults put it for a JVM started in {@code cwd} at {@code startedMillis}, that log is counted, its
+     * counter file named from the log's header. Returns false (and counts nothing) when the child did say hello —
+     * conclude it as any other JVM then — or when there is nothing to count.
+     */
+    public boolean concludeUnheard(long pid, Path cwd, long startedMillis) {
+        Session s = session(pid);
+        if (s.hello().isKnown() || s.byeSeen()) {
+            return false;
+        }
+        Optional<Path> log = FatalErrorLogs.find(pid, UnheardJvm.whereToLook(pid, cwd, startedMillis));
+        if (log.isEmpty()) {
+            return false;
+        }
+        try {
+            s.hello(UnheardJvm.fromLog(UnheardJvm.whereToLook(pid, cwd, startedMillis), log.get()));
+        } catch (IOException e) {
+            return false; // unreadable now: it stays on disk where HotSpot wrote it; nothing can name its file
+        }
+        recorder.fatalLog(s, log.get());
+        return true;
     }
 
     private synchronized Session session(long pid) {
