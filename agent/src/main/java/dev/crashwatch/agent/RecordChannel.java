@@ -94,18 +94,18 @@ final class RecordChannel {
         return stuck;
     }
 
-    /** Whether the goodbye is out (or being written): the JVM is exiting, a hello would come too late. */
+    /** Whether the goodbye is out (or being written): the JVM is exiting in an orderly way. */
     boolean byeWritten() {
         return byeWritten;
     }
 
     /**
-     * Writes one record, blocking while the pipe is full. Never throws. A hello after the goodbye is dropped (the
-     * goodbye said all there is to say about an orderly exit); a crash after it is not (a shutdown hook can crash).
+     * Writes one record, blocking while the pipe is full. Never throws. Records go out in the order they are written:
+     * a JVM that exits at once may say goodbye before crashwatch-start's hello, which the watchdog allows for.
      */
     synchronized void write(String kind, byte[] payload, int length) {
         OutputStream pipe = out;
-        if (pipe == null || stuck || dead || byeWritten && Wire.HELLO.equals(kind)) {
+        if (pipe == null || stuck || dead) {
             return;
         }
         if (Wire.BYE.equals(kind)) {

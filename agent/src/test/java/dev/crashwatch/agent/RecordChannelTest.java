@@ -102,16 +102,17 @@ class RecordChannelTest {
     }
 
     @Test
-    void after_the_goodbye_a_hello_is_dropped_and_a_crash_still_goes_out() {
+    void the_goodbye_is_remembered_and_records_after_it_still_go_out() {
         Writes pipe = new Writes();
         RecordChannel channel = new RecordChannel(42, pipe);
+        assertFalse(channel.byeWritten());
         channel.write(Wire.BYE, new byte[0], 0);
         assertTrue(channel.byeWritten());
         channel.write(Wire.HELLO, new byte[1], 1);
         channel.write(Wire.CRASH, new byte[1], 1);
-        assertEquals(2, pipe.calls.size());
-        assertEquals(Wire.BYE, Frame.parse(pipe.calls.get(0)).kind);
-        assertEquals(Wire.CRASH, Frame.parse(pipe.calls.get(1)).kind);
+        assertEquals(3, pipe.calls.size());
+        assertEquals(Wire.HELLO, Frame.parse(pipe.calls.get(1)).kind);
+        assertEquals(Wire.CRASH, Frame.parse(pipe.calls.get(2)).kind);
     }
 
     @Test
