@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the sidecar: a small watchdog JVM ({@code SidecarMain} in crashwatch.jar) whose stdin is the crash pipe.
- * It does not hold the application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it
+ * Starts the sidecar: a small watchdog JVM ({@code SidecarMain} in crashwatch.jar) whose stdin is the crash pipe,
+ * behind the native relay ({@code crashwatch-relay} beside crashwatch.jar) where there is one: the relay holds the
+ * pipe while the application lives and starts the JVM only when there is something to record. It does not hold the application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it
  * runs in a session of its own where {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down
  * before it has read the crash), and its environment tells any agent in it to do nothing.
  */
 final class Sidecar {
     static final String MAIN_CLASS = "dev.crashwatch.watchdog.sidecar.SidecarMain";
     static final String WATCHDOG_JAR = "crashwatch.jar";
+    /** The native relay, beside the watchdog jar (docs/native.md). */
+    static final String RELAY = "crashwatch-relay";
+    /** Set (non-empty): never use the native helpers, start the JVM sidecar directly. */
+    static final String NO_NATIVE_ENV = "CRASHWATCH_NO_NATIVE";
     /** Environment variables naming the watchdog jar and the sidecar's java when no option does. */
     static final String WATCHDOG_ENV = "CRASHWATCH_WATCHDOG";
     static final String JAVA_ENV = "CRASHWATCH_JAVA";
@@ -162,11 +167,18 @@ final class Sidecar {
         return SH.canExecute() && MKFIFO.canExecute();
     }
 
-    /** The command line: the sidecar JVM, small, running SidecarMain with the store and the program's name. */
+    /**
+     * The command line: the sidecar JVM, small, running SidecarMain with the store and the program's name; behind
+     * the relay when there is one ({@code crashwatch-relay JAVA ARGS...}).
+     */
     static List<String> command(File java, File jar, AgentOptions options, StoreDir store) {
         List<String> command = new ArrayList<>();
         if (SETSID.canExecute()) {
             command.add(SETSID.getPath());
+        }
+        File relay = relay(jar);
+        if (relay != null) {
+            command.add(relay.getPath());
         }
         command.add(java.getPath());
         for (String option : jvmOptions()) {
@@ -204,6 +216,27 @@ final class Sidecar {
         detached.add(DETACH_SCRIPT);
         detached.addAll(command);
         return detached;
+    }
+
+    /**
+     * The executable {@code crashwatch-relay} beside the watchdog jar, or beside the file it links to (an app
+     * directory holding a link to crashwatch.jar); null if there is none or {@code $CRASHWATCH_NO_NATIVE} is set.
+     */
+    static File relay(File jar) {
+        String noNative = System.getenv(NO_NATIVE_ENV);
+        if (noNative != null && !noNative.isEmpty()) {
+            return null;
+        }
+        File beside = new File(jar.getAbsoluteFile().getParentFile(), RELAY);
+        if (beside.canExecute()) {
+            return beside;
+        }
+        try {
+            File real = new File(jar.getCanonicalFile().getParentFile(), RELAY);
+            return real.canExecute() ? real : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** {@code watchdog=}, else {@code $CRASHWATCH_WATCHDOG}, else crashwatch.jar beside the jar the agent came from. */
