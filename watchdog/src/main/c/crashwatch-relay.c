@@ -6,7 +6,9 @@
  * Its stdin is the crash pipe (CW1 frames). It holds what it reads and looks at frame headers only. While every
  * frame is a HELLO, or a BYE that asks for nothing (no payload, or handlerReplaced=false), it keeps holding and
  * blocks in read(2): an idle relay costs no CPU and about a megabyte. At the end of the pipe, if every JVM heard
- * from said BYE, it exits having started nothing: a normal exit never starts a JVM.
+ * from said BYE, it exits having started nothing: a normal exit never starts a JVM. (When the command names the
+ * application's JVM with --pid, an end of the pipe with no frame at all goes to Java too: that JVM died before its
+ * hello, and Java looks for its fatal error log.)
  *
  * Anything else - a CRASH frame, a BYE that says more, bytes that are not a frame, a record cut off, more than
  * HOLD_MAX bytes held, or the end of the pipe while a JVM that wrote did not say BYE (it died abruptly) - starts
@@ -149,15 +151,15 @@ static int plain_bye(const char *payload, long length) {
     return 1;
 }
 
-/* Whether a whole frame, from a JVM that has not said BYE, can be held rather than handed over. */
+/* Whether a whole frame can be held rather than handed over; notes what it says of its JVM. */
 static int harmless(const struct header *h, const char *payload, const char **why) {
     struct jvm *j = jvm_of(h->pid);
     if (j == NULL) {
         *why = "too many JVMs on one pipe";
         return 0;
     }
-    if (j->bye) {
-        *why = "a frame after BYE";
+    if (j->bye && strcmp(h->kind, "HELLO") != 0) {
+        *why = "a frame after BYE";  /* a hello may come after the bye of a JVM that exits at once */
         return 0;
     }
     if (j->open && (h->record != j->record || h->part != j->next_part || strcmp(h->kind, "HELLO") != 0)) {
@@ -209,10 +211,17 @@ static enum verdict judge_next(const char **why) {
     return HOLD;
 }
 
-/* Why the end of the pipe needs Java: a frame cut off, or a JVM that wrote and did not say BYE; NULL if none. */
-static const char *end_needs_java(void) {
+/*
+ * Why the end of the pipe needs Java: a frame cut off, a JVM that wrote and did not say BYE, or, when the command
+ * names the application's JVM (--pid), not a frame at all (it died before its hello: Java looks for its fatal
+ * error log); NULL if none.
+ */
+static const char *end_needs_java(int app_named) {
     if (parsed < held_len) {
         return "a frame cut off by the end of the pipe";
+    }
+    if (jvm_count == 0 && app_named) {
+        return "the end of the pipe before any hello";
     }
     for (int i = 0; i < jvm_count; i++) {
         if (!jvms[i].bye) {
@@ -295,7 +304,7 @@ static int hand_over(char **command, const char *why) {
 }
 
 /* Reads and judges the pipe until it ends (0: nothing to do) or needs Java (the reason in *why). */
-static int watch(const char **why) {
+static int watch(int app_named, const char **why) {
     while (1) {
         enum verdict v = HOLD;
         while (parsed < held_len && (v = judge_next(why)) == HOLD) {
@@ -312,7 +321,7 @@ static int watch(const char **why) {
             continue;
         }
         if (n <= 0) {
-            *why = end_needs_java();
+            *why = end_needs_java(app_named);
             return *why != NULL;
         }
         held_len += (size_t) n;
@@ -328,8 +337,12 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: crashwatch-relay JAVA [ARGS...] (the Java sidecar's command)\n");
         return 2;
     }
+    int app_named = 0;
+    for (int i = 2; i < argc; i++) {
+        app_named |= strcmp(argv[i], "--pid") == 0;
+    }
     const char *why = NULL;
-    if (!watch(&why)) {
+    if (!watch(app_named, &why)) {
         return 0;
     }
     return hand_over(argv + 1, why);

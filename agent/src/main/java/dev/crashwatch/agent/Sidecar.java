@@ -72,7 +72,11 @@ final class Sidecar {
             log.write(pid, "sidecar not started: no java executable at " + java + "; set java= or $" + JAVA_ENV);
             return null;
         }
-        ProcessBuilder builder = new ProcessBuilder(detached(command(java, jar, options, store)));
+        List<String> command = command(java, jar, options, store);
+        if (pid > 0) {
+            command.addAll(thisJvm(pid));
+        }
+        ProcessBuilder builder = new ProcessBuilder(detached(command));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         File logFile = log.prepared();
         builder.redirectError(logFile != null ? ProcessBuilder.Redirect.appendTo(logFile)
@@ -198,6 +202,22 @@ final class Sidecar {
             command.add(options.version());
         }
         return command;
+    }
+
+    /**
+     * Names this JVM to the sidecar: its pid, working directory (where HotSpot writes its fatal error log) and a time
+     * before which it cannot have crashed unseen. A JVM that dies of a fatal error before its hello is out is then
+     * still counted.
+     */
+    static List<String> thisJvm(long pid) {
+        List<String> args = new ArrayList<>();
+        args.add("--pid");
+        args.add(Long.toString(pid));
+        args.add("--cwd");
+        args.add(System.getProperty("user.dir"));
+        args.add("--started");
+        args.add(Long.toString(System.currentTimeMillis()));
+        return args;
     }
 
     private static String[] jvmOptions() {

@@ -65,7 +65,8 @@ class RelayIT extends SidecarTestBase {
                 Arguments.of("two JVMs, one without bye", concat(hello, otherHello, bye), true),
                 Arguments.of("a hello's last part missing", concat(frame(PID, Wire.HELLO, 0, 0, true, "a=b\n"), bye),
                         true),
-                Arguments.of("a frame after bye", concat(hello, bye, frame(PID, Wire.HELLO, 2, 0, false, "")), true),
+                Arguments.of("bye before hello (a JVM that exits at once)", concat(bye, hello), false),
+                Arguments.of("a crash after bye", concat(hello, bye, frame(PID, Wire.CRASH, 2, 0, false, "E")), true),
                 Arguments.of("a frame of an unknown kind", concat(hello, frame(PID, "NEWS", 1, 0, false, ""), bye),
                         true),
                 Arguments.of("a hello larger than the relay holds", huge.toByteArray(), true));
@@ -90,6 +91,16 @@ class RelayIT extends SidecarTestBase {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !Files.exists(kept));
         }
         assertEquals("", Files.readString(work.resolve("relay.err")), "nothing to say");
+    }
+
+    @Test
+    void a_silent_end_is_handed_over_when_the_command_names_the_jvm() throws Exception {
+        Path kept = work.resolve("kept");
+        Process relay = new ProcessBuilder(SidecarKind.relay().toString(), "/bin/sh", "-c", "echo started > \"$0\"",
+                kept.toString(), "--pid", "4242").start();
+        relay.getOutputStream().close();
+        assertTrue(relay.waitFor(20, TimeUnit.SECONDS), "relay still running");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(kept) && Files.size(kept) > 0);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.crashwatch.agent.Wire;
 import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.testing.TestJars;
+import dev.crashwatch.watchdog.watch.Bye;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,9 +61,11 @@ class SidecarMainIT {
         return tmp.resolve("store");
     }
 
-    /** Starts the process whose pid the hello names, and the sidecar with its stdin open. */
-    private OutputStream start(Feed feed) throws IOException {
-        watched = new ProcessBuilder("sleep", "60").start();
+    /** Starts the process whose pid the hello names (unless the test did), and the sidecar with its stdin open. */
+    private OutputStream start(Feed feed, String... moreArgs) throws IOException {
+        if (watched == null) {
+            watched = new ProcessBuilder("sleep", "60").start();
+        }
         List<String> command = new ArrayList<>();
         if (feed == Feed.RELAY) {
             command.add(SidecarKind.relay().toString());
@@ -70,6 +73,7 @@ class SidecarMainIT {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", TestJars.watchdog().toString(),
                 "dev.crashwatch.watchdog.sidecar.SidecarMain", "--dir", store().toString(), "--program", "side"));
+        command.addAll(List.of(moreArgs));
         sidecar = new ProcessBuilder(command)
                 .redirectOutput(tmp.resolve("sidecar.out").toFile())
                 .redirectError(tmp.resolve("sidecar.err").toFile())
@@ -151,6 +155,17 @@ class SidecarMainIT {
 
     @ParameterizedTest
     @EnumSource(Feed.class)
+    void a_bye_saying_the_crash_hook_was_replaced_is_counted_as_a_blind_spot(Feed feed) throws Exception {
+        OutputStream in = start(feed);
+        send(in, Wire.HELLO, 0, hello(false));
+        send(in, Wire.BYE, 1, "handlerReplaced=true\n");
+        in.close();
+        await().atMost(DONE).until(this::done);
+        assertEquals(Map.of(Bye.HANDLER_REPLACED_COUNTER, 1L), counters());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Feed.class)
     void garbage_on_the_pipe_is_counted_as_malformed_and_kept(Feed feed) throws Exception {
         OutputStream in = start(feed);
         send(in, Wire.HELLO, 0, hello(false));
@@ -188,6 +203,24 @@ class SidecarMainIT {
             Files.write(tmp.resolve("hs_err_pid" + watched.pid() + ".log"), log.readAllBytes());
         }
         watched.destroyForcibly().waitFor();
+        in.close();
+        await().atMost(DONE).until(this::done);
+        Map<String, Long> counters = counters();
+        assertEquals(1, counters.size(), counters::toString);
+        assertTrue(counters.keySet().iterator().next().startsWith("crash/fatal\nSIGSEGV\n"), counters::toString);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Feed.class)
+    void a_jvm_named_on_the_command_line_that_died_before_its_hello_is_found_by_its_fatal_error_log(Feed feed)
+            throws Exception {
+        watched = new ProcessBuilder("sleep", "60").start();
+        OutputStream in = start(feed, "--pid", Long.toString(watched.pid()), "--cwd", tmp.toString(), "--started",
+                Long.toString(System.currentTimeMillis() - 1000));
+        watched.destroyForcibly().waitFor();
+        try (InputStream log = getClass().getResourceAsStream("/corpus/real/jdk17/hserr-native-segv.log")) {
+            Files.write(tmp.resolve("hs_err_pid" + watched.pid() + ".log"), log.readAllBytes());
+        }
         in.close();
         await().atMost(DONE).until(this::done);
         Map<String, Long> counters = counters();
