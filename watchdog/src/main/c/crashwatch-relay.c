@@ -17,7 +17,9 @@
  * the relay is unsure of goes to Java, which never fails on its input. Only trouble is written, on stderr (the
  * store's log/sidecar.log): the Java sidecar could not be started, or stopped reading.
  */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,6 +33,7 @@
 #define MAX_FRAME 4096      /* Wire.MAX_FRAME */
 #define MAX_JVMS 16         /* JVMs tracked on one pipe (one, in practice); more goes to Java */
 #define COPY_CHUNK 65536
+#define JAVA_PIPE_SIZE (1 << 20) /* room for a long crash record while the Java sidecar boots */
 
 /* What one JVM (pid) has written so far. */
 struct jvm {
@@ -272,6 +275,11 @@ static int start_sidecar(char **command, const char *why) {
         _exit(127);
     }
     close(fds[0]);
+#ifdef F_SETPIPE_SZ
+    /* While Java boots, the application's crash record waits in this pipe and the FIFO: a default pipe (64 KiB)
+       could fill with a deep stack trace and block the dying thread's bounded write. Best effort. */
+    fcntl(fds[1], F_SETPIPE_SZ, JAVA_PIPE_SIZE);
+#endif
     return fds[1];
 }
 
