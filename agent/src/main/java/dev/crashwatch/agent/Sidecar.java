@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,13 @@ final class Sidecar {
         "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=8m",
         "-XX:MaxMetaspaceSize=64m",
     };
+    /**
+     * The class-data sharing archive of crashwatch.jar's classes that {@code ./crashwatch} makes beside it on first
+     * use: mapped by the sidecar when it is there (a crash is counted ~0.4 s sooner by a sidecar the relay starts at
+     * the crash; docs/benchmarks.md). One made by another JDK, or for an older jar, is rejected by the JVM, which
+     * then starts without it: {@code -Xlog:disable} keeps that notice out of the sidecar log.
+     */
+    static final String SHARED_ARCHIVE = "crashwatch.jsa";
     private static final String[] STRIPPED_ENV = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
     private static final File SETSID = new File("/usr/bin/setsid");
     private static final File SH = new File("/bin/sh");
@@ -185,8 +193,16 @@ final class Sidecar {
             command.add(relay.getPath());
         }
         command.add(java.getPath());
-        for (String option : jvmOptions()) {
-            command.add(option);
+        String fromEnv = System.getenv(JVM_OPTIONS_ENV);
+        if (fromEnv == null || fromEnv.trim().isEmpty()) {
+            command.addAll(Arrays.asList(JVM_OPTIONS));
+            File archive = besideJar(jar, SHARED_ARCHIVE, false);
+            if (archive != null) {
+                command.add("-XX:SharedArchiveFile=" + archive.getPath());
+                command.add("-Xlog:disable");
+            }
+        } else {
+            command.addAll(Arrays.asList(fromEnv.trim().split("\\s+")));
         }
         command.add("-cp");
         command.add(jar.getPath());
@@ -220,11 +236,6 @@ final class Sidecar {
         return args;
     }
 
-    private static String[] jvmOptions() {
-        String fromEnv = System.getenv(JVM_OPTIONS_ENV);
-        return fromEnv == null || fromEnv.trim().isEmpty() ? JVM_OPTIONS : fromEnv.trim().split("\\s+");
-    }
-
     /** The command run through {@link #DETACH_SCRIPT} where there is a POSIX shell and mkfifo; as it is elsewhere. */
     static List<String> detached(List<String> command) {
         if (!canDetach()) {
@@ -238,22 +249,24 @@ final class Sidecar {
         return detached;
     }
 
-    /**
-     * The executable {@code crashwatch-relay} beside the watchdog jar, or beside the file it links to (an app
-     * directory holding a link to crashwatch.jar); null if there is none or {@code $CRASHWATCH_NO_NATIVE} is set.
-     */
+    /** The executable relay beside the watchdog jar; null if there is none or {@code $CRASHWATCH_NO_NATIVE} is set. */
     static File relay(File jar) {
         String noNative = System.getenv(NO_NATIVE_ENV);
-        if (noNative != null && !noNative.isEmpty()) {
-            return null;
-        }
-        File beside = new File(jar.getAbsoluteFile().getParentFile(), RELAY);
-        if (beside.canExecute()) {
+        return noNative != null && !noNative.isEmpty() ? null : besideJar(jar, RELAY, true);
+    }
+
+    /**
+     * The file {@code name} beside the watchdog jar, or beside the file the jar links to (an application directory
+     * holding a link to crashwatch.jar); null if there is none (or it is not executable, when it has to be).
+     */
+    static File besideJar(File jar, String name, boolean executable) {
+        File beside = new File(jar.getAbsoluteFile().getParentFile(), name);
+        if (executable ? beside.canExecute() : beside.isFile()) {
             return beside;
         }
         try {
-            File real = new File(jar.getCanonicalFile().getParentFile(), RELAY);
-            return real.canExecute() ? real : null;
+            File real = new File(jar.getCanonicalFile().getParentFile(), name);
+            return (executable ? real.canExecute() : real.isFile()) ? real : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
