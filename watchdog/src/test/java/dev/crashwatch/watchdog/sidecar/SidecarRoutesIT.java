@@ -97,7 +97,7 @@ class SidecarRoutesIT extends SidecarTestBase {
         await().atMost(COUNTED).until(() -> store.countOf("crash/crash\njava.lang.NullPointerException\n") == 1);
     }
 
-    /** Not the application's stdin, stdout or stderr; no JVM options inherited; marked as a sidecar. */
+    /** Not the application's stdin, stdout or stderr; names its JVM; no JVM options inherited; marked as a sidecar. */
     private void assertAGoodGuest(long sidecar, long app) {
         String stdin = SidecarProcesses.fd(sidecar, 0);
         assertFalse(stdin.isEmpty(), "sidecar gone already");
@@ -106,6 +106,9 @@ class SidecarRoutesIT extends SidecarTestBase {
         String stderr = SidecarProcesses.fd(sidecar, 2);
         assertTrue(stderr.equals("/dev/null") || stderr.equals(store.dir().resolve("log/sidecar.log").toString()),
                 "stderr " + stderr);
+        List<String> cmdline = SidecarProcesses.words(Path.of("/proc", Long.toString(sidecar), "cmdline"));
+        int pid = cmdline.indexOf("--pid");
+        assertTrue(pid > 0 && cmdline.get(pid + 1).equals(Long.toString(app)), "names its JVM: " + cmdline);
         List<String> environ = SidecarProcesses.words(Path.of("/proc", Long.toString(sidecar), "environ"));
         assertTrue(environ.contains("CRASHWATCH_SIDECAR=1"), "CRASHWATCH_SIDECAR");
         assertTrue(environ.stream().noneMatch(v -> v.startsWith("JAVA_TOOL_OPTIONS=")), "JAVA_TOOL_OPTIONS");
