@@ -7,8 +7,8 @@
  * frame is a HELLO, or a BYE that asks for nothing (no payload, or handlerReplaced=false), it keeps holding and
  * blocks in read(2): an idle relay costs no CPU and about a megabyte. At the end of the pipe, if every JVM heard
  * from said BYE, it exits having started nothing: a normal exit never starts a JVM. (When the command names the
- * application's JVM with --pid, an end of the pipe with no frame at all goes to Java too: that JVM died before its
- * hello, and Java looks for its fatal error log.)
+ * application's JVM with --pid and --cwd, an end of the pipe with no frame at all goes to Java if that JVM left a
+ * fatal error log where HotSpot puts it by default: it died before its hello.)
  *
  * Anything else - a CRASH frame, a BYE that says more, bytes that are not a frame, a record cut off, more than
  * HOLD_MAX bytes held, or the end of the pipe while a JVM that wrote did not say BYE (it died abruptly) - starts
@@ -214,17 +214,41 @@ static enum verdict judge_next(const char **why) {
     return HOLD;
 }
 
+/* The application's JVM as the command names it for the Java sidecar (--pid PID --cwd DIR); NULLs if it does not. */
+struct app {
+    const char *pid;
+    const char *cwd;
+};
+
 /*
- * Why the end of the pipe needs Java: a frame cut off, a JVM that wrote and did not say BYE, or, when the command
- * names the application's JVM (--pid), not a frame at all (it died before its hello: Java looks for its fatal
- * error log); NULL if none.
+ * Whether a JVM that never wrote left a fatal error log where HotSpot puts one by default (its working directory,
+ * then /tmp): the one thing the Java sidecar would count for it. Written before the JVM dies, so before its end of
+ * the pipe closes. Any file of that name will do; Java checks its age.
  */
-static const char *end_needs_java(int app_named) {
+static int fatal_log_left(const struct app *app) {
+    char path[4096];
+    if (app->pid == NULL || app->cwd == NULL) {
+        return app->pid != NULL;  /* named but not where: let Java decide */
+    }
+    snprintf(path, sizeof path, "%s/hs_err_pid%s.log", app->cwd, app->pid);
+    if (access(path, F_OK) == 0) {
+        return 1;
+    }
+    snprintf(path, sizeof path, "/tmp/hs_err_pid%s.log", app->pid);
+    return access(path, F_OK) == 0;
+}
+
+/*
+ * Why the end of the pipe needs Java: a frame cut off, a JVM that wrote and did not say BYE, or no frame at all from
+ * a JVM the command names that left a fatal error log (it died before its hello); NULL if none. A JVM that exits
+ * while its agent is still starting the sidecar writes nothing either: that alone starts no Java.
+ */
+static const char *end_needs_java(const struct app *app) {
     if (parsed < held_len) {
         return "a frame cut off by the end of the pipe";
     }
-    if (jvm_count == 0 && app_named) {
-        return "the end of the pipe before any hello";
+    if (jvm_count == 0 && fatal_log_left(app)) {
+        return "a fatal error log from a JVM that never wrote";
     }
     for (int i = 0; i < jvm_count; i++) {
         if (!jvms[i].bye) {
@@ -312,7 +336,7 @@ static int hand_over(char **command, const char *why) {
 }
 
 /* Reads and judges the pipe until it ends (0: nothing to do) or needs Java (the reason in *why). */
-static int watch(int app_named, const char **why) {
+static int watch(const struct app *app, const char **why) {
     while (1) {
         enum verdict v = HOLD;
         while (parsed < held_len && (v = judge_next(why)) == HOLD) {
@@ -329,7 +353,7 @@ static int watch(int app_named, const char **why) {
             continue;
         }
         if (n <= 0) {
-            *why = end_needs_java(app_named);
+            *why = end_needs_java(app);
             return *why != NULL;
         }
         held_len += (size_t) n;
@@ -345,12 +369,16 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: crashwatch-relay JAVA [ARGS...] (the Java sidecar's command)\n");
         return 2;
     }
-    int app_named = 0;
-    for (int i = 2; i < argc; i++) {
-        app_named |= strcmp(argv[i], "--pid") == 0;
+    struct app app = {NULL, NULL};
+    for (int i = 2; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--pid") == 0) {
+            app.pid = argv[i + 1];
+        } else if (strcmp(argv[i], "--cwd") == 0) {
+            app.cwd = argv[i + 1];
+        }
     }
     const char *why = NULL;
-    if (!watch(app_named, &why)) {
+    if (!watch(&app, &why)) {
         return 0;
     }
     return hand_over(argv + 1, why);

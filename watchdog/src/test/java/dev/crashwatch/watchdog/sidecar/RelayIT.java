@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The relay itself ({@code crashwatch-relay}, docs/native.md): what makes it start the Java sidecar, with a stand-in
@@ -93,14 +94,23 @@ class RelayIT extends SidecarTestBase {
         assertEquals("", Files.readString(work.resolve("relay.err")), "nothing to say");
     }
 
-    @Test
-    void a_silent_end_is_handed_over_when_the_command_names_the_jvm() throws Exception {
+    @ParameterizedTest(name = "fatal error log left: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_silent_end_goes_to_java_only_if_the_named_jvm_left_a_fatal_error_log(boolean logLeft) throws Exception {
+        String pid = "2147480001"; // a name no other JVM's fatal error log in /tmp will have
+        if (logLeft) {
+            Files.writeString(work.resolve("hs_err_pid" + pid + ".log"), "#\n# A fatal error\n");
+        }
         Path kept = work.resolve("kept");
         Process relay = new ProcessBuilder(SidecarKind.relay().toString(), "/bin/sh", "-c", "echo started > \"$0\"",
-                kept.toString(), "--pid", "4242").start();
+                kept.toString(), "--pid", pid, "--cwd", work.toString()).start();
         relay.getOutputStream().close();
         assertTrue(relay.waitFor(20, TimeUnit.SECONDS), "relay still running");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(kept) && Files.size(kept) > 0);
+        if (logLeft) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(kept) && Files.size(kept) > 0);
+        } else {
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !Files.exists(kept));
+        }
     }
 
     @Test
