@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * Starts the sidecar: a small watchdog JVM ({@code SidecarMain} in crashwatch.jar) whose stdin is the crash pipe,
  * behind the native relay ({@code crashwatch-relay} beside crashwatch.jar) where there is one: the relay holds the
- * pipe while the application lives and starts the JVM only when there is something to record. It does not hold the application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it
- * runs in a session of its own where {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down
- * before it has read the crash), and its environment tells any agent in it to do nothing.
+ * pipe while the application lives and starts the JVM only when there is something to record. It does not hold the
+ * application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it runs in a session of its
+ * own where {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down before it has read the
+ * crash), and its environment tells any agent in it to do nothing.
  */
 final class Sidecar {
     static final String MAIN_CLASS = "dev.crashwatch.watchdog.sidecar.SidecarMain";
@@ -44,8 +45,8 @@ final class Sidecar {
     };
     /**
      * The class-data sharing archive of crashwatch.jar's classes that {@code ./crashwatch} makes beside it on first
-     * use: mapped by the sidecar when it is there (a crash is counted ~0.4 s sooner by a sidecar the relay starts at
-     * the crash; docs/benchmarks.md). One made by another JDK, or for an older jar, is rejected by the JVM, which
+     * use: mapped by the sidecar when it is there (a Java sidecar the relay starts at a crash counts it in about half
+     * the time; docs/benchmarks.md). One made by another JDK, or for an older jar, is rejected by the JVM, which
      * then starts without it: {@code -Xlog:disable} keeps that notice out of the sidecar log.
      */
     static final String SHARED_ARCHIVE = "crashwatch.jsa";
