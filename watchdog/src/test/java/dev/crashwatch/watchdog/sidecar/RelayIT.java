@@ -145,6 +145,18 @@ class RelayIT extends SidecarTestBase {
     }
 
     @Test
+    void a_crash_record_of_many_frames_reaches_java_whole() throws Exception {
+        // A stack overflow's trace (1024 lines) travels as a dozen frames, most of them after Java was started.
+        SampleRun run = SampleRun.start(AttachRoute.FLAG.command(work, "stackoverflow"), work,
+                SidecarKind.RELAY.env(store));
+        assertEquals(1, run.awaitExit(), run.stderr());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> store.countOf("crash/crash\njava.lang.StackOverflowError\n") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SidecarProcesses.all(store.dir()).isEmpty());
+        assertEquals(1, store.totalCrashes(), () -> "counted " + store.crashCounts());
+    }
+
+    @Test
     void a_jvm_killed_after_its_hello_is_handed_to_java_and_concluded() throws Exception {
         List<String> command = AttachRoute.FLAG.command(work, "--wait-stdin", "ok");
         command.add(1, "-XX:+ExitOnOutOfMemoryError");
