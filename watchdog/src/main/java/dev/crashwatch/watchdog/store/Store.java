@@ -76,6 +76,15 @@ public final class Store {
         return new ModeFile(dir.resolve("mode")).read(env);
     }
 
+    /**
+     * This machine's coarse OS and arch, which name counter files: from the store's {@code host-facts} file,
+     * computed with oshi (and the file written) only when it is missing or an OS upgrade made it stale. Once per
+     * JVM. See {@link HostFactsFile}.
+     */
+    public HostFacts hostFacts() {
+        return HostFactsFile.facts(dir.resolve(HostFactsFile.NAME));
+    }
+
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
         new ModeFile(dir.resolve("mode")).write(mode);

@@ -5,7 +5,6 @@ import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.LineResolver;
 import dev.crashwatch.watchdog.signature.LineResolvers;
 import dev.crashwatch.watchdog.signature.Signatures;
-import dev.crashwatch.watchdog.store.HostFacts;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.Weeks;
 import java.io.IOException;
@@ -33,18 +32,19 @@ public final class StoreRecorder implements Recorder {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
-        warmHostFacts();
+        warmHostFacts(store);
     }
 
     /**
-     * Host facts take oshi ~100-200 ms to compute, as long as naming the first crash: doing both at once, on two
-     * threads, takes that much off the time from a crash to its counter on disk.
+     * Host facts come from the store's cache file, but on a machine's first crash (or after an OS upgrade) oshi
+     * takes ~100-200 ms to compute them, as long as naming the crash: doing both at once, on two threads, takes
+     * that much off the time from a crash to its counter on disk.
      */
-    private static void warmHostFacts() {
+    private static void warmHostFacts(Store store) {
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
-                HostFacts.get();
+                store.hostFacts();
             }
         }, "crashwatch-host-facts");
         t.setDaemon(true);
@@ -102,7 +102,7 @@ public final class StoreRecorder implements Recorder {
                 store.saveMalformed(raw);
             }
             Hello hello = session == null ? Hello.NONE : session.hello();
-            store.increment(CounterKeys.of(hello, labels, HostFacts.get(), Weeks.current()), name);
+            store.increment(CounterKeys.of(hello, labels, store.hostFacts(), Weeks.current()), name);
         } catch (IOException | RuntimeException e) {
             diagnostics.note("could not record " + CounterNames.prefix(name) + " in " + store.dir() + ": " + e);
         }
