@@ -88,7 +88,8 @@ final class CounterFileReader {
             if (count < 0 || name == null) {
                 throw new IOException("a counter needs a count >= 0 and a name");
             }
-            counters.merge(name, count, Math::addExact);
+            Long before = counters.get(name);
+            counters.put(name, before == null ? count : Math.addExact(before, count));
         }
         expect(p.currentToken(), JsonToken.END_ARRAY);
         return counters;
@@ -110,7 +111,9 @@ final class CounterFileReader {
         if (first) {
             throw new IOException("empty counter name");
         }
-        return names.computeIfAbsent(name.toString(), k -> k);
+        String text = name.toString();
+        String shared = names.putIfAbsent(text, text);
+        return shared == null ? text : shared;
     }
 
     private LastRecorded last(JsonParser p, JsonToken start) throws IOException {
