@@ -54,7 +54,7 @@ final class CounterFileFormat {
             if (content.last().isPresent()) {
                 LastRecorded last = content.last().get();
                 g.writeObjectFieldStart("lastRecorded");
-                g.writeStringField("at", last.at().toString());
+                g.writeStringField("at", IsoText.text(last.at()));
                 lines(g, "name", last.name());
                 g.writeEndObject();
             }

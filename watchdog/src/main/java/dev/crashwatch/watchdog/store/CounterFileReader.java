@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -135,7 +134,7 @@ final class CounterFileReader {
             if (at == null || name == null) {
                 throw new IOException("lastRecorded needs at and name");
             }
-            return new LastRecorded(name, Instant.parse(at));
+            return new LastRecorded(name, IsoText.instant(at));
         } catch (DateTimeParseException e) {
             throw new IOException("bad lastRecorded time");
         }
@@ -160,7 +159,7 @@ final class CounterFileReader {
 
     private static LocalDate day(String text) throws IOException {
         try {
-            return LocalDate.parse(text);
+            return IsoText.day(text);
         } catch (DateTimeParseException e) {
             throw new IOException("bad weekStart '" + text + "'");
         }
