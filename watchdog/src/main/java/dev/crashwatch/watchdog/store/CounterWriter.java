@@ -55,6 +55,17 @@ final class CounterWriter {
         }
     }
 
+    /** Runs {@link #add}'s code in memory, on no file: see {@link Store#prepareToCount()}. */
+    static void prepare() {
+        CounterFileKey key = new CounterFileKey("prepare", "1", "17", "os", "arch", Weeks.current());
+        Map<String, Long> counts = Map.of("crash/prepare", 1L);
+        try {
+            new CounterFileReader().read(CounterFileFormat.write(CounterFileContent.empty(key).plus(counts, null)));
+        } catch (IOException e) {
+            throw new IllegalStateException("a counter file written in memory did not read back", e);
+        }
+    }
+
     /** The file's content; empty when it does not exist or was unreadable (then it is set aside first). */
     private static Optional<CounterFileContent> current(Path file) throws IOException {
         if (!Files.exists(file)) {

@@ -85,6 +85,15 @@ public final class Store {
         return HostFactsFile.facts(dir.resolve(HostFactsFile.NAME));
     }
 
+    /**
+     * Runs an increment's code once in memory, touching no file (a counter file written to bytes and read back),
+     * so that its classes are loaded and initialized: on a second thread while a watchdog names its first crash,
+     * this takes that work off the way from the crash to its counter.
+     */
+    public void prepareToCount() {
+        CounterWriter.prepare();
+    }
+
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
         new ModeFile(dir.resolve("mode")).write(mode);

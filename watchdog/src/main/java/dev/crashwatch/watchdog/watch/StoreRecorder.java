@@ -5,6 +5,7 @@ import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.LineResolver;
 import dev.crashwatch.watchdog.signature.LineResolvers;
 import dev.crashwatch.watchdog.signature.Signatures;
+import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.Weeks;
 import java.io.IOException;
@@ -36,17 +37,21 @@ public final class StoreRecorder implements Recorder {
     }
 
     /**
-     * Host facts come from the store's cache file, but on a machine's first crash (or after an OS upgrade) oshi
-     * takes ~100-200 ms to compute them, as long as naming the crash: doing both at once, on two threads, takes
-     * that much off the time from a crash to its counter on disk.
+     * On a second thread while the first crash is named: host facts (from the store's cache file; but on a
+     * machine's first crash, or after an OS upgrade, oshi takes ~100-200 ms to compute them) and a dry run of the
+     * store's increment in memory (its classes loaded and initialized). Both done at once with the naming, on
+     * two threads, is that much off the time from a crash to its counter on disk.
      */
     private static void warmHostFacts(Store store) {
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
-                store.hostFacts();
+                if (store.mode() != Mode.OFF) {
+                    store.hostFacts();
+                    store.prepareToCount();
+                }
             }
-        }, "crashwatch-host-facts");
+        }, "crashwatch-prepare");
         t.setDaemon(true);
         t.start();
     }
@@ -95,7 +100,7 @@ public final class StoreRecorder implements Recorder {
 
     private void count(Session session, String name, byte[] raw) {
         try {
-            if (store.mode() == dev.crashwatch.watchdog.store.Mode.OFF) {
+            if (store.mode() == Mode.OFF) {
                 return;
             }
             if (raw != null && CounterNames.MALFORMED.equals(name)) {
