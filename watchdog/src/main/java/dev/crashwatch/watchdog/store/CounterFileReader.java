@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -30,6 +32,15 @@ final class CounterFileReader {
 
     CounterFileReader() {
         this(new ConcurrentHashMap<>());
+    }
+
+    /** The counter file at {@code file}; empty when it cannot be read or is not a valid v1 counter file. */
+    Optional<CounterFileContent> readFile(Path file) {
+        try {
+            return Optional.of(read(Files.readAllBytes(file)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     CounterFileContent read(byte[] bytes) throws IOException {
