@@ -33,22 +33,27 @@ public final class StoreRecorder implements Recorder {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
-        warmHostFacts(store);
+        prepareOnSecondThread(store);
     }
 
     /**
      * On a second thread while the first crash is named: host facts (from the store's cache file; but on a
      * machine's first crash, or after an OS upgrade, oshi takes ~100-200 ms to compute them) and a dry run of the
      * store's increment in memory (its classes loaded and initialized). Both done at once with the naming, on
-     * two threads, is that much off the time from a crash to its counter on disk.
+     * two threads, is that much off the time from a crash to its counter on disk. A failure here is left to the
+     * recording thread, which does the same work again and reports what goes wrong.
      */
-    private static void warmHostFacts(Store store) {
+    private static void prepareOnSecondThread(Store store) {
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
-                if (store.mode() != Mode.OFF) {
-                    store.hostFacts();
-                    store.prepareToCount();
+                try {
+                    if (store.mode() != Mode.OFF) {
+                        store.hostFacts();
+                        store.prepareToCount();
+                    }
+                } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                    // The recording thread meets the same problem and notes it in the diagnostics.
                 }
             }
         }, "crashwatch-prepare");
