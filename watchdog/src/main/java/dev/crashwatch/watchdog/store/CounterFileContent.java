@@ -24,18 +24,23 @@ record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<St
      * add (no import ID) of a {@code crash/} counter becomes the file's last recorded crash.
      */
     CounterFileContent plus(Map<String, Long> counts, String importId) {
+        // Plain loops: this is on a crash's way to its counter, where each lambda's first use costs (docs/store.md).
         Map<String, Long> merged = new LinkedHashMap<>(counters);
-        counts.forEach((name, n) -> merged.merge(name, n, Math::addExact));
+        String crash = null;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            Long before = merged.get(e.getKey());
+            merged.put(e.getKey(), before == null ? e.getValue() : Math.addExact(before, e.getValue()));
+            if (e.getKey().startsWith("crash/") && (crash == null || e.getKey().compareTo(crash) < 0)) {
+                crash = e.getKey();
+            }
+        }
         Set<String> ids = new LinkedHashSet<>(imports);
         if (importId != null) {
             ids.add(importId);
         }
         Optional<LastRecorded> newLast = last;
-        if (importId == null) {
-            Optional<String> crash = counts.keySet().stream().filter(n -> n.startsWith("crash/")).sorted().findFirst();
-            if (crash.isPresent()) {
-                newLast = Optional.of(new LastRecorded(crash.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-            }
+        if (importId == null && crash != null) {
+            newLast = Optional.of(new LastRecorded(crash, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         }
         return new CounterFileContent(key, merged, ids, newLast);
     }

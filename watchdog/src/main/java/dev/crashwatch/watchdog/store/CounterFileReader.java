@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -31,6 +32,15 @@ final class CounterFileReader {
 
     CounterFileReader() {
         this(new ConcurrentHashMap<>());
+    }
+
+    /** The counter file at {@code file}; empty when it cannot be read or is not a valid v1 counter file. */
+    Optional<CounterFileContent> readFile(Path file) {
+        try {
+            return Optional.of(read(Files.readAllBytes(file)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     CounterFileContent read(byte[] bytes) throws IOException {
@@ -88,7 +98,8 @@ final class CounterFileReader {
             if (count < 0 || name == null) {
                 throw new IOException("a counter needs a count >= 0 and a name");
             }
-            counters.merge(name, count, Math::addExact);
+            Long before = counters.get(name);
+            counters.put(name, before == null ? count : Math.addExact(before, count));
         }
         expect(p.currentToken(), JsonToken.END_ARRAY);
         return counters;
@@ -110,7 +121,9 @@ final class CounterFileReader {
         if (first) {
             throw new IOException("empty counter name");
         }
-        return names.computeIfAbsent(name.toString(), k -> k);
+        String text = name.toString();
+        String shared = names.putIfAbsent(text, text);
+        return shared == null ? text : shared;
     }
 
     private LastRecorded last(JsonParser p, JsonToken start) throws IOException {
@@ -132,7 +145,7 @@ final class CounterFileReader {
             if (at == null || name == null) {
                 throw new IOException("lastRecorded needs at and name");
             }
-            return new LastRecorded(name, Instant.parse(at));
+            return new LastRecorded(name, IsoText.instant(at));
         } catch (DateTimeParseException e) {
             throw new IOException("bad lastRecorded time");
         }
@@ -157,7 +170,7 @@ final class CounterFileReader {
 
     private static LocalDate day(String text) throws IOException {
         try {
-            return LocalDate.parse(text);
+            return IsoText.day(text);
         } catch (DateTimeParseException e) {
             throw new IOException("bad weekStart '" + text + "'");
         }

@@ -111,10 +111,6 @@ final class CounterFileScan {
     }
 
     static Optional<CounterFileContent> read(Path file, CounterFileReader reader) {
-        try {
-            return Optional.of(reader.read(Files.readAllBytes(file)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return reader.readFile(file);
     }
 }

@@ -23,27 +23,47 @@ final class CounterWriter {
 
     /** Adds {@code counts} (and records {@code importId} if not null); false if {@code importId} was there already. */
     boolean add(CounterFileKey key, Map<String, Long> counts, String importId) throws IOException {
-        counts.forEach((name, n) -> {
-            if (n < 0 || name.isEmpty()) {
-                throw new IllegalArgumentException("a count must be >= 0 and a name non-empty: " + name + "=" + n);
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (e.getValue() < 0 || e.getKey().isEmpty()) {
+                throw new IllegalArgumentException("a count must be >= 0 and a name non-empty: " + e.getKey() + "="
+                        + e.getValue());
+            }
+        }
+        // An inner class, not a lambda: this is on a crash's way to its counter, where a lambda's first use costs.
+        return lock.holding(new DirectoryLock.Locked<Boolean>() {
+            @Override
+            public Boolean run() throws IOException {
+                return addLocked(key, counts, importId);
             }
         });
-        return lock.holding(() -> {
-            for (int n = 1; ; n++) {
-                Path file = CounterFileNames.candidate(dir, key, n);
-                Optional<CounterFileContent> current = current(file);
-                if (current.isPresent() && !current.get().key().equals(key)) {
-                    continue;
-                }
-                CounterFileContent content = current.orElseGet(() -> CounterFileContent.empty(key));
-                if (importId != null && content.imports().contains(importId)) {
-                    return false;
-                }
-                byte[] bytes = CounterFileFormat.write(content.plus(counts, importId));
-                AtomicFiles.replace(file, bytes, "." + file.getFileName() + AtomicFiles.TEMP_SUFFIX);
-                return true;
+    }
+
+    private boolean addLocked(CounterFileKey key, Map<String, Long> counts, String importId) throws IOException {
+        for (int n = 1; ; n++) {
+            Path file = CounterFileNames.candidate(dir, key, n);
+            Optional<CounterFileContent> current = current(file);
+            if (current.isPresent() && !current.get().key().equals(key)) {
+                continue;
             }
-        });
+            CounterFileContent content = current.isPresent() ? current.get() : CounterFileContent.empty(key);
+            if (importId != null && content.imports().contains(importId)) {
+                return false;
+            }
+            byte[] bytes = CounterFileFormat.write(content.plus(counts, importId));
+            AtomicFiles.replace(file, bytes, "." + file.getFileName() + AtomicFiles.TEMP_SUFFIX);
+            return true;
+        }
+    }
+
+    /** Runs {@link #add}'s code in memory, on no file: see {@link Store#prepareToCount()}. */
+    static void prepare() {
+        CounterFileKey key = new CounterFileKey("prepare", "1", "17", "os", "arch", Weeks.current());
+        Map<String, Long> counts = Map.of("crash/prepare", 1L);
+        try {
+            new CounterFileReader().read(CounterFileFormat.write(CounterFileContent.empty(key).plus(counts, null)));
+        } catch (IOException e) {
+            throw new IllegalStateException("a counter file written in memory did not read back", e);
+        }
     }
 
     /** The file's content; empty when it does not exist or was unreadable (then it is set aside first). */

@@ -41,7 +41,12 @@ final class DirectoryLock {
      * (stopped, on a hung file system) must not hang a watchdog, and through it the command it wraps.
      */
     <T> T holding(Locked<T> work) throws IOException {
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        ReentrantLock local = IN_PROCESS.get(lockFile);
+        if (local == null) {
+            ReentrantLock fresh = new ReentrantLock();
+            local = IN_PROCESS.putIfAbsent(lockFile, fresh);
+            local = local == null ? fresh : local;
+        }
         local.lock();
         try {
             PrivateFiles.directories(lockFile.getParent());

@@ -1,43 +1,18 @@
 package dev.crashwatch.watchdog.store;
 
 import java.util.Locale;
-import oshi.SystemInfo;
-import oshi.software.os.OperatingSystem;
 
 /**
  * The coarse facts about this machine that name a counter file: the OS as family and major version
  * ({@code linux-debian-12}, {@code macos-14}, {@code windows-11}) and the arch ({@code amd64}, {@code arm64}).
- * Nothing finer (no kernel build, no host name). Computed on first use and cached: oshi takes ~200 ms to load,
- * so only code that records a crash should ask.
+ * Nothing finer (no kernel build, no host name). oshi computes them ({@link OshiHostFacts}, 100-200 ms to load),
+ * once per machine: the store keeps them in its {@code host-facts} file ({@link HostFactsFile},
+ * {@link Store#hostFacts()}). This class itself never touches oshi.
  *
  * @param os   family and major version; just the family ({@code linux}) when the version is unknown
  * @param arch Go-style architecture name
  */
 public record HostFacts(String os, String arch) {
-
-    /** This machine's facts (computed once per JVM). */
-    public static HostFacts get() {
-        return Holder.FACTS;
-    }
-
-    private static final class Holder {
-        static final HostFacts FACTS = new HostFacts(detectOs(), arch(System.getProperty("os.arch", "unknown")));
-    }
-
-    static String detectOs() {
-        String family = family(System.getProperty("os.name", "unknown"));
-        try {
-            OperatingSystem os = new SystemInfo().getOperatingSystem();
-            String major = major(os.getVersionInfo().getVersion());
-            if (family.equals("linux")) {
-                String distro = word(os.getFamily());
-                return major.isEmpty() || distro.isEmpty() ? family : family + "-" + distro + "-" + major;
-            }
-            return major.isEmpty() ? family : family + "-" + major;
-        } catch (RuntimeException | LinkageError e) {
-            return family;
-        }
-    }
 
     /** {@code linux}, {@code macos}, {@code windows}, or the OS name's first word, lower case. */
     static String family(String osName) {

@@ -26,10 +26,12 @@ final class ModeFile {
 
     ModeSetting read(Function<String, String> env) {
         String fromEnv = env.apply(ENV);
+        // No lambdas here: the watchdog reads the mode on a crash's way to its counter.
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return Mode.parse(fromEnv)
-                    .map(m -> new ModeSetting(m, ModeSetting.FROM_ENV, Optional.empty(), Optional.<String>empty()))
-                    .orElseGet(() -> invalid(ModeSetting.FROM_ENV, Optional.empty(), fromEnv));
+            Optional<Mode> mode = Mode.parse(fromEnv);
+            return mode.isPresent()
+                    ? new ModeSetting(mode.get(), ModeSetting.FROM_ENV, Optional.empty(), Optional.empty())
+                    : invalid(ModeSetting.FROM_ENV, Optional.empty(), fromEnv);
         }
         String text;
         try {
@@ -41,9 +43,9 @@ final class ModeFile {
         }
         String[] parts = text.split("\\s+");
         Optional<LocalDate> asOf = parts.length > 1 ? day(parts[1]) : Optional.empty();
-        return Mode.parse(parts[0])
-                .map(m -> new ModeSetting(m, ModeSetting.FROM_FILE, asOf, Optional.<String>empty()))
-                .orElseGet(() -> invalid(ModeSetting.FROM_FILE, asOf, text));
+        Optional<Mode> mode = Mode.parse(parts[0]);
+        return mode.isPresent() ? new ModeSetting(mode.get(), ModeSetting.FROM_FILE, asOf, Optional.empty())
+                : invalid(ModeSetting.FROM_FILE, asOf, text);
     }
 
     void write(Mode mode) throws IOException {

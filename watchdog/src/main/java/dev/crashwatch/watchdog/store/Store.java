@@ -76,6 +76,24 @@ public final class Store {
         return new ModeFile(dir.resolve("mode")).read(env);
     }
 
+    /**
+     * This machine's coarse OS and arch, which name counter files: from the store's {@code host-facts} file,
+     * computed with oshi (and the file written) only when it is missing or an OS upgrade made it stale. Once per
+     * JVM. See {@link HostFactsFile}.
+     */
+    public HostFacts hostFacts() {
+        return HostFactsFile.facts(dir.resolve(HostFactsFile.NAME));
+    }
+
+    /**
+     * Runs an increment's code once in memory, touching no file (a counter file written to bytes and read back),
+     * so that its classes are loaded and initialized: on a second thread while a watchdog names its first crash,
+     * this takes that work off the way from the crash to its counter.
+     */
+    public void prepareToCount() {
+        CounterWriter.prepare();
+    }
+
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
         new ModeFile(dir.resolve("mode")).write(mode);
@@ -201,8 +219,9 @@ public final class Store {
         return new CounterFileScan(counterDir(), dir.resolve(CACHE).resolve("counters.v1.bin"));
     }
 
+    /** One counter file, without the scan's machinery: a writer reads only the file it is about to replace. */
     static Optional<CounterFileContent> read(Path file) {
-        return CounterFileScan.read(file, new CounterFileReader());
+        return new CounterFileReader().readFile(file);
     }
 
     /** The regular files in {@code dir} that {@code keep} accepts, sorted; none when {@code dir} is absent. */

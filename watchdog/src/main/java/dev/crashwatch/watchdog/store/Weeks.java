@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 
 /** Counter files cover one week each, starting on a Monday (UTC); this names the week of an instant or a day. */
 public final class Weeks {
@@ -18,7 +17,7 @@ public final class Weeks {
 
     /** The Monday on or before {@code day}. */
     public static LocalDate startOf(LocalDate day) {
-        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return day.minusDays(day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
     }
 
     /** The Monday (UTC) that starts the current week. */

@@ -5,7 +5,7 @@ import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.LineResolver;
 import dev.crashwatch.watchdog.signature.LineResolvers;
 import dev.crashwatch.watchdog.signature.Signatures;
-import dev.crashwatch.watchdog.store.HostFacts;
+import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.Weeks;
 import java.io.IOException;
@@ -33,20 +33,30 @@ public final class StoreRecorder implements Recorder {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
-        warmHostFacts();
+        prepareOnSecondThread(store);
     }
 
     /**
-     * Host facts take oshi ~100-200 ms to compute, as long as naming the first crash: doing both at once, on two
-     * threads, takes that much off the time from a crash to its counter on disk.
+     * On a second thread while the first crash is named: host facts (from the store's cache file; but on a
+     * machine's first crash, or after an OS upgrade, oshi takes ~100-200 ms to compute them) and a dry run of the
+     * store's increment in memory (its classes loaded and initialized). Both done at once with the naming, on
+     * two threads, is that much off the time from a crash to its counter on disk. A failure here is left to the
+     * recording thread, which does the same work again and reports what goes wrong.
      */
-    private static void warmHostFacts() {
+    private static void prepareOnSecondThread(Store store) {
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
-                HostFacts.get();
+                try {
+                    if (store.mode() != Mode.OFF) {
+                        store.hostFacts();
+                        store.prepareToCount();
+                    }
+                } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                    // The recording thread meets the same problem and notes it in the diagnostics.
+                }
             }
-        }, "crashwatch-host-facts");
+        }, "crashwatch-prepare");
         t.setDaemon(true);
         t.start();
     }
@@ -95,14 +105,14 @@ public final class StoreRecorder implements Recorder {
 
     private void count(Session session, String name, byte[] raw) {
         try {
-            if (store.mode() == dev.crashwatch.watchdog.store.Mode.OFF) {
+            if (store.mode() == Mode.OFF) {
                 return;
             }
             if (raw != null && CounterNames.MALFORMED.equals(name)) {
                 store.saveMalformed(raw);
             }
             Hello hello = session == null ? Hello.NONE : session.hello();
-            store.increment(CounterKeys.of(hello, labels, HostFacts.get(), Weeks.current()), name);
+            store.increment(CounterKeys.of(hello, labels, store.hostFacts(), Weeks.current()), name);
         } catch (IOException | RuntimeException e) {
             diagnostics.note("could not record " + CounterNames.prefix(name) + " in " + store.dir() + ": " + e);
         }

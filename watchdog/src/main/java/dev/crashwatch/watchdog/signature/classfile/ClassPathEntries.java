@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.signature.classfile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,22 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-/** Turns a class path string into the jars and directories to search, as the JVM would see them. Never throws. */
+/**
+ * Turns a class path string into the jars and directories to search, as the JVM would see them: the entries of
+ * the string ({@link #of}), then for each jar, right after it, the jars its manifest adds ({@link
+ * #manifestClassPath}), which {@link ClassPathLines} reads only when it searches that far. Never throws.
+ */
 public final class ClassPathEntries {
     private ClassPathEntries() {
     }
 
-    /** The jars a jar's manifest adds ({@code Class-Path}, space-separated URLs relative to the jar's folder). */
-    static List<Path> manifestClassPath(Path jar) {
+    /**
+     * The jars the manifest of {@code jar} (open as {@code zip}) adds: {@code Class-Path}, space-separated URLs
+     * relative to the jar's folder.
+     */
+    static List<Path> manifestClassPath(Path jar, ZipFile zip) {
         List<Path> out = new ArrayList<>();
-        if (!Files.isRegularFile(jar)) {
+        ZipEntry entry = zip.getEntry(JarFile.MANIFEST_NAME);
+        if (entry == null) {
             return out;
         }
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+        try (InputStream in = zip.getInputStream(entry)) {
+            String classPath = new Manifest(in).getMainAttributes().getValue("Class-Path");
             for (String url : classPath == null ? new String[0] : classPath.trim().split("\\s+")) {
                 if (!url.isEmpty() && !url.contains(":")) {
                     out.add(jar.toAbsolutePath().getParent().resolve(URLDecoder.decode(url, StandardCharsets.UTF_8)));
@@ -37,12 +46,12 @@ public final class ClassPathEntries {
     }
 
     /**
-     * Splits a class path string into entries, relative ones against {@code base}, {@code dir/*} into its jars, and a
-     * jar's manifest {@code Class-Path} after the jar (as {@code java -jar app.jar} sees it).
+     * Splits a class path string into entries, relative ones against {@code base}, {@code dir/*} into its jars.
+     * Opens no jar: a class path can hold hundreds, and the class a crash needs is usually in one of the first.
      */
     public static List<Path> of(String classPath, Path base, String separator) {
         List<Path> out = new ArrayList<>();
-        for (String part : classPath.split(Pattern.quote(separator))) {
+        for (String part : split(classPath, separator)) {
             if (part.isBlank()) {
                 continue;
             }
@@ -54,12 +63,23 @@ public final class ClassPathEntries {
                     }
                 } else {
                     out.add(p);
-                    out.addAll(manifestClassPath(p));
                 }
             } catch (IOException | RuntimeException e) {
                 // A bad entry resolves nothing; the others still count.
             }
         }
         return out;
+    }
+
+    /** {@code text} cut at each {@code separator} (no regular expression: this runs on a crash's way to its counter). */
+    private static List<String> split(String text, String separator) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, from)) {
+            parts.add(text.substring(from, at));
+            from = at + separator.length();
+        }
+        parts.add(text.substring(from));
+        return parts;
     }
 }

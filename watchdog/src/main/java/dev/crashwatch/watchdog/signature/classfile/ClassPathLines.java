@@ -26,6 +26,8 @@ public final class ClassPathLines implements LineResolver {
     private final Map<String, List<MethodLines>> cache = new ConcurrentHashMap<>();
     /** Jars opened once each (a large class path has hundreds); released with this resolver (ZipFile's cleaner). */
     private final Map<Path, Optional<ZipFile>> jars = new ConcurrentHashMap<>();
+    /** The jars each jar's manifest adds, read when the search first gets past that jar. */
+    private final Map<Path, List<Path>> manifests = new ConcurrentHashMap<>();
 
     public ClassPathLines(List<Path> entries) {
         this.entries = List.copyOf(entries);
@@ -46,16 +48,44 @@ public final class ClassPathLines implements LineResolver {
     private List<MethodLines> load(String className) {
         String resource = className.replace('.', '/') + ".class";
         for (Path entry : entries) {
-            try {
-                byte[] bytes = Files.isDirectory(entry) ? fromDirectory(entry, resource) : fromJar(entry, resource);
-                if (bytes != null) {
-                    return ClassFileLines.read(bytes);
+            List<MethodLines> found = load(entry, resource);
+            if (found != null) {
+                return found;
+            }
+            // As the JVM does: the jars a jar's manifest adds come right after it; read only when searched.
+            for (Path added : manifestClassPath(entry)) {
+                found = load(added, resource);
+                if (found != null) {
+                    return found;
                 }
-            } catch (IOException | RuntimeException e) {
-                // An unreadable entry or class file: try the next entry; in the end resolve nothing.
             }
         }
         return List.of();
+    }
+
+    /** The methods of {@code resource} in one class path entry; null if not there or unreadable. */
+    private List<MethodLines> load(Path entry, String resource) {
+        try {
+            byte[] bytes = Files.isDirectory(entry) ? fromDirectory(entry, resource) : fromJar(entry, resource);
+            return bytes == null ? null : ClassFileLines.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            // An unreadable entry or class file: try the next entry; in the end resolve nothing.
+            return null;
+        }
+    }
+
+    private List<Path> manifestClassPath(Path entry) {
+        List<Path> added = manifests.get(entry);
+        if (added == null) {
+            Optional<ZipFile> zip = Files.isDirectory(entry) ? Optional.empty() : jar(entry);
+            added = zip.isPresent() ? ClassPathEntries.manifestClassPath(entry, zip.get()) : List.of();
+            manifests.put(entry, added);
+        }
+        return added;
+    }
+
+    private Optional<ZipFile> jar(Path jar) {
+        return jars.computeIfAbsent(jar, ClassPathLines::open);
     }
 
     private static byte[] fromDirectory(Path dir, String resource) throws IOException {
@@ -64,7 +94,7 @@ public final class ClassPathLines implements LineResolver {
     }
 
     private byte[] fromJar(Path jar, String resource) throws IOException {
-        Optional<ZipFile> zip = jars.computeIfAbsent(jar, ClassPathLines::open);
+        Optional<ZipFile> zip = jar(jar);
         if (zip.isEmpty()) {
             return null;
         }

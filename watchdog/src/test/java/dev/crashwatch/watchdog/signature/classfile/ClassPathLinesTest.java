@@ -61,12 +61,7 @@ class ClassPathLinesTest {
 
     @Test
     void readsJarsAndSkipsBadEntries() throws IOException {
-        Path jar = tmp.resolve("over.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry("p/Over.class"));
-            out.write(Files.readAllBytes(classes.resolve("p/Over.class")));
-            out.closeEntry();
-        }
+        Path jar = jarOfOver(tmp.resolve("over.jar"));
         Path garbage = Files.writeString(tmp.resolve("garbage.jar"), "not a zip");
         String cp = String.join(java.io.File.pathSeparator, "/no/such/dir", garbage.toString(), jar.toString());
         assertEquals(OptionalInt.of(7), LineResolvers.forClassPath(cp).methodFirstLine("p.Over", "f", 8));
@@ -75,17 +70,28 @@ class ClassPathLinesTest {
     @Test
     void followsTheManifestClassPathOfAJar() throws IOException {
         Path libDir = Files.createDirectories(tmp.resolve("app/lib"));
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(libDir.resolve("over lib.jar")))) {
-            out.putNextEntry(new java.util.jar.JarEntry("p/Over.class"));
-            out.write(Files.readAllBytes(classes.resolve("p/Over.class")));
-            out.closeEntry();
-        }
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/over%20lib.jar missing.jar");
-        Path app = tmp.resolve("app/app.jar");
-        new java.util.jar.JarOutputStream(Files.newOutputStream(app), manifest).close();
+        jarOfOver(libDir.resolve("over lib.jar"));
+        jarWithClassPath(tmp.resolve("app/app.jar"), "lib/over%20lib.jar missing.jar");
         assertEquals(OptionalInt.of(7), LineResolvers.forClassPath("app.jar", tmp.resolve("app")).methodFirstLine("p.Over", "f", 8));
+    }
+
+    @Test
+    void aManifestsJarsComeRightAfterItsJarAndAreReadOnlyWhenSearched() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("order"));
+        jarOfOver(dir.resolve("added.jar"));
+        Path app = jarWithClassPath(dir.resolve("app.jar"), "added.jar");
+        Path shiftedSource = Files.createDirectories(dir.resolve("src/p")).resolve("Over.java");
+        Files.writeString(shiftedSource, "\n\n" + SOURCE);
+        Path later = Files.createDirectories(dir.resolve("later"));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "-d", later.toString(),
+                shiftedSource.toString()));
+        assertEquals(OptionalInt.of(9), LineResolvers.forClassPath(later.toString()).methodFirstLine("p.Over", "f", 10));
+        String cp = String.join(java.io.File.pathSeparator, "app.jar", "later");
+
+        assertEquals(List.of(app, dir.resolve("later")), ClassPathEntries.of(cp, dir, java.io.File.pathSeparator),
+                "building the search list opens no jar");
+        assertEquals(OptionalInt.of(7), LineResolvers.forClassPath(cp, dir).methodFirstLine("p.Over", "f", 8),
+                "the manifest's jar is searched before the next class path entry, as the JVM does");
     }
 
     @Test
@@ -103,5 +109,24 @@ class ClassPathLinesTest {
         List<MethodLines> methods = ClassFileLines.read(Files.readAllBytes(classes.resolve("p/Over.class")));
         assertTrue(methods.stream().anyMatch(m -> m.methodName().equals("<clinit>")), methods.toString());
         assertEquals(2, methods.stream().filter(m -> m.methodName().equals("f")).count());
+    }
+
+    /** A jar holding only p/Over.class. */
+    private static Path jarOfOver(Path jar) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("p/Over.class"));
+            out.write(Files.readAllBytes(classes.resolve("p/Over.class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** An empty jar whose manifest says {@code Class-Path: classPath}. */
+    private static Path jarWithClassPath(Path jar, String classPath) throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classPath);
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest).close();
+        return jar;
     }
 }
