@@ -458,7 +458,8 @@ int main(int argc, char **argv) {
         }
         int to_watch = start_watch(&r, fifo, child, &before);
         signal(SIGPIPE, SIG_IGN);
-        sigprocmask(SIG_SETMASK, &before, NULL);
+        /* Unblocked even when they came blocked (a JVM's children inherit SIGQUIT blocked): they are ours now. */
+        sigprocmask(SIG_UNBLOCK, &forwarded, NULL);
         status = wait_child(child, &forwarded);
         finish_watch(to_watch, status);
     }
