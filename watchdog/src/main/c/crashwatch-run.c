@@ -318,19 +318,13 @@ static void handle(int sig, void (*handler)(int)) {
     sigaction(sig, &sa, NULL);
 }
 
-/*
- * Starts the Java half: JVM... -Xrs WatchMain FIFO CHILD_PID [--program P] [--version V], stdin the read end of
- * a pipe whose write end is returned, the forwarded signals ignored (-Xrs keeps them so: it must not die of the
- * user's Ctrl-C before it has recorded), without the child's JAVA_TOOL_OPTIONS. -1 when it could not start.
- */
-static int start_watch(const struct run *r, const char *fifo, pid_t child, const sigset_t *mask) {
-    int fds[2];
-    if (pipe(fds) != 0) {
-        return -1;
-    }
-    char pid[24];
-    snprintf(pid, sizeof pid, "%ld", (long) child);
-    char **argv = must(calloc(r->njvm + 9, sizeof *argv));
+/* The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID OWN_PID [--program P] [--version V]. */
+static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid_t own) {
+    static char child_text[24];
+    static char own_text[24];
+    snprintf(child_text, sizeof child_text, "%ld", (long) child);
+    snprintf(own_text, sizeof own_text, "%ld", (long) own);
+    char **argv = must(calloc(r->njvm + 10, sizeof *argv));
     int n = 0;
     for (int i = 0; i < r->njvm; i++) {
         argv[n++] = r->jvm[i];
@@ -338,7 +332,8 @@ static int start_watch(const struct run *r, const char *fifo, pid_t child, const
     argv[n++] = "-Xrs";
     argv[n++] = WATCH_MAIN;
     argv[n++] = (char *) fifo;
-    argv[n++] = pid;
+    argv[n++] = child_text;
+    argv[n++] = own_text;
     if (r->program != NULL) {
         argv[n++] = "--program";
         argv[n++] = (char *) r->program;
@@ -347,8 +342,23 @@ static int start_watch(const struct run *r, const char *fifo, pid_t child, const
         argv[n++] = "--version";
         argv[n++] = (char *) r->version;
     }
+    return argv;
+}
+
+/*
+ * Starts the Java half (watch_argv; its own pid passed along, which exec keeps: Java 17 gets it only through
+ * ProcessHandle, whose start costs ~10 ms), stdin the read end of a pipe whose write end is returned, stdout the
+ * launcher's stderr, the forwarded signals ignored (-Xrs keeps them so: it must not die of the user's Ctrl-C
+ * before it has recorded), without the child's JAVA_TOOL_OPTIONS. -1 when it could not start.
+ */
+static int start_watch(const struct run *r, const char *fifo, pid_t child, const sigset_t *mask) {
+    int fds[2];
+    if (pipe(fds) != 0) {
+        return -1;
+    }
     pid_t p = fork();
     if (p == 0) {
+        char **argv = watch_argv(r, fifo, child, getpid());
         for (size_t i = 0; i < NFORWARDED; i++) {
             signal(FORWARDED[i], SIG_IGN);
         }
@@ -363,7 +373,6 @@ static int start_watch(const struct run *r, const char *fifo, pid_t child, const
                 argv[0], strerror(errno));
         _exit(CANNOT_START);
     }
-    free(argv);
     close(fds[0]);
     if (p < 0) {
         close(fds[1]);

@@ -67,7 +67,7 @@ public final class Launcher {
 
     private int watch(Process child, Fifo fifo) throws IOException, InterruptedException {
         SignalForwarder signals = SignalForwarder.install(child.pid());
-        RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo);
+        RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo, ProcessHandle.current().pid());
         int status = child.waitFor();
         signals.childGone();
         watch.finish(child.pid(), OptionalInt.of(status));

@@ -27,10 +27,11 @@ final class RunWatch {
     private final Watch watch;
     private final FrameReader frames;
     private final Thread reader;
-    private final long ownPid = ProcessHandle.current().pid();
+    private final long ownPid;
 
-    private RunWatch(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo) throws IOException {
+    private RunWatch(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
         this.fifo = fifo;
+        this.ownPid = ownPid;
         this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
         this.watch = new Watch(recorder);
         this.frames = new FrameReader(fifo.input(), watch, ownPid);
@@ -38,9 +39,12 @@ final class RunWatch {
         reader.setDaemon(true);
     }
 
-    /** Starts reading {@code fifo}; what it reads is recorded in {@code store}. */
-    static RunWatch start(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo) throws IOException {
-        RunWatch w = new RunWatch(store, labels, diagnostics, fifo);
+    /**
+     * Starts reading {@code fifo}; what it reads is recorded in {@code store}. {@code ownPid} is this process's pid,
+     * which marks the END frame as the watchdog's own.
+     */
+    static RunWatch start(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
+        RunWatch w = new RunWatch(store, labels, diagnostics, fifo, ownPid);
         w.reader.start();
         return w;
     }
