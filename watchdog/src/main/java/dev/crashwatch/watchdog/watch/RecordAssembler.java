@@ -25,14 +25,6 @@ final class RecordAssembler {
             this.number = number;
         }
 
-        long pid() {
-            return pid;
-        }
-
-        long number() {
-            return number;
-        }
-
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.pid == pid && k.number == number;
@@ -107,6 +99,6 @@ final class RecordAssembler {
     }
 
     private static PipeRecord finish(Key key, Pending p, boolean complete) {
-        return new PipeRecord(key.pid(), p.kind, key.number(), p.bytes.toByteArray(), complete);
+        return new PipeRecord(key.pid, p.kind, key.number, p.bytes.toByteArray(), complete);
     }
 }
