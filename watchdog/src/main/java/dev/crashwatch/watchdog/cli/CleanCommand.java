@@ -33,7 +33,7 @@ public final class CleanCommand implements Command {
         Store store = Store.openDefault();
         if (!yes) {
             Console console = System.console();
-            if (console == null) {
+            if (!onTerminal(console)) {
                 throw new UsageException("not on a terminal: pass --yes to delete the counters in " + store.dir());
             }
             String answer = console.readLine("Delete %d counter files and %d malformed inputs in %s? [y/N] ",
@@ -45,5 +45,20 @@ public final class CleanCommand implements Command {
         }
         out.println("deleted " + store.clean() + " files from " + store.dir() + "; the mode is kept");
         return 0;
+    }
+
+    /**
+     * Whether the user can be asked. Up to JDK 21 a console exists only on a terminal; from JDK 22 one exists
+     * always and {@code isTerminal()} (not in Java 17's API, hence the reflective call) tells.
+     */
+    private static boolean onTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 }

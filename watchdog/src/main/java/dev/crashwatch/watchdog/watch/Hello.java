@@ -1,8 +1,6 @@
 package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.Wire;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,14 +19,12 @@ public final class Hello {
 
     /** Parses a hello payload: {@code key=value} lines, values escaped with {@link Wire#escape}. */
     public static Hello parse(byte[] payload) {
-        Map<String, String> facts = new HashMap<>();
-        for (String line : new String(payload, StandardCharsets.UTF_8).split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                facts.put(line.substring(0, eq), Wire.unescape(stripCr(line.substring(eq + 1))));
-            }
-        }
-        return new Hello(facts);
+        return new Hello(KeyValues.parse(payload));
+    }
+
+    /** Facts known otherwise than from a hello record (see {@link UnheardJvm}). */
+    static Hello of(Map<String, String> facts) {
+        return new Hello(Map.copyOf(facts));
     }
 
     /** A fact, or the empty string. */
@@ -50,9 +46,5 @@ public final class Hello {
 
     public boolean exitOnOutOfMemoryError() {
         return get(Wire.KEY_EXIT_ON_OOM).equals("true");
-    }
-
-    private static String stripCr(String s) {
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -6,6 +6,7 @@ public final class Session {
     private volatile Hello hello = Hello.NONE;
     private volatile int crashRecords;
     private volatile boolean bye;
+    private volatile boolean handlerReplaced;
 
     Session(long pid) {
         this.pid = pid;
@@ -37,7 +38,13 @@ public final class Session {
         crashRecords++;
     }
 
-    void bye() {
+    /** True when the bye said the application replaced the agent's crash hook with a handler of its own. */
+    public boolean handlerReplaced() {
+        return handlerReplaced;
+    }
+
+    void bye(boolean replaced) {
         bye = true;
+        handlerReplaced = replaced;
     }
 }

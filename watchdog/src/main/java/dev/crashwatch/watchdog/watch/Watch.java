@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.Wire;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +12,9 @@ import java.util.OptionalInt;
 
 /**
  * Everything heard on one crash pipe, one {@link Session} per JVM, and what it counts ({@code docs/counting.md}):
- * each crash record when it arrives; unreadable input as malformed; and, once a JVM is gone, its fatal error log
- * or, failing that, what its death counts as by the {@link DeathRules}.
+ * each crash record when it arrives; unreadable input as malformed; a bye that says the application replaced the
+ * crash hook ({@link Bye}); and, once a JVM is gone, its fatal error log or, failing that, what its death counts as
+ * by the {@link DeathRules}.
  */
 public final class Watch implements PipeListener {
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -40,7 +42,9 @@ public final class Watch implements PipeListener {
                     recorder.malformed(s, r.payload());
                 }
             }
-            case Wire.BYE -> s.bye();
+            case Wire.BYE -> {
+                s.bye(r.complete() && Bye.parse(r.payload()).handlerReplaced());
+            }
             default -> {
                 // END from another writer, or a kind from a newer agent: nothing to count.
             }
@@ -62,6 +66,10 @@ public final class Watch implements PipeListener {
      * {@code exitStatus} is empty when it cannot be known (the JVM was not our child).
      */
     public void conclude(Session s, OptionalInt exitStatus) {
+        if (s.handlerReplaced() && s.hello().isKnown()) {
+            // Counted here, not when the bye arrives: a JVM that exits at once may say bye before its hello is out.
+            recorder.plain(s, Bye.HANDLER_REPLACED_COUNTER);
+        }
         if (!s.byeSeen()) {
             Optional<Path> log = FatalErrorLogs.find(s.pid(), s.hello());
             if (log.isPresent()) {
@@ -73,6 +81,30 @@ public final class Watch implements PipeListener {
         if (plain.isPresent()) {
             recorder.plain(s, plain.get());
         }
+    }
+
+    /**
+     * Concludes the launcher's own child, which is gone, when it never said hello: if it left a fatal error log where
+     * HotSpot's defaults put it for a JVM started in {@code cwd} at {@code startedMillis}, that log is counted, its
+     * counter file named from the log's header. Returns false (and counts nothing) when the child did say hello —
+     * conclude it as any other JVM then — or when there is nothing to count.
+     */
+    public boolean concludeUnheard(long pid, Path cwd, long startedMillis) {
+        Session s = session(pid);
+        if (s.hello().isKnown() || s.byeSeen()) {
+            return false;
+        }
+        Optional<Path> log = FatalErrorLogs.find(pid, UnheardJvm.whereToLook(pid, cwd, startedMillis));
+        if (log.isEmpty()) {
+            return false;
+        }
+        try {
+            s.hello(UnheardJvm.fromLog(UnheardJvm.whereToLook(pid, cwd, startedMillis), log.get()));
+        } catch (IOException e) {
+            return false; // unreadable now: it stays on disk where HotSpot wrote it; nothing can name its file
+        }
+        recorder.fatalLog(s, log.get());
+        return true;
     }
 
     private synchronized Session session(long pid) {

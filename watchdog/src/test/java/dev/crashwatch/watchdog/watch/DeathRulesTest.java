@@ -13,7 +13,7 @@ class DeathRulesTest {
         Session s = new Session(12);
         s.hello(Hello.parse(("pid=12\nexitOnOutOfMemoryError=" + exitOnOom + "\n").getBytes(StandardCharsets.UTF_8)));
         if (bye) {
-            s.bye();
+            s.bye(false);
         }
         for (int i = 0; i < crashes; i++) {
             s.crashRecord();
