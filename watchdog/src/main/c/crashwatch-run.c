@@ -318,13 +318,18 @@ static void handle(int sig, void (*handler)(int)) {
     sigaction(sig, &sa, NULL);
 }
 
-/* The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID OWN_PID [--program P] [--version V]. */
-static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid_t own) {
+/*
+ * The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]
+ * (STARTED_MILLIS: the child's start, which bounds the search for a fatal error log it left before saying hello).
+ */
+static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid_t own, long long started) {
     static char child_text[24];
     static char own_text[24];
+    static char started_text[24];
     snprintf(child_text, sizeof child_text, "%ld", (long) child);
     snprintf(own_text, sizeof own_text, "%ld", (long) own);
-    char **argv = must(calloc(r->njvm + 10, sizeof *argv));
+    snprintf(started_text, sizeof started_text, "%lld", started);
+    char **argv = must(calloc(r->njvm + 11, sizeof *argv));
     int n = 0;
     for (int i = 0; i < r->njvm; i++) {
         argv[n++] = r->jvm[i];
@@ -334,6 +339,7 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
     argv[n++] = (char *) fifo;
     argv[n++] = child_text;
     argv[n++] = own_text;
+    argv[n++] = started_text;
     if (r->program != NULL) {
         argv[n++] = "--program";
         argv[n++] = (char *) r->program;
@@ -351,14 +357,14 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
  * launcher's stderr, the forwarded signals ignored (-Xrs keeps them so: it must not die of the user's Ctrl-C
  * before it has recorded), without the child's JAVA_TOOL_OPTIONS. -1 when it could not start.
  */
-static int start_watch(const struct run *r, const char *fifo, pid_t child, const sigset_t *mask) {
+static int start_watch(const struct run *r, const char *fifo, pid_t child, long long started, const sigset_t *mask) {
     int fds[2];
     if (pipe(fds) != 0) {
         return -1;
     }
     pid_t p = fork();
     if (p == 0) {
-        char **argv = watch_argv(r, fifo, child, getpid());
+        char **argv = watch_argv(r, fifo, child, getpid(), started);
         for (size_t i = 0; i < NFORWARDED; i++) {
             signal(FORWARDED[i], SIG_IGN);
         }
@@ -454,6 +460,9 @@ int main(int argc, char **argv) {
     posix_spawnattr_setsigmask(&attr, &before);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
     char **child_args = child_argv(&r, agent_option(&r, fifo));
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    long long started = (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
     pid_t child;
     int err = posix_spawnp(&child, child_args[0], NULL, &attr, child_args, environ);
     int status;
@@ -465,7 +474,7 @@ int main(int argc, char **argv) {
         for (size_t i = 0; i < NFORWARDED; i++) {
             handle(FORWARDED[i], forward);
         }
-        int to_watch = start_watch(&r, fifo, child, &before);
+        int to_watch = start_watch(&r, fifo, child, started, &before);
         signal(SIGPIPE, SIG_IGN);
         /* Unblocked even when they came blocked (a JVM's children inherit SIGQUIT blocked): they are ours now. */
         sigprocmask(SIG_UNBLOCK, &forwarded, NULL);

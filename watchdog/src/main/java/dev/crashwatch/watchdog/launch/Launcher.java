@@ -58,19 +58,22 @@ public final class Launcher {
             return bare(place(ChildCommand.of(command, null)));
         }
         try (fifo) {
-            Process child = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels))).start();
-            return watch(child, fifo);
+            ProcessBuilder pb = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels)));
+            long started = System.currentTimeMillis();
+            Process child = pb.start();
+            Path cwd = directory != null ? directory : Path.of("").toAbsolutePath();
+            return watch(child, new RunWatch.Child(child.pid(), cwd, started), fifo);
         } finally {
             deleteQuietly(runDir);
         }
     }
 
-    private int watch(Process child, Fifo fifo) throws IOException, InterruptedException {
+    private int watch(Process child, RunWatch.Child facts, Fifo fifo) throws IOException, InterruptedException {
         SignalForwarder signals = SignalForwarder.install(child.pid());
         RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo, ProcessHandle.current().pid());
         int status = child.waitFor();
         signals.childGone();
-        watch.finish(child.pid(), OptionalInt.of(status));
+        watch.finish(facts, OptionalInt.of(status));
         return status;
     }
 

@@ -9,6 +9,7 @@ import dev.crashwatch.watchdog.watch.Session;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -50,14 +51,21 @@ final class RunWatch {
     }
 
     /**
-     * The child {@code childPid} is gone with {@code status} (empty when unknown): reads what is left, concludes
-     * and records. Returns when everything is recorded.
+     * The child is gone with {@code status} (empty when unknown): reads what is left, concludes and records.
+     * Returns when everything is recorded.
      */
-    void finish(long childPid, OptionalInt status) throws IOException, InterruptedException {
+    void finish(Child child, OptionalInt status) throws IOException, InterruptedException {
         fifo.writeEnd(ownPid);
         drain();
-        conclude(childPid, status);
+        conclude(child, status);
         recorder.close();
+    }
+
+    /**
+     * The launcher's child: its pid, its working directory and when it was started (just before), which say where
+     * and since when to look for its fatal error log if it died before its agent said hello.
+     */
+    record Child(long pid, Path cwd, long startedMillis) {
     }
 
     /**
@@ -79,13 +87,17 @@ final class RunWatch {
     }
 
     /**
-     * Concludes each JVM heard from that is gone: the child with its exit status, JVMs it started (a script's
-     * JVMs) without one. A JVM still running (started in the background) is left alone.
+     * Concludes each JVM heard from that is gone: the child with its exit status (or, if it never said hello, by the
+     * fatal error log it may have left: {@code Watch.concludeUnheard}), JVMs it started (a script's JVMs) without
+     * one. A JVM still running (started in the background) is left alone.
      */
-    private void conclude(long childPid, OptionalInt status) {
+    private void conclude(Child child, OptionalInt status) {
+        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), child.startedMillis());
         for (Session s : watch.sessions()) {
-            if (s.pid() == childPid) {
-                watch.conclude(s, status);
+            if (s.pid() == child.pid()) {
+                if (!concluded) {
+                    watch.conclude(s, status);
+                }
             } else if (!isAlive(s.pid())) {
                 watch.conclude(s, OptionalInt.empty());
             }
