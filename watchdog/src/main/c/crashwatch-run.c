@@ -106,7 +106,7 @@ static void parse(int argc, char **argv, struct run *r) {
     while (sep < argc && strcmp(argv[sep], "--") != 0) {
         sep++;
     }
-    if (argc < 3 || sep >= argc) {
+    if (sep == 2 || sep >= argc) {
         fprintf(stderr, "usage: crashwatch-run AGENT_JAR JVM... -- [--program P] [--version V] [--] CMD ARGS...\n");
         exit(2);
     }
