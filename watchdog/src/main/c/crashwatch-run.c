@@ -424,6 +424,50 @@ static void finish_watch(int to_watch, int status) {
     waitpid((pid_t) watch_pid, NULL, 0);
 }
 
+static long long now_millis(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/*
+ * Starts the child and the Java half beside it, forwards signals until the child is gone, hands its status over
+ * and waits for the Java half. The forwarded signals are blocked from before the child starts until the handlers
+ * are in place, so none is lost; the child gets the signal mask the launcher was started with.
+ */
+static int run_watched(const struct run *r, const char *fifo) {
+    sigset_t forwarded;
+    sigset_t before;
+    sigemptyset(&forwarded);
+    for (size_t i = 0; i < NFORWARDED; i++) {
+        sigaddset(&forwarded, FORWARDED[i]);
+    }
+    sigprocmask(SIG_BLOCK, &forwarded, &before);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setsigmask(&attr, &before);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    char **child_args = child_argv(r, agent_option(r, fifo));
+    long long started = now_millis();
+    pid_t child;
+    int err = posix_spawnp(&child, child_args[0], NULL, &attr, child_args, environ);
+    if (err != 0) {
+        fprintf(stderr, "crashwatch run: cannot run %s: %s\n", child_args[0], strerror(err));
+        return CANNOT_START;
+    }
+    child_pid = child;
+    for (size_t i = 0; i < NFORWARDED; i++) {
+        handle(FORWARDED[i], forward);
+    }
+    int to_watch = start_watch(r, fifo, child, started, &before);
+    signal(SIGPIPE, SIG_IGN);
+    /* Unblocked even when they came blocked (a JVM's children inherit SIGQUIT blocked): they are ours now. */
+    sigprocmask(SIG_UNBLOCK, &forwarded, NULL);
+    int status = wait_child(child, &forwarded);
+    finish_watch(to_watch, status);
+    return status;
+}
+
 int main(int argc, char **argv) {
     struct run r;
     memset(&r, 0, sizeof r);
@@ -447,40 +491,7 @@ int main(int argc, char **argv) {
     /* Held open read-write until the end: the agent's open never blocks, and what it writes before the Java
      * half has opened the pipe stays in it even if the child is already gone. */
     int hold = open(fifo, O_RDWR | O_CLOEXEC);
-
-    sigset_t forwarded;
-    sigset_t before;
-    sigemptyset(&forwarded);
-    for (size_t i = 0; i < NFORWARDED; i++) {
-        sigaddset(&forwarded, FORWARDED[i]);
-    }
-    sigprocmask(SIG_BLOCK, &forwarded, &before);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setsigmask(&attr, &before);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-    char **child_args = child_argv(&r, agent_option(&r, fifo));
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
-    long long started = (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
-    pid_t child;
-    int err = posix_spawnp(&child, child_args[0], NULL, &attr, child_args, environ);
-    int status;
-    if (err != 0) {
-        fprintf(stderr, "crashwatch run: cannot run %s: %s\n", child_args[0], strerror(err));
-        status = CANNOT_START;
-    } else {
-        child_pid = child;
-        for (size_t i = 0; i < NFORWARDED; i++) {
-            handle(FORWARDED[i], forward);
-        }
-        int to_watch = start_watch(&r, fifo, child, started, &before);
-        signal(SIGPIPE, SIG_IGN);
-        /* Unblocked even when they came blocked (a JVM's children inherit SIGQUIT blocked): they are ours now. */
-        sigprocmask(SIG_UNBLOCK, &forwarded, NULL);
-        status = wait_child(child, &forwarded);
-        finish_watch(to_watch, status);
-    }
+    int status = run_watched(&r, fifo);
     if (hold >= 0) {
         close(hold);
     }
