@@ -1,5 +1,6 @@
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,13 +11,18 @@ import java.util.Map;
 
 /**
  * Start-up benchmark driver (run by bench/startup.sh): runs each variant of a hello-world JVM in interleaved
- * rounds, measures each run's wall time (process start to exit), and prints medians and ratios against the
- * baselines. Between runs it waits until no crashwatch sidecar process is left, so that one run's sidecar does not
- * bill the next run; the sidecar of a run itself does run during that run, as in real life.
+ * rounds (the order of the variants rotates from round to round), measures each run's wall time (process start to
+ * exit) and, through the stopwatch {@code startup-timer} when it is given, the CPU time the JVM used (user + sys, all
+ * its threads), and prints medians and ratios of medians against the baselines (the first variant, and every
+ * variant whose name starts with "empty"). Between runs it waits until no crashwatch sidecar process is left, so that
+ * one run's sidecar does not bill the next run; the sidecar of a run itself does run during that run, as in real
+ * life (its CPU is not in the run's CPU time: it is not the JVM's child once started).
  *
- * <p>Usage: {@code java StartupBench.java ROUNDS name=command ... } (a command is split at spaces).
+ * <p>Usage: {@code java [-Dtimer=PATH] StartupBench.java ROUNDS name=command ... } (a command is split at spaces).
  */
 public final class StartupBench {
+    private static final String TIMER = System.getProperty("timer", "");
+
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
         Map<String, List<String>> variants = new LinkedHashMap<>();
@@ -24,48 +30,80 @@ public final class StartupBench {
             int eq = spec.indexOf('=');
             variants.put(spec.substring(0, eq), Arrays.asList(spec.substring(eq + 1).split(" ")));
         }
-        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<double[]>> times = new LinkedHashMap<>();
         for (String name : variants.keySet()) {
             times.put(name, new ArrayList<>());
             run(variants.get(name)); // warm the page cache once
+            waitForSidecars();
         }
+        List<String> names = new ArrayList<>(variants.keySet());
         for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<String, List<String>> v : variants.entrySet()) {
-                times.get(v.getKey()).add(run(v.getValue()));
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((i + round) % names.size());
+                times.get(name).add(run(variants.get(name)));
                 waitForSidecars();
             }
         }
-        String first = variants.keySet().iterator().next();
-        System.out.printf("%-22s %9s %9s %9s%n", "variant", "median ms", "p10 ms", "p90 ms");
-        Map<String, Double> medians = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Double>> t : times.entrySet()) {
-            double[] sorted = t.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            medians.put(t.getKey(), pct(sorted, 50));
-            System.out.printf("%-22s %9.1f %9.1f %9.1f%n", t.getKey(), pct(sorted, 50), pct(sorted, 10), pct(sorted, 90));
+        report(rounds, times);
+    }
+
+    private static void report(int rounds, Map<String, List<double[]>> times) {
+        boolean cpu = !TIMER.isEmpty();
+        String first = times.keySet().iterator().next();
+        System.out.printf("%-24s %9s %7s %7s%s%n", "variant", "median ms", "p10", "p90",
+                cpu ? "   cpu ms (user+sys, median)" : "");
+        Map<String, Double> wall = new LinkedHashMap<>();
+        Map<String, Double> cpuTime = new LinkedHashMap<>();
+        for (Map.Entry<String, List<double[]>> t : times.entrySet()) {
+            double[] w = column(t.getValue(), 0);
+            double[] c = column(t.getValue(), 1);
+            wall.put(t.getKey(), pct(w, 50));
+            cpuTime.put(t.getKey(), pct(c, 50));
+            System.out.printf("%-24s %9.1f %7.1f %7.1f%s%n", t.getKey(), pct(w, 50), pct(w, 10), pct(w, 90),
+                    cpu ? String.format("   %6.1f", pct(c, 50)) : "");
         }
         System.out.println();
-        for (String a : medians.keySet()) {
-            for (String b : medians.keySet()) {
+        for (String a : wall.keySet()) {
+            for (String b : wall.keySet()) {
                 if (!a.equals(b) && (b.equals(first) || b.startsWith("empty"))) {
-                    System.out.printf("%s / %s = %.3f%n", a, b, medians.get(a) / medians.get(b));
+                    System.out.printf("%-48s wall %.3f%s%n", a + " / " + b, wall.get(a) / wall.get(b),
+                            cpu ? String.format("   cpu %.3f", cpuTime.get(a) / cpuTime.get(b)) : "");
                 }
             }
         }
-        System.out.println("(" + rounds + " interleaved rounds, medians)");
+        System.out.println("(" + rounds + " interleaved rounds, medians; " + loadAverage() + ")");
     }
 
-    private static double run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+    /** One run: {wall ms, cpu ms} (cpu 0 without the stopwatch). */
+    private static double[] run(List<String> command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        if (!TIMER.isEmpty()) {
+            line.add(TIMER);
+        }
+        line.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (TIMER.isEmpty()) {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
         long start = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
         int status = p.waitFor();
         double ms = (System.nanoTime() - start) / 1e6;
+        if (TIMER.isEmpty()) {
+            check(status, command);
+            return new double[] {ms, 0};
+        }
+        String[] f = new String(out, StandardCharsets.US_ASCII).trim().split(" ");
+        check(status != 0 ? status : Integer.parseInt(f[3]), command);
+        return new double[] {Long.parseLong(f[0]) / 1e3, (Long.parseLong(f[1]) + Long.parseLong(f[2])) / 1e3};
+    }
+
+    private static void check(int status, List<String> command) {
         if (status != 0) {
             throw new IllegalStateException("exit " + status + ": " + command);
         }
-        return ms;
     }
 
     /** Waits (up to 5 s) until no process with CRASHWATCH_SIDECAR=1 in its environment is left. */
@@ -94,6 +132,19 @@ public final class StartupBench {
             }
         }
         return false;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average at the end " + f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
+    private static double[] column(List<double[]> rows, int i) {
+        return rows.stream().mapToDouble(r -> r[i]).sorted().toArray();
     }
 
     private static double pct(double[] sorted, int p) {

@@ -40,12 +40,15 @@ final class Agent {
         this.channel = channel;
     }
 
-    /** Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. */
+    /**
+     * Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. In launcher
+     * mode this is all {@code premain} does: open the pipe, install the hooks, start {@code crashwatch-start}; the
+     * pid and the sidecar check (the JVM's first {@code getenv} parses the whole environment) wait for that thread.
+     */
     static synchronized void start(AgentOptions options) {
-        if (running != null || System.getenv(SIDECAR_ENV) != null) {
+        if (running != null) {
             return;
         }
-        long pid = Pid.current();
         StoreDir store = null;
         OutputStream pipe = null;
         if (options.pipe() != null) {
@@ -54,17 +57,25 @@ final class Agent {
                 return;
             }
         } else {
+            if (inSidecar()) {
+                return;
+            }
             store = StoreDir.resolve(options.dir());
             if (store.modeOff()) {
                 return;
             }
         }
-        Agent agent = new Agent(options, new RecordChannel(pid, pipe));
+        Agent agent = new Agent(options, new RecordChannel(pipe));
         agent.hook = CrashHook.install(agent);
         agent.starter = new Starter(agent, store);
         Runtime.getRuntime().addShutdownHook(new ByeHook(agent));
         agent.starter.start();
         running = agent;
+    }
+
+    /** Whether this JVM is a crashwatch sidecar (the agent then does nothing: no recursion). */
+    static boolean inSidecar() {
+        return System.getenv(SIDECAR_ENV) != null;
     }
 
     /**
@@ -96,16 +107,22 @@ final class Agent {
         return startMillis;
     }
 
-    /** The background start-up found the mode off after all (sidecar not wanted): step aside. */
+    /**
+     * The background start-up found that this JVM wants no crash reporting after all (a sidecar JVM, or no sidecar
+     * could start): step aside, uninstalling the hook and sending nothing more, not even the goodbye.
+     */
     void standDown() {
         hook.uninstall();
+        channel.silence();
     }
 
     /**
      * Prepares what a crash needs so that one with the heap exhausted still reports: the rendering buffer, and a
-     * rehearsal of the whole crash path on a made-up exception into a channel that discards. A class or constant
-     * first used at crash time would have to be loaded or resolved then, which allocates; after the rehearsal every
-     * one the crash path uses is in place. Runs on the background start-up thread.
+     * rehearsal of the whole crash path on a made-up exception into a channel that discards ({@code /dev/null}: the
+     * record goes inline, as one into an empty pipe does). A class or constant first used at crash time would have
+     * to be loaded or resolved then, which allocates; after the rehearsal every one the crash path uses is in place.
+     * (The write thread that bounds a longer write is not rehearsed: where it cannot be had, the record is written
+     * inline.) Runs on the background start-up thread.
      */
     void prepareForCrash() {
         synchronized (this) {
@@ -114,10 +131,16 @@ final class Agent {
             }
         }
         Throwable sample = Rehearsal.sampleCrash();
-        hook.rehearse(sample);
-        report(new RecordChannel(channel.pid(), Rehearsal.DISCARD), Thread.currentThread(), sample);
-        CrashText minimal = new CrashText();
-        minimal.renderMinimal(Thread.currentThread(), sample);
+        OutputStream nullPipe = Rehearsal.nullPipe();
+        try {
+            report(new RecordChannel(channel.pid(), nullPipe), Thread.currentThread(), sample);
+        } finally {
+            Rehearsal.close(nullPipe);
+        }
+        hook.rehearse(Rehearsal.silentCrash());
+        CrashText text = takeCrashText();
+        text.renderMinimal(Thread.currentThread(), sample);
+        giveBack(text);
         Rehearsal.cacheClassNames();
     }
 

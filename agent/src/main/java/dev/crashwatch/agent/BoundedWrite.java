@@ -2,8 +2,10 @@ package dev.crashwatch.agent;
 
 /**
  * One record written on a short-lived daemon thread that the caller waits for, at most until a deadline: a full or
- * dead pipe delays the JVM by that much and no more. If no thread can be created (out of memory, "unable to create
- * native thread") the record is written inline instead.
+ * dead pipe delays the JVM by that much and no more. A record that one write into an empty pipe carries (the usual
+ * goodbye, most crashes) is written inline: such a write cannot block, and a thread costs the exit a millisecond or
+ * more on a busy machine. If no thread can be created (out of memory, "unable to create native thread") the record
+ * is written inline too.
  */
 final class BoundedWrite extends Thread {
     private final RecordChannel channel;
@@ -28,6 +30,10 @@ final class BoundedWrite extends Thread {
     /** Writes a record, waiting until {@code deadline} ({@link System#nanoTime()}) at most. Never throws. */
     static void send(RecordChannel channel, String kind, byte[] payload, int length, long deadline) {
         if (!channel.usable()) {
+            return;
+        }
+        if (channel.writableAtOnce(length)) {
+            channel.write(kind, payload, length);
             return;
         }
         BoundedWrite writer;

@@ -45,13 +45,26 @@ final class JvmFlags {
         return exitOnOutOfMemoryError;
     }
 
-    /** Scans an options variable: whitespace-separated, as the JVM splits it. */
+    /**
+     * Scans an options variable: whitespace-separated, as the JVM splits it (by hand: {@code String.split} with a
+     * pattern would compile a regex on the start-up thread, tenths of a millisecond interpreted).
+     */
     void scanOptions(String options) {
         if (options == null) {
             return;
         }
-        for (String word : options.trim().split("\\s+")) {
-            flag(word);
+        int i = 0;
+        while (i < options.length()) {
+            while (i < options.length() && Character.isWhitespace(options.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < options.length() && !Character.isWhitespace(options.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                flag(options.substring(start, i));
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.crashwatch.agent;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -10,30 +12,77 @@ import java.io.OutputStream;
  * record is skipped, silently.
  */
 final class RecordChannel {
-    private final long pid;
+    /** 0 until first asked for: reading it costs a class and a syscall that premain's path need not pay. */
+    private volatile long pid;
     private final byte[] frame = new byte[Wire.MAX_FRAME];
     private volatile OutputStream out;
+    /** The pipe seen from its read side, for what is queued in it (FIONREAD); null when out is not a file. */
+    private volatile FileInputStream queue;
     private volatile boolean stuck;
     private volatile boolean dead;
     private long nextRecord;
+    private volatile boolean byeWritten;
 
-    RecordChannel(long pid, OutputStream out) {
-        this.pid = pid;
-        this.out = out;
+    /** A channel for this JVM's records (its pid read when first needed); {@code out} null until connected. */
+    RecordChannel(OutputStream out) {
+        connect(out);
     }
 
+    /** A channel for records of the JVM {@code pid}. */
+    RecordChannel(long pid, OutputStream out) {
+        this.pid = pid;
+        connect(out);
+    }
+
+    /** The pid in this channel's frames: this JVM's, read once (by crashwatch-start, before anything is written). */
     long pid() {
-        return pid;
+        long known = pid;
+        if (known == 0) {
+            known = Pid.current();
+            pid = known;
+        }
+        return known;
     }
 
     /** Connects the channel to its pipe once it exists (sidecar mode: after the sidecar started). */
     void connect(OutputStream pipe) {
+        queue = queueOf(pipe);
         out = pipe;
+    }
+
+    private static FileInputStream queueOf(OutputStream pipe) {
+        try {
+            return pipe instanceof FileOutputStream ? new FileInputStream(((FileOutputStream) pipe).getFD()) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether a record written now could reach a reader. */
     boolean usable() {
         return out != null && !stuck && !dead;
+    }
+
+    /** The agent stands down: nothing more is written, silently. */
+    void silence() {
+        dead = true;
+    }
+
+    /**
+     * Whether a record of {@code length} bytes can be written by the caller itself, without a thread to bound the
+     * wait: it fits in one frame (one atomic {@code write(2)} of at most PIPE_BUF bytes) and the pipe is empty (its
+     * reader keeps up), and such a write into an empty pipe never blocks. Never throws.
+     */
+    boolean writableAtOnce(int length) {
+        FileInputStream pipe = queue;
+        if (pipe == null || length > Wire.MAX_PAYLOAD) {
+            return false;
+        }
+        try {
+            return pipe.available() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Someone waited for a write in vain: the reader is stuck; skip everything from now on. */
@@ -45,11 +94,22 @@ final class RecordChannel {
         return stuck;
     }
 
-    /** Writes one record, blocking while the pipe is full. Never throws. */
+    /** Whether the goodbye is out (or being written): the JVM is exiting in an orderly way. */
+    boolean byeWritten() {
+        return byeWritten;
+    }
+
+    /**
+     * Writes one record, blocking while the pipe is full. Never throws. Records go out in the order they are written:
+     * a JVM that exits at once may say goodbye before crashwatch-start's hello, which the watchdog allows for.
+     */
     synchronized void write(String kind, byte[] payload, int length) {
         OutputStream pipe = out;
         if (pipe == null || stuck || dead) {
             return;
+        }
+        if (Wire.BYE.equals(kind)) {
+            byeWritten = true;
         }
         long record = nextRecord++;
         int done = 0;
@@ -58,7 +118,7 @@ final class RecordChannel {
             do {
                 int n = Math.min(Wire.MAX_PAYLOAD, length - done);
                 boolean more = done + n < length;
-                int header = Wire.writeHeader(frame, 0, pid, kind, record, part, more, n);
+                int header = Wire.writeHeader(frame, 0, pid(), kind, record, part, more, n);
                 System.arraycopy(payload, done, frame, header, n);
                 pipe.write(frame, 0, header + n);
                 pipe.flush();

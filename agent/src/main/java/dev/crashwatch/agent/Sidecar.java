@@ -7,18 +7,25 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the sidecar: a small watchdog JVM ({@code SidecarMain} in crashwatch.jar) whose stdin is the crash pipe.
- * It does not hold the application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it
- * runs in a session of its own where {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down
- * before it has read the crash), and its environment tells any agent in it to do nothing.
+ * Starts the sidecar: a small watchdog JVM ({@code SidecarMain} in crashwatch.jar) whose stdin is the crash pipe,
+ * behind the native relay ({@code crashwatch-relay} beside crashwatch.jar) where there is one: the relay holds the
+ * pipe while the application lives and starts the JVM only when there is something to record. It does not hold the
+ * application's stdout or stderr (discarded; its stderr goes to the store's sidecar log), it runs in a session of its
+ * own where {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down before it has read the
+ * crash), and its environment tells any agent in it to do nothing.
  */
 final class Sidecar {
     static final String MAIN_CLASS = "dev.crashwatch.watchdog.sidecar.SidecarMain";
     static final String WATCHDOG_JAR = "crashwatch.jar";
+    /** The native relay, beside the watchdog jar (docs/native.md). */
+    static final String RELAY = "crashwatch-relay";
+    /** Set (non-empty): never use the native helpers, start the JVM sidecar directly. */
+    static final String NO_NATIVE_ENV = "CRASHWATCH_NO_NATIVE";
     /** Environment variables naming the watchdog jar and the sidecar's java when no option does. */
     static final String WATCHDOG_ENV = "CRASHWATCH_WATCHDOG";
     static final String JAVA_ENV = "CRASHWATCH_JAVA";
@@ -36,6 +43,13 @@ final class Sidecar {
         "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:ReservedCodeCacheSize=8m",
         "-XX:MaxMetaspaceSize=64m",
     };
+    /**
+     * The class-data sharing archive of crashwatch.jar's classes that {@code ./crashwatch} makes beside it on first
+     * use: mapped by the sidecar when it is there (a Java sidecar the relay starts at a crash counts it in about half
+     * the time; docs/benchmarks.md). One made by another JDK, or for an older jar, is rejected by the JVM, which
+     * then starts without it: {@code -Xlog:disable} keeps that notice out of the sidecar log.
+     */
+    static final String SHARED_ARCHIVE = "crashwatch.jsa";
     private static final String[] STRIPPED_ENV = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
     private static final File SETSID = new File("/usr/bin/setsid");
     private static final File SH = new File("/bin/sh");
@@ -67,7 +81,11 @@ final class Sidecar {
             log.write(pid, "sidecar not started: no java executable at " + java + "; set java= or $" + JAVA_ENV);
             return null;
         }
-        ProcessBuilder builder = new ProcessBuilder(detached(command(java, jar, options, store)));
+        List<String> command = command(java, jar, options, store);
+        if (pid > 0) {
+            command.addAll(thisJvm(pid));
+        }
+        ProcessBuilder builder = new ProcessBuilder(detached(command));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         File logFile = log.prepared();
         builder.redirectError(logFile != null ? ProcessBuilder.Redirect.appendTo(logFile)
@@ -162,15 +180,30 @@ final class Sidecar {
         return SH.canExecute() && MKFIFO.canExecute();
     }
 
-    /** The command line: the sidecar JVM, small, running SidecarMain with the store and the program's name. */
+    /**
+     * The command line: the sidecar JVM, small, running SidecarMain with the store and the program's name; behind
+     * the relay when there is one ({@code crashwatch-relay JAVA ARGS...}).
+     */
     static List<String> command(File java, File jar, AgentOptions options, StoreDir store) {
         List<String> command = new ArrayList<>();
         if (SETSID.canExecute()) {
             command.add(SETSID.getPath());
         }
+        File relay = relay(jar);
+        if (relay != null) {
+            command.add(relay.getPath());
+        }
         command.add(java.getPath());
-        for (String option : jvmOptions()) {
-            command.add(option);
+        String fromEnv = System.getenv(JVM_OPTIONS_ENV);
+        if (fromEnv == null || fromEnv.trim().isEmpty()) {
+            command.addAll(Arrays.asList(JVM_OPTIONS));
+            File archive = besideJar(jar, SHARED_ARCHIVE, false);
+            if (archive != null) {
+                command.add("-XX:SharedArchiveFile=" + archive.getPath());
+                command.add("-Xlog:disable");
+            }
+        } else {
+            command.addAll(Arrays.asList(fromEnv.trim().split("\\s+")));
         }
         command.add("-cp");
         command.add(jar.getPath());
@@ -188,9 +221,20 @@ final class Sidecar {
         return command;
     }
 
-    private static String[] jvmOptions() {
-        String fromEnv = System.getenv(JVM_OPTIONS_ENV);
-        return fromEnv == null || fromEnv.trim().isEmpty() ? JVM_OPTIONS : fromEnv.trim().split("\\s+");
+    /**
+     * Names this JVM to the sidecar: its pid, working directory (where HotSpot writes its fatal error log) and a time
+     * before which it cannot have crashed unseen. A JVM that dies of a fatal error before its hello is out is then
+     * still counted.
+     */
+    static List<String> thisJvm(long pid) {
+        List<String> args = new ArrayList<>();
+        args.add("--pid");
+        args.add(Long.toString(pid));
+        args.add("--cwd");
+        args.add(System.getProperty("user.dir"));
+        args.add("--started");
+        args.add(Long.toString(System.currentTimeMillis()));
+        return args;
     }
 
     /** The command run through {@link #DETACH_SCRIPT} where there is a POSIX shell and mkfifo; as it is elsewhere. */
@@ -204,6 +248,29 @@ final class Sidecar {
         detached.add(DETACH_SCRIPT);
         detached.addAll(command);
         return detached;
+    }
+
+    /** The executable relay beside the watchdog jar; null if there is none or {@code $CRASHWATCH_NO_NATIVE} is set. */
+    static File relay(File jar) {
+        String noNative = System.getenv(NO_NATIVE_ENV);
+        return noNative != null && !noNative.isEmpty() ? null : besideJar(jar, RELAY, true);
+    }
+
+    /**
+     * The file {@code name} beside the watchdog jar, or beside the file the jar links to (an application directory
+     * holding a link to crashwatch.jar); null if there is none (or it is not executable, when it has to be).
+     */
+    static File besideJar(File jar, String name, boolean executable) {
+        File beside = new File(jar.getAbsoluteFile().getParentFile(), name);
+        if (executable ? beside.canExecute() : beside.isFile()) {
+            return beside;
+        }
+        try {
+            File real = new File(jar.getCanonicalFile().getParentFile(), name);
+            return (executable ? real.canExecute() : real.isFile()) ? real : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** {@code watchdog=}, else {@code $CRASHWATCH_WATCHDOG}, else crashwatch.jar beside the jar the agent came from. */

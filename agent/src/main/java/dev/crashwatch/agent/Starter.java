@@ -1,5 +1,6 @@
 package dev.crashwatch.agent;
 
+import java.io.File;
 import java.io.OutputStream;
 
 /**
@@ -23,6 +24,11 @@ final class Starter extends Thread {
     @Override
     public void run() {
         try {
+            agent.channel().pid();
+            if (store == null && Agent.inSidecar()) {
+                agent.standDown();
+                return;
+            }
             if (store != null && !startSidecar()) {
                 return;
             }
@@ -30,6 +36,9 @@ final class Starter extends Thread {
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
+        }
+        if (agent.channel().byeWritten()) {
+            return; // The JVM is exiting in an orderly way: a rehearsal now would only slow its exit down.
         }
         try {
             agent.prepareForCrash();
@@ -39,12 +48,29 @@ final class Starter extends Thread {
     }
 
     private boolean startSidecar() {
-        OutputStream pipe = Sidecar.start(agent.options(), store, agent.channel().pid());
+        OutputStream pipe = Sidecar.start(withWatchdogBesideJar(agent.options()), store, agent.channel().pid());
         if (pipe == null) {
             agent.standDown();
             return false;
         }
         agent.channel().connect(pipe);
         return true;
+    }
+
+    /**
+     * The options with {@code watchdog=} defaulting to crashwatch.jar beside the agent jar when the agent's classes
+     * came from the boot class path, where {@link Sidecar} cannot see the jar (no code source). The option and
+     * {@code $CRASHWATCH_WATCHDOG} still come first.
+     */
+    static AgentOptions withWatchdogBesideJar(AgentOptions options) {
+        String fromEnv = System.getenv(Sidecar.WATCHDOG_ENV);
+        if (options.watchdog() != null || fromEnv != null && !fromEnv.trim().isEmpty()) {
+            return options;
+        }
+        File jar = AgentJar.onBootClassPath();
+        if (jar != null) {
+            options.defaultWatchdog(new File(jar.getParentFile(), Sidecar.WATCHDOG_JAR).getPath());
+        }
+        return options;
     }
 }

@@ -103,6 +103,9 @@ public final class Wire {
 
     /** Escapes a hello value so that it fits on one line: backslash and newline. */
     public static String escape(String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value; // The usual case, and no copy on the agent's start-up thread.
+        }
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

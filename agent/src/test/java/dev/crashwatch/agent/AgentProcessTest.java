@@ -38,10 +38,19 @@ class AgentProcessTest {
     @BeforeEach
     void agentJarAndFifo() throws Exception {
         agentJar = dir.resolve("agent.jar");
+        writeAgentJar(agentJar, null);
+        fifo = BoundedWriteTest.mkfifo(dir.resolve("crash.fifo"));
+    }
+
+    /** The agent jar from the compiled classes; {@code bootClassPath}: its {@code Boot-Class-Path}, if any. */
+    private static void writeAgentJar(Path agentJar, String bootClassPath) throws Exception {
         Path classes = Paths.get(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), Premain.class.getName());
+        if (bootClassPath != null) {
+            manifest.getMainAttributes().put(new Attributes.Name("Boot-Class-Path"), bootClassPath);
+        }
         try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -50,7 +59,29 @@ class AgentProcessTest {
                 jar.closeEntry();
             }
         }
-        fifo = BoundedWriteTest.mkfifo(dir.resolve("crash.fifo"));
+    }
+
+    @Test
+    void loaded_from_its_own_boot_class_path_the_agent_still_looks_for_the_watchdog_beside_its_jar() throws Exception {
+        Path opt = Files.createDirectories(dir.resolve("opt"));
+        Path bootJar = opt.resolve("crashwatch-agent.jar");
+        writeAgentJar(bootJar, "crashwatch-agent.jar");
+        Path store = dir.resolve("store");
+        Path out = dir.resolve("stdout.txt");
+        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + bootJar + "=dir=" + store, "-cp", Paths.get(dev.crashwatch.agent.fixtures.Apps.class
+                        .getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                dev.crashwatch.agent.fixtures.Apps.class.getName(), "loader")
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        for (String name : new String[] {"JAVA_TOOL_OPTIONS", "CRASHWATCH_WATCHDOG", "CRASHWATCH_MODE", "CRASHWATCH_DIR"}) {
+            builder.environment().remove(name);
+        }
+        Process p = builder.start();
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "still running");
+
+        assertEquals("null", new String(Files.readAllBytes(out), StandardCharsets.UTF_8).trim(), "the boot loader");
+        String log = new String(Files.readAllBytes(store.resolve("log").resolve("sidecar.log")), StandardCharsets.UTF_8);
+        assertTrue(log.contains("(" + opt.resolve("crashwatch.jar") + ")"), log);
     }
 
     @Test
@@ -76,7 +107,8 @@ class AgentProcessTest {
             assertTrue(with.stderr.startsWith("app handler: java.lang.IllegalStateException"), with.stderr);
             String pipe = readAvailable(reader);
             assertTrue(!pipe.contains(" CRASH "), pipe);
-            assertTrue(pipe.endsWith("handlerReplaced=true\n"), pipe);
+            // The goodbye may beat crashwatch-start's hello to the pipe: the application exits at once.
+            assertTrue(pipe.matches("(?s).* BYE [01] 0 0 21\nhandlerReplaced=true\n.*"), pipe);
         }
     }
 

@@ -56,6 +56,22 @@ class BoundedWriteTest {
         }
     }
 
+    @Test
+    void a_one_frame_record_into_an_empty_fifo_is_written_inline_and_anything_else_by_a_thread() throws Exception {
+        File fifo = mkfifo(dir.resolve("crash.fifo"));
+        try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
+            RecordChannel channel = new RecordChannel(1, new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD()));
+            assertTrue(channel.writableAtOnce(Wire.MAX_PAYLOAD), "empty pipe, one frame");
+            assertFalse(channel.writableAtOnce(Wire.MAX_PAYLOAD + 1), "two frames could block half-way");
+            channel.write(Wire.BYE, new byte[1], 1);
+            assertFalse(channel.writableAtOnce(1), "something queued: the reader may be stuck");
+            reader.readFully(new byte[("CW1 1 BYE 0 0 0 1\n").length() + 1]);
+            assertTrue(channel.writableAtOnce(1), "drained again");
+        }
+        assertFalse(new RecordChannel(1, new java.io.ByteArrayOutputStream()).writableAtOnce(1), "not a file");
+        assertFalse(new RecordChannel(1, null).writableAtOnce(1), "not connected");
+    }
+
     static File mkfifo(Path path) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
         assertEquals(0, p.waitFor());

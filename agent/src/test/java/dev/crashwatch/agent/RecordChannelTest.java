@@ -102,6 +102,20 @@ class RecordChannelTest {
     }
 
     @Test
+    void the_goodbye_is_remembered_and_records_after_it_still_go_out() {
+        Writes pipe = new Writes();
+        RecordChannel channel = new RecordChannel(42, pipe);
+        assertFalse(channel.byeWritten());
+        channel.write(Wire.BYE, new byte[0], 0);
+        assertTrue(channel.byeWritten());
+        channel.write(Wire.HELLO, new byte[1], 1);
+        channel.write(Wire.CRASH, new byte[1], 1);
+        assertEquals(3, pipe.calls.size());
+        assertEquals(Wire.HELLO, Frame.parse(pipe.calls.get(1)).kind);
+        assertEquals(Wire.CRASH, Frame.parse(pipe.calls.get(2)).kind);
+    }
+
+    @Test
     void the_allocation_free_header_matches_the_format() {
         byte[] buf = new byte[Wire.MAX_HEADER];
         int end = Wire.writeHeader(buf, 0, Long.MAX_VALUE, Wire.HELLO, Long.MAX_VALUE, Integer.MAX_VALUE, true, 4000);

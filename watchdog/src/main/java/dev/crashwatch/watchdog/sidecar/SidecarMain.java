@@ -8,15 +8,19 @@ import dev.crashwatch.watchdog.watch.Session;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * The sidecar watchdog: {@code java -cp crashwatch.jar dev.crashwatch.watchdog.sidecar.SidecarMain [--dir STORE]
- * [--program P] [--version V]}. Reads crash frames from stdin until end of stream (the JVM that started it closed
- * the pipe or died), waits for that JVM to be gone, then counts as launcher mode does, minus what only an exit
- * status tells ({@code docs/counting.md}). A JVM that said bye ends the sidecar at once, having counted nothing.
+ * [--program P] [--version V] [--pid PID --cwd DIR --started MILLIS]}. Reads crash frames from stdin until end of
+ * stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone, then counts as launcher
+ * mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that said bye ends the sidecar
+ * at once, having counted nothing. {@code --pid} names the JVM that started the sidecar, with its working directory
+ * and a time before it could have crashed (the agent gives the moment it started the sidecar): if that JVM never
+ * wrote a word, its fatal error log is still looked for (a fatal error before its hello was out).
  *
  * <p>A good guest: it ignores SIGINT and SIGHUP (a Ctrl-C hits the whole process group, and the sidecar must
  * outlive its JVM), writes only to the store's {@code log/sidecar.log}, and loads the parser and the store's
@@ -42,14 +46,27 @@ public final class SidecarMain {
         RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log), log);
         Watch watch = new Watch(recorder);
         new FrameReader(System.in, watch, 0).run();
-        for (Session s : watch.sessions()) {
-            if (!s.byeSeen() && !JvmExit.await(s.pid(), JVM_EXIT_WAIT_MILLIS)) {
-                log.note("JVM " + s.pid() + " closed its pipe but is still running; concluding anyway");
+        List<Session> sessions = watch.sessions();
+        for (Session s : sessions) {
+            if (!s.byeSeen()) {
+                awaitGone(s.pid(), log);
             }
             watch.conclude(s, OptionalInt.empty());
         }
+        if (options.app != null && sessions.stream().noneMatch(s -> s.pid() == options.app.pid)) {
+            // Not a word from the JVM that started this sidecar: it died before its hello was out.
+            awaitGone(options.app.pid, log);
+            watch.concludeUnheard(options.app.pid, options.app.cwd, options.app.startedMillis);
+        }
         recorder.close();
         System.exit(0);
+    }
+
+    /** Waits for a JVM to be gone (its fatal error log, if any, is complete then); notes one that is not. */
+    private static void awaitGone(long pid, SidecarLog log) {
+        if (!JvmExit.await(pid, JVM_EXIT_WAIT_MILLIS)) {
+            log.note("JVM " + pid + " closed its pipe but is still running; concluding anyway");
+        }
     }
 
     private static void ignore(String signal) {
@@ -60,22 +77,33 @@ public final class SidecarMain {
         }
     }
 
+    /** The JVM that started this sidecar, as its agent tells on the command line: found even if it never writes. */
+    private record App(long pid, Path cwd, long startedMillis) {
+    }
+
     /** The command line; a bad one is noted in the log and otherwise ignored (the sidecar still counts). */
     private static final class Options {
         Path dir;
         Labels labels = Labels.NONE;
+        App app;
         String error;
 
         static Options parse(String[] args) {
             Options o = new Options();
             String program = null;
             String version = null;
+            String pid = null;
+            String cwd = null;
+            String started = null;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--dir" -> o.dir = value == null ? null : Path.of(value);
                     case "--program" -> program = value;
                     case "--version" -> version = value;
+                    case "--pid" -> pid = value;
+                    case "--cwd" -> cwd = value;
+                    case "--started" -> started = value;
                     default -> {
                         o.error = "unknown argument " + args[i];
                         continue;
@@ -84,6 +112,13 @@ public final class SidecarMain {
                 i++;
             }
             o.labels = new Labels(program, version);
+            if (pid != null && cwd != null && started != null) {
+                try {
+                    o.app = new App(Long.parseLong(pid), Path.of(cwd), Long.parseLong(started));
+                } catch (RuntimeException e) {
+                    o.error = "bad --pid, --cwd or --started: " + e;
+                }
+            }
             return o;
         }
     }

@@ -7,25 +7,74 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The sidecar JVMs of one store, found in {@code /proc} (other tests and other people's sidecars use other
- * stores): a {@code java} process whose command line runs {@code SidecarMain} or whose environment carries
- * {@code CRASHWATCH_SIDECAR=1}, and whose command line or environment names the store. (The shell that starts a
- * sidecar lives a millisecond and is not counted.)
+ * The sidecar processes of one store, found in {@code /proc} (other tests and other people's sidecars use other
+ * stores): a {@code java} or {@code crashwatch-relay} process whose command line runs {@code SidecarMain} or whose
+ * environment carries {@code CRASHWATCH_SIDECAR=1}, and whose command line or environment names the store. (The
+ * shell that starts a sidecar lives a millisecond and is not counted.)
  */
 final class SidecarProcesses {
+    private static final String RELAY = "crashwatch-relay";
+
     private SidecarProcesses() {
     }
 
+    /**
+     * One process per sidecar: the relay, or a Java sidecar that no relay of the store started (one started by a
+     * relay counts as that relay until the relay is gone).
+     */
     static List<Long> of(Path store) {
+        Map<Long, List<String>> all = commandLines(store);
         List<Long> found = new ArrayList<>();
+        all.forEach((pid, cmdline) -> {
+            if (isRelay(cmdline) || !all.containsKey(parent(pid)) || !isRelay(all.get(parent(pid)))) {
+                found.add(pid);
+            }
+        });
+        return found;
+    }
+
+    /** Every sidecar process of the store, relays and the Java sidecars they started included. */
+    static List<Long> all(Path store) {
+        return new ArrayList<>(commandLines(store).keySet());
+    }
+
+    /** The store's Java sidecars ({@code SidecarMain} running), whoever started them. */
+    static List<Long> javaSidecars(Path store) {
+        List<Long> found = new ArrayList<>();
+        commandLines(store).forEach((pid, cmdline) -> {
+            if (!isRelay(cmdline)) {
+                found.add(pid);
+            }
+        });
+        return found;
+    }
+
+    /** The store's relays. */
+    static List<Long> relays(Path store) {
+        List<Long> found = new ArrayList<>();
+        commandLines(store).forEach((pid, cmdline) -> {
+            if (isRelay(cmdline)) {
+                found.add(pid);
+            }
+        });
+        return found;
+    }
+
+    private static Map<Long, List<String>> commandLines(Path store) {
+        Map<Long, List<String>> found = new LinkedHashMap<>();
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"))) {
             for (Path proc : procs) {
                 String name = proc.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && isSidecarOf(proc, store)) {
-                    found.add(Long.parseLong(name));
+                if (name.chars().allMatch(Character::isDigit)) {
+                    List<String> cmdline = words(proc.resolve("cmdline"));
+                    if (isSidecarOf(cmdline, words(proc.resolve("environ")), store)) {
+                        found.put(Long.parseLong(name), cmdline);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -34,12 +83,24 @@ final class SidecarProcesses {
         return found;
     }
 
-    private static boolean isSidecarOf(Path proc, Path store) {
-        List<String> cmdline = words(proc.resolve("cmdline"));
-        List<String> environ = words(proc.resolve("environ"));
-        boolean java = !cmdline.isEmpty() && cmdline.get(0).endsWith("java");
+    private static boolean isSidecarOf(List<String> cmdline, List<String> environ, Path store) {
+        boolean java = !cmdline.isEmpty() && (cmdline.get(0).endsWith("java") || isRelay(cmdline));
         boolean sidecar = cmdline.contains(SidecarMain.class.getName()) || environ.contains("CRASHWATCH_SIDECAR=1");
         return java && sidecar && (cmdline.contains(store.toString()) || environ.contains("CRASHWATCH_DIR=" + store));
+    }
+
+    private static boolean isRelay(List<String> cmdline) {
+        return !cmdline.isEmpty() && cmdline.get(0).endsWith("/" + RELAY);
+    }
+
+    /** The parent's pid, or 0 if the process is gone. */
+    static long parent(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** A NUL-separated /proc file as words; empty if the process is gone or not ours to read. */

@@ -25,7 +25,7 @@ final class SidecarStore {
     Map<String, String> env() {
         Map<String, String> env = new HashMap<>(System.getenv());
         for (String name : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CRASHWATCH_MODE",
-            "CRASHWATCH_WATCHDOG", "CRASHWATCH_JAVA", "CRASHWATCH_SIDECAR"}) {
+            "CRASHWATCH_WATCHDOG", "CRASHWATCH_JAVA", "CRASHWATCH_SIDECAR", "CRASHWATCH_NO_NATIVE"}) {
             env.remove(name);
         }
         env.put("CRASHWATCH_DIR", dir.toString());
@@ -66,7 +66,7 @@ final class SidecarStore {
 
     /** Kills whatever sidecar of this store is left (a failed test must not leave processes behind). */
     void killLeftovers() {
-        for (long pid : SidecarProcesses.of(dir)) {
+        for (long pid : SidecarProcesses.all(dir)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
