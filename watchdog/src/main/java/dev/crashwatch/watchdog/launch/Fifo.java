@@ -33,6 +33,17 @@ public final class Fifo implements AutoCloseable {
         return new Fifo(path, new RandomAccessFile(path.toFile(), "rw"));
     }
 
+    /**
+     * Opens the FIFO another process made ({@code crashwatch-run}); fails if {@code path} is not one, so that a
+     * missing pipe is never replaced by a regular file.
+     */
+    public static Fifo open(Path path) throws IOException {
+        if (!Files.exists(path) || Files.isRegularFile(path) || Files.isDirectory(path)) {
+            throw new IOException("not a crash pipe: " + path);
+        }
+        return new Fifo(path, new RandomAccessFile(path.toFile(), "rw"));
+    }
+
     public Path path() {
         return path;
     }

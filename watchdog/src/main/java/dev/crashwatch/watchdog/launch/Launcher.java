@@ -3,17 +3,11 @@ package dev.crashwatch.watchdog.launch;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
-import dev.crashwatch.watchdog.watch.FrameReader;
 import dev.crashwatch.watchdog.watch.Labels;
-import dev.crashwatch.watchdog.watch.RecordingThread;
-import dev.crashwatch.watchdog.watch.Session;
-import dev.crashwatch.watchdog.watch.StoreRecorder;
-import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -23,9 +17,6 @@ import java.util.OptionalInt;
  * writer load only when there is something to count. In mode {@code off} the child runs bare.
  */
 public final class Launcher {
-    /** How often the reader's progress is checked while it drains the pipe after the child exits. */
-    private static final long DRAIN_CHECK_MILLIS = 200;
-
     private final Store store;
     private final Labels labels;
     private final Path agentJar;
@@ -67,61 +58,23 @@ public final class Launcher {
             return bare(place(ChildCommand.of(command, null)));
         }
         try (fifo) {
-            Process child = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels))).start();
-            return watch(child, fifo);
+            ProcessBuilder pb = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels)));
+            long started = System.currentTimeMillis();
+            Process child = pb.start();
+            Path cwd = directory != null ? directory : Path.of("").toAbsolutePath();
+            return watch(child, new RunWatch.Child(child.pid(), cwd, started), fifo);
         } finally {
             deleteQuietly(runDir);
         }
     }
 
-    private int watch(Process child, Fifo fifo) throws IOException, InterruptedException {
+    private int watch(Process child, RunWatch.Child facts, Fifo fifo) throws IOException, InterruptedException {
         SignalForwarder signals = SignalForwarder.install(child.pid());
-        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
-        Watch watch = new Watch(recorder);
-        long ownPid = ProcessHandle.current().pid();
-        FrameReader frames = new FrameReader(fifo.input(), watch, ownPid);
-        Thread reader = new Thread(frames, "crashwatch-pipe-reader");
-        reader.setDaemon(true);
-        reader.start();
+        RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo, ProcessHandle.current().pid());
         int status = child.waitFor();
         signals.childGone();
-        fifo.writeEnd(ownPid);
-        drain(reader, frames, fifo);
-        conclude(watch, child.pid(), status);
-        recorder.close();
+        watch.finish(facts, OptionalInt.of(status));
         return status;
-    }
-
-    /**
-     * Lets the reader read up to the END frame. A reader that stops making progress is waiting for the rest of a
-     * frame a dead writer never finished, which swallowed the END frame too: it is told to stop and woken up.
-     */
-    private static void drain(Thread reader, FrameReader frames, Fifo fifo) throws IOException, InterruptedException {
-        long seen = -1;
-        while (reader.isAlive()) {
-            reader.join(DRAIN_CHECK_MILLIS);
-            long now = frames.consumed();
-            if (reader.isAlive() && now == seen) {
-                frames.stop();
-                fifo.writeWakeUp();
-                reader.join();
-            }
-            seen = now;
-        }
-    }
-
-    /**
-     * Concludes each JVM heard from that is gone: the child with its exit status, JVMs it started (a script's
-     * JVMs) without one. A JVM still running (started in the background) is left alone.
-     */
-    private static void conclude(Watch watch, long childPid, int status) {
-        for (Session s : watch.sessions()) {
-            if (s.pid() == childPid) {
-                watch.conclude(s, OptionalInt.of(status));
-            } else if (!isAlive(s.pid())) {
-                watch.conclude(s, OptionalInt.empty());
-            }
-        }
     }
 
     private ProcessBuilder place(ProcessBuilder pb) {
@@ -142,11 +95,6 @@ public final class Launcher {
         } catch (IOException e) {
             // Left for `crashwatch clean`; the run itself is unharmed.
         }
-    }
-
-    private static boolean isAlive(long pid) {
-        Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        return h.isPresent() && h.get().isAlive();
     }
 
     /** Runs {@code command} with no agent and nothing recorded (mode off), signals still forwarded. */

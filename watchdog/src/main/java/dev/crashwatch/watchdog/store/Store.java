@@ -44,7 +44,14 @@ public final class Store {
 
     /** The store at {@code dir}; nothing is created until something is written. */
     public static Store at(Path dir) {
-        return new Store(dir, System::getenv);
+        // Not System::getenv: the first lambda of a JVM costs ~15 ms of start-up, and the watchdog's Java half
+        // (launch.WatchMain) opens its store beside the child it should not slow down.
+        return new Store(dir, new Function<String, String>() {
+            @Override
+            public String apply(String name) {
+                return System.getenv(name);
+            }
+        });
     }
 
     /** The store at {@code dir} reading its environment ({@code CRASHWATCH_MODE}) from {@code env}: for tests. */

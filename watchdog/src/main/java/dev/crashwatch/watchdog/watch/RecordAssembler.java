@@ -12,7 +12,28 @@ import java.util.Objects;
  * A record whose parts come out of order, or that grows past the size cap, is finished as incomplete.
  */
 final class RecordAssembler {
-    private record Key(long pid, long number) {
+    /**
+     * A record's identity. A class, not a record: a record's hashCode bootstraps method handles on first use
+     * (~30 ms of the watchdog's CPU, beside the child it starts; docs/benchmarks.md, "Launcher cost").
+     */
+    private static final class Key {
+        private final long pid;
+        private final long number;
+
+        Key(long pid, long number) {
+            this.pid = pid;
+            this.number = number;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.pid == pid && k.number == number;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(pid) * 31 + Long.hashCode(number);
+        }
     }
 
     /** A record being joined. */
@@ -62,7 +83,9 @@ final class RecordAssembler {
     /** Finishes every record still waiting for parts: the stream ended, so they are incomplete. */
     List<PipeRecord> drain() {
         List<PipeRecord> done = new ArrayList<>();
-        pending.forEach((k, p) -> done.add(finish(k, p, false)));
+        for (Map.Entry<Key, Pending> e : pending.entrySet()) { // no lambda: the first one costs the watchdog ~15 ms
+            done.add(finish(e.getKey(), e.getValue(), false));
+        }
         pending.clear();
         return done;
     }
@@ -76,6 +99,6 @@ final class RecordAssembler {
     }
 
     private static PipeRecord finish(Key key, Pending p, boolean complete) {
-        return new PipeRecord(key.pid(), p.kind, key.number(), p.bytes.toByteArray(), complete);
+        return new PipeRecord(key.pid, p.kind, key.number, p.bytes.toByteArray(), complete);
     }
 }

@@ -75,10 +75,14 @@ class PipelineIT {
         assertEquals(0, exitStatus(w.run(List.of("-Xlog:class+load:file=" + log), List.of(),
                 sample(java(), List.of(), "ok"), "clean")));
         List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("] dev.crashwatch.watchdog.watch.FrameReader ")), "the log is the watchdog's");
         for (String heavy : List.of("com.fasterxml.", "oshi.", "com.sun.jna.", "dev.crashwatch.watchdog.parse.",
                 "dev.crashwatch.watchdog.signature.Signatures", "dev.crashwatch.watchdog.store.HostFacts",
                 "dev.crashwatch.watchdog.store.CounterFileFormat")) {
             assertTrue(loaded.stream().noneMatch(l -> l.contains("] " + heavy)), heavy + " loaded on a clean run");
+        }
+        if (Watchdog.nativeLauncher()) {
+            return; // the child is started by crashwatch-run, not by this JVM
         }
         int childStart = indexOf(loaded, "java.lang.ProcessImpl ");
         assertTrue(childStart >= 0 && childStart < indexOf(loaded, "dev.crashwatch.watchdog.watch.FrameReader "),
@@ -123,6 +127,19 @@ class PipelineIT {
         assertEquals(Map.of(), w.counters());
         assertTrue(new String(w.err("off")).contains("java.lang.NullPointerException"));
         assertRunDirsRemoved(w);
+    }
+
+    @Test
+    void a_store_that_cannot_hold_the_pipe_means_a_bare_run_with_a_note() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path notADirectory = Files.writeString(tmp.resolve("not-a-directory"), "x");
+        ProcessBuilder pb = w.run(List.of(), List.of("sh", "-c", "echo \"${JAVA_TOOL_OPTIONS-none}\"; exit 5"), "bare");
+        pb.environment().put("CRASHWATCH_DIR", notADirectory.toString());
+        assertEquals(5, exitStatus(pb));
+        assertEquals("none\n", new String(w.out("bare")), "no agent");
+        String err = new String(w.err("bare"));
+        assertTrue(err.startsWith("crashwatch: cannot create the crash pipe in " + notADirectory + " (")
+                && err.endsWith("); running without crash reporting\n"), err);
     }
 
     @Test
@@ -187,7 +204,8 @@ class PipelineIT {
     /** Waits until the watchdog's child JVM runs the sample's main (its first line is out). */
     private static ProcessHandle awaitStartedChild(Watchdog w, Process watchdog, String name) {
         await().atMost(Duration.ofSeconds(20)).until(() -> new String(w.out(name)).contains("starting"));
-        Optional<ProcessHandle> child = watchdog.toHandle().children().findFirst();
+        Optional<ProcessHandle> child = watchdog.toHandle().children()
+                .filter(h -> h.info().commandLine().orElse("").contains(Watchdog.SAMPLE)).findFirst();
         assertTrue(child.isPresent(), "the watchdog has a child");
         return child.get();
     }

@@ -11,12 +11,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs {@code crashwatch run} the way a user does, as a separate JVM on the packaged jar, against a test's own
- * store ({@code CRASHWATCH_DIR}), and reads back what it counted with the store's API.
+ * Runs {@code crashwatch run} the way a user does, as separate processes on the packaged jar, against a test's own
+ * store ({@code CRASHWATCH_DIR}), and reads back what it counted with the store's API. The launcher is the Java
+ * one ({@code java ... Main run}) or, with the system property {@code crashwatch.launcher=native}, the native
+ * {@code crashwatch-run} with its Java half (the failsafe plugin runs these tests once for each).
  */
 final class Watchdog {
+    /** System property naming the launcher the tests go through: {@code java} (default) or {@code native}. */
+    static final String LAUNCHER = "crashwatch.launcher";
     static final String SAMPLE = "dev.crashwatch.samples.Crash";
     /** A generous bound on one wrapped run; a run that takes longer is a hang, reported as a failure. */
     static final long RUN_TIMEOUT_SECONDS = 60;
@@ -52,16 +57,48 @@ final class Watchdog {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** {@code java -cp crashwatch.jar ...Main run [runOptions] -- command}, in the work directory, output to files. */
+    /** True when the tests go through the native launcher. */
+    static boolean nativeLauncher() {
+        return System.getProperty(LAUNCHER, "java").equals("native");
+    }
+
+    /** The native launcher, built beside the jars when a C compiler is there. */
+    static Path nativeBinary() {
+        return TestJars.home().resolve("crashwatch-run");
+    }
+
+    /**
+     * {@code java -cp crashwatch.jar ...Main run [runOptions] -- command} or its native counterpart
+     * ({@link #LAUNCHER}), in the work directory, output to files.
+     */
     ProcessBuilder run(List<String> runOptions, List<String> command, String name) {
         return run(List.of(), runOptions, command, name);
     }
 
     /** The same, with extra options for the watchdog's own JVM. */
     ProcessBuilder run(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
+        return nativeLauncher() ? runNative(watchdogJvmOptions, runOptions, command, name)
+                : runJava(watchdogJvmOptions, runOptions, command, name);
+    }
+
+    /** Through the Java launcher: {@code java [options] -cp crashwatch.jar ...Main run ...}. */
+    ProcessBuilder runJava(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
         List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(watchdogJvmOptions);
         cmd.addAll(List.of("-cp", TestJars.watchdog().toString(), "dev.crashwatch.watchdog.cli.Main", "run"));
+        cmd.addAll(runOptions);
+        cmd.add("--");
+        cmd.addAll(command);
+        return direct(cmd, name);
+    }
+
+    /** Through the native launcher: {@code crashwatch-run AGENT_JAR java [options] -cp crashwatch.jar -- ...}. */
+    ProcessBuilder runNative(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
+        Assumptions.assumeTrue(Files.isExecutable(nativeBinary()), nativeBinary() + " was not built (no C compiler): skipped");
+        List<String> cmd = new ArrayList<>(List.of(nativeBinary().toString(), TestJars.agent().toString(),
+                java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(watchdogJvmOptions);
+        cmd.addAll(List.of("-cp", TestJars.watchdog().toString(), "--"));
         cmd.addAll(runOptions);
         cmd.add("--");
         cmd.addAll(command);

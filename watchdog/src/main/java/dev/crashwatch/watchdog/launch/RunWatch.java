@@ -1,0 +1,111 @@
+package dev.crashwatch.watchdog.launch;
+
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.watch.FrameReader;
+import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.RecordingThread;
+import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.StoreRecorder;
+import dev.crashwatch.watchdog.watch.Watch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The watching part of one run, shared by both launchers ({@link Launcher} in Java, {@code crashwatch-run} in C
+ * through {@link WatchMain}): reads the crash pipe on a daemon thread while the child runs; once the child is
+ * gone, writes the {@code END} frame, lets the reader drain the pipe, concludes every JVM heard from and waits
+ * for the recordings to be on disk.
+ */
+final class RunWatch {
+    /** How often the reader's progress is checked while it drains the pipe after the child exits. */
+    private static final long DRAIN_CHECK_MILLIS = 200;
+
+    private final Fifo fifo;
+    private final RecordingThread recorder;
+    private final Watch watch;
+    private final FrameReader frames;
+    private final Thread reader;
+    private final long ownPid;
+
+    private RunWatch(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
+        this.fifo = fifo;
+        this.ownPid = ownPid;
+        this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
+        this.watch = new Watch(recorder);
+        this.frames = new FrameReader(fifo.input(), watch, ownPid);
+        this.reader = new Thread(frames, "crashwatch-pipe-reader");
+        reader.setDaemon(true);
+    }
+
+    /**
+     * Starts reading {@code fifo}; what it reads is recorded in {@code store}. {@code ownPid} is this process's pid,
+     * which marks the END frame as the watchdog's own.
+     */
+    static RunWatch start(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
+        RunWatch w = new RunWatch(store, labels, diagnostics, fifo, ownPid);
+        w.reader.start();
+        return w;
+    }
+
+    /**
+     * The child is gone with {@code status} (empty when unknown): reads what is left, concludes and records.
+     * Returns when everything is recorded.
+     */
+    void finish(Child child, OptionalInt status) throws IOException, InterruptedException {
+        fifo.writeEnd(ownPid);
+        drain();
+        conclude(child, status);
+        recorder.close();
+    }
+
+    /**
+     * The launcher's child: its pid, its working directory and when it was started (just before), which say where
+     * and since when to look for its fatal error log if it died before its agent said hello.
+     */
+    record Child(long pid, Path cwd, long startedMillis) {
+    }
+
+    /**
+     * Lets the reader read up to the END frame. A reader that stops making progress is waiting for the rest of a
+     * frame a dead writer never finished, which swallowed the END frame too: it is told to stop and woken up.
+     */
+    private void drain() throws IOException, InterruptedException {
+        long seen = -1;
+        while (reader.isAlive()) {
+            reader.join(DRAIN_CHECK_MILLIS);
+            long now = frames.consumed();
+            if (reader.isAlive() && now == seen) {
+                frames.stop();
+                fifo.writeWakeUp();
+                reader.join();
+            }
+            seen = now;
+        }
+    }
+
+    /**
+     * Concludes each JVM heard from that is gone: the child with its exit status (or, if it never said hello, by the
+     * fatal error log it may have left: {@code Watch.concludeUnheard}), JVMs it started (a script's JVMs) without
+     * one. A JVM still running (started in the background) is left alone.
+     */
+    private void conclude(Child child, OptionalInt status) {
+        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), child.startedMillis());
+        for (Session s : watch.sessions()) {
+            if (s.pid() == child.pid()) {
+                if (!concluded) {
+                    watch.conclude(s, status);
+                }
+            } else if (!isAlive(s.pid())) {
+                watch.conclude(s, OptionalInt.empty());
+            }
+        }
+    }
+
+    private static boolean isAlive(long pid) {
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        return h.isPresent() && h.get().isAlive();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.crashwatch.watchdog.launch;
+
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.watch.Labels;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/**
+ * The Java half of a run started by the native launcher {@code crashwatch-run} (docs/native.md): it reads the
+ * crash pipe the launcher made while the child runs and records what it reads, exactly as {@link Launcher} does.
+ * {@code crashwatch-run} starts it beside the child, with the forwarded signals ignored, as
+ * {@code java -Xrs ... WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]} (its own pid
+ * from the launcher: Java 17 has it only through {@code ProcessHandle}, whose start costs ~10 ms; the child's start,
+ * in milliseconds since the epoch, taken just before it; the child's working directory is this process's own);
+ * its stdin carries one line once the
+ * child is gone, {@code exit N} (N as {@code Process.exitValue()} gives it: 128+S when signal S killed it). End of
+ * stdin without that line (the launcher was killed) means: wait for the child to be gone, status unknown.
+ * The store is the one that holds the FIFO ({@code <store>/run/<dir>/crash.pipe}).
+ */
+public final class WatchMain {
+    static final String EXIT = "exit ";
+
+    private WatchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Diagnostics diagnostics = new Diagnostics() {
+            @Override
+            public void note(String message) {
+                System.err.println("crashwatch: " + message);
+            }
+        };
+        if (args.length < 4) {
+            diagnostics.note("usage: WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]");
+            System.exit(2);
+        }
+        Path pipe = Path.of(args[0]).toAbsolutePath();
+        long childPid = Long.parseLong(args[1]);
+        long ownPid = Long.parseLong(args[2]);
+        RunWatch.Child child = new RunWatch.Child(childPid, Path.of("").toAbsolutePath(), Long.parseLong(args[3]));
+        Store store = Store.at(pipe.getParent().getParent().getParent());
+        try (Fifo fifo = Fifo.open(pipe)) {
+            RunWatch watch = RunWatch.start(store, labels(args), diagnostics, fifo, ownPid);
+            watch.finish(child, childStatus(System.in, childPid));
+        } catch (IOException e) {
+            diagnostics.note("cannot read the crash pipe " + pipe + " (" + e.getMessage() + "); crashes are not recorded");
+        }
+        System.exit(0);
+    }
+
+    private static Labels labels(String[] args) {
+        String program = null;
+        String version = null;
+        for (int i = 4; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--program")) {
+                program = args[i + 1];
+            } else if (args[i].equals("--version")) {
+                version = args[i + 1];
+            }
+        }
+        return new Labels(program, version);
+    }
+
+    /** Blocks until the launcher tells the child's status; on end of input, until the child is gone. */
+    static OptionalInt childStatus(InputStream in, long childPid) throws IOException {
+        String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
+        if (line != null && line.startsWith(EXIT)) {
+            try {
+                return OptionalInt.of(Integer.parseInt(line.substring(EXIT.length()).trim()));
+            } catch (NumberFormatException e) {
+                // Not a status: unknown, as below.
+            }
+        }
+        ProcessHandle.of(childPid).ifPresent(h -> h.onExit().join());
+        return OptionalInt.empty();
+    }
+}
