@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class ChildCommand {
     static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    /** The user's JAVA_TOOL_OPTIONS, kept here by the crashwatch script, which keeps them off the watchdog's JVM. */
+    static final String USERS_TOOL_OPTIONS = "CRASHWATCH_CHILD_TOOL_OPTIONS";
 
     private ChildCommand() {
     }
@@ -19,6 +21,7 @@ public final class ChildCommand {
     public static ProcessBuilder of(List<String> command, String agentOption) {
         List<String> args = new ArrayList<>(command);
         ProcessBuilder pb = new ProcessBuilder(args).inheritIO();
+        restoreUsersToolOptions(pb.environment());
         if (agentOption == null) {
             return pb;
         }
@@ -28,6 +31,14 @@ public final class ChildCommand {
             addToolOption(pb.environment(), agentOption);
         }
         return pb;
+    }
+
+    /** Gives the child the user's JAVA_TOOL_OPTIONS back, if the script set them aside. */
+    static void restoreUsersToolOptions(Map<String, String> env) {
+        String users = env.remove(USERS_TOOL_OPTIONS);
+        if (users != null) {
+            env.put(TOOL_OPTIONS, users);
+        }
     }
 
     /** Appends {@code option} to {@code JAVA_TOOL_OPTIONS} in {@code env}, quoted if it holds a space. */

@@ -40,6 +40,14 @@ class ChildCommandTest {
     }
 
     @Test
+    void the_users_tool_options_set_aside_by_the_script_come_back_for_the_child() {
+        Map<String, String> env = new HashMap<>(Map.of("CRASHWATCH_CHILD_TOOL_OPTIONS", "-Dmine=1"));
+        ChildCommand.restoreUsersToolOptions(env);
+        ChildCommand.addToolOption(env, AGENT);
+        assertEquals(Map.of("JAVA_TOOL_OPTIONS", "-Dmine=1 " + AGENT), env);
+    }
+
+    @Test
     void no_agent_leaves_the_command_alone() {
         assertEquals(List.of("java", "Main"), ChildCommand.of(List.of("java", "Main"), null).command());
     }

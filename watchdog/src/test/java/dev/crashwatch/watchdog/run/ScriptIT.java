@@ -65,4 +65,27 @@ class ScriptIT {
         assertTrue(out.contains("sample sleep done"), out);
         assertEquals(nativeLauncher ? 1 : 0, out.split("Full thread dump", -1).length - 1, out);
     }
+
+    /**
+     * The user's JAVA_TOOL_OPTIONS are the child's: the script keeps them off the watchdog's own JVM, and the child (a
+     * script here, so the agent rides in the same variable) still gets them, ahead of the agent, with either launcher.
+     */
+    @ParameterizedTest(name = "native launcher: {0}")
+    @ValueSource(booleans = {true, false})
+    void the_users_java_tool_options_reach_the_child_and_not_the_watchdog(boolean nativeLauncher) throws Exception {
+        Assumptions.assumeTrue(!nativeLauncher || Files.isExecutable(Watchdog.nativeBinary()), "no native launcher built: skipped");
+        Watchdog w = new Watchdog(tmp);
+        ProcessBuilder pb = w.direct(List.of(TestJars.repo().resolve("crashwatch").toString(), "run", "--",
+                "sh", "-c", "echo \"$JAVA_TOOL_OPTIONS\"; echo \"${CRASHWATCH_CHILD_TOOL_OPTIONS-unset}\""), "tool");
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dmine=1");
+        if (!nativeLauncher) {
+            pb.environment().put("CRASHWATCH_NO_NATIVE", "1");
+        }
+        assertEquals(0, exitStatus(pb), () -> new String(w.errQuietly("tool")));
+        String[] lines = new String(w.out("tool")).split("\n");
+        assertTrue(lines[0].startsWith("-Dmine=1 -javaagent:" + TestJars.agent()), lines[0]);
+        assertEquals("unset", lines[1]);
+        assertTrue(!new String(w.err("tool")).contains("Picked up JAVA_TOOL_OPTIONS: -Dmine=1"),
+                "the watchdog's JVM picked up the user's options");
+    }
 }
