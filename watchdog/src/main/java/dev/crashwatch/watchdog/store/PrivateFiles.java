@@ -6,15 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Creates the store's files and directories private to the user (0600 / 0700) where the file system has POSIX
- * permissions, and makes unguessable names.
+ * permissions, and makes random names. Names need not be unguessable: every file and directory is created
+ * exclusively ({@code CREATE_NEW}, {@code mkdir}) inside the user's own 0700 store, so a clash fails and nobody else can
+ * race for a name. So the random source is {@link ThreadLocalRandom}: {@code SecureRandom}'s first use loads the
+ * security providers, 10-25 ms on the path from a crash to its counter.
  */
 final class PrivateFiles {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean POSIX =
             java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -59,7 +61,7 @@ final class PrivateFiles {
     /** {@code bytes} random bytes as lower-case hex. */
     static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
+        ThreadLocalRandom.current().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 }
