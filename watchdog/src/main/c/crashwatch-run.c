@@ -15,6 +15,7 @@
  * Java `run` command, exec'd as JVM... dev.crashwatch.watchdog.cli.Main run ARGS..., which says what is wrong.
  */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <signal.h>
@@ -215,20 +216,51 @@ static int directories(char *dir) {
     return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
 }
 
-/* Creates <store>/run/<random> (0700, never an existing one) and the FIFO crash.pipe (0600) in it. */
+/*
+ * Removes the run directories whose launcher is gone (killed before it could clean up): each is named
+ * <pid>-<random> after the launcher that made it. A FIFO still open in a watchdog or a child keeps working when its
+ * name is gone; a directory whose name does not start with a pid is left alone.
+ */
+static void sweep_stale_run_dirs(const char *runs) {
+    DIR *d = opendir(runs);
+    if (d == NULL) {
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (pid <= 0 || *end != '-' || pid == (long) getpid() || kill((pid_t) pid, 0) == 0 || errno != ESRCH) {
+            continue;
+        }
+        char *dir = join(runs, "/", e->d_name);
+        char *pipe = join(dir, "/crash.pipe", "");
+        unlink(pipe);
+        rmdir(dir);
+        free(pipe);
+        free(dir);
+    }
+    closedir(d);
+}
+
+/*
+ * Creates <store>/run/<pid>-<random> (0700, never an existing one) and the FIFO crash.pipe (0600) in it, after
+ * sweeping out the run directories of launchers that are gone.
+ */
 static int make_run_dir(const char *store, char **dir, char **fifo) {
     char *runs = join(store, "/run", "");
     if (directories(runs) != 0) {
         return -1;
     }
+    sweep_stale_run_dirs(runs);
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     unsigned long long x = (unsigned long long) now.tv_nsec ^ ((unsigned long long) now.tv_sec << 30)
                            ^ ((unsigned long long) getpid() << 17);
     for (int attempt = 0; attempt < 100; attempt++) {
         x = (x ^ (x >> 31)) * 0x9e3779b97f4a7c15ULL + (unsigned long long) attempt;
-        char name[18];
-        snprintf(name, sizeof name, "/%016llx", x);
+        char name[40];
+        snprintf(name, sizeof name, "/%ld-%016llx", (long) getpid(), x);
         *dir = join(runs, name, "");
         if (mkdir(*dir, 0700) == 0) {
             *fifo = join(*dir, "/crash.pipe", "");

@@ -177,10 +177,12 @@ public final class Store {
         return scan().mostRecentCrash();
     }
 
-    /** A new private directory (0700) {@code run/<random>/} for one run's FIFO; the caller deletes it when done. */
+    /**
+     * A new private directory (0700) {@code run/<pid>-<random>/} for one run's FIFO, {@code pid} this process's; the
+     * caller deletes it when done. Directories of launchers that are gone are swept out first ({@link RunDirs}).
+     */
     public Path newRunDir() throws IOException {
-        Path runs = PrivateFiles.directories(dir.resolve(RUN));
-        return PrivateFiles.newDirectory(runs.resolve(PrivateFiles.randomHex(8)));
+        return RunDirs.create(PrivateFiles.directories(dir.resolve(RUN)), RunDirs.ownPid());
     }
 
     /** Path of a log file under the store's {@code log/} directory (created on demand). */

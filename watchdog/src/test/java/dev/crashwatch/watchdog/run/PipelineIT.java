@@ -6,6 +6,7 @@ import static dev.crashwatch.watchdog.run.Watchdog.sample;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.watchdog.store.CounterFileKey;
@@ -199,6 +200,29 @@ class PipelineIT {
         new ProcessBuilder("kill", "-" + name, Long.toString(watchdog.pid())).start().waitFor();
         assertEquals(128 + number, exitStatus(watchdog));
         assertEquals(Map.of(), w.counters(), "an orderly shutdown on a signal is not a crash");
+    }
+
+    /**
+     * A launcher killed with kill -9 leaves its run directory behind; the next run sweeps out every directory whose
+     * launcher (the pid its name starts with) is gone, and keeps those of running launchers and names it does not know.
+     */
+    @Test
+    void run_dirs_left_by_a_killed_launcher_are_swept_out_by_the_next_run() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path runs = Files.createDirectories(w.store().resolve("run"));
+        Path stale = Files.createDirectory(runs.resolve("4194305-00000000deadbeef")); // above Linux's largest pid_max
+        Files.createFile(stale.resolve("crash.pipe"));
+        Path running = Files.createDirectory(runs.resolve(ProcessHandle.current().pid() + "-00000000cafebabe"));
+        Path unknown = Files.createDirectory(runs.resolve("0123456789abcdef"));
+
+        assertEquals(0, exitStatus(w.run(List.of(), sample(java(), List.of(), "ok"), "ok")));
+
+        assertFalse(Files.exists(stale), "the gone launcher's directory is swept out");
+        assertTrue(Files.isDirectory(running));
+        assertTrue(Files.isDirectory(unknown));
+        try (Stream<Path> left = Files.list(runs)) {
+            assertEquals(2, left.count(), "the run's own directory is removed as well");
+        }
     }
 
     /** Waits until the watchdog's child JVM runs the sample's main (its first line is out). */
