@@ -83,13 +83,6 @@ final class AgentOptions {
         return value == null || value.trim().isEmpty() ? null : value;
     }
 
-    /** Sets {@code watchdog=} unless it was given. */
-    void defaultWatchdog(String path) {
-        if (watchdog == null) {
-            watchdog = path;
-        }
-    }
-
     String pipe() {
         return pipe;
     }

@@ -286,11 +286,14 @@ final class Sidecar {
         return agentJar == null ? null : new File(agentJar.getParentFile(), WATCHDOG_JAR);
     }
 
-    /** The jar (or directory) this agent's classes were loaded from: the agent jar, or an app jar embedding it. */
+    /**
+     * The jar (or directory) this agent's classes were loaded from: the agent jar, or an app jar embedding it. Classes
+     * from the boot class path (the agent jar's {@code Boot-Class-Path}) have no code source; {@link AgentJar} finds it.
+     */
     static File agentJar() {
         try {
             CodeSource source = Sidecar.class.getProtectionDomain().getCodeSource();
-            return source == null ? null : new File(source.getLocation().toURI()).getAbsoluteFile();
+            return source == null ? AgentJar.onBootClassPath() : new File(source.getLocation().toURI()).getAbsoluteFile();
         } catch (Exception e) {
             return null;
         }

@@ -1,6 +1,5 @@
 package dev.crashwatch.agent;
 
-import java.io.File;
 import java.io.OutputStream;
 
 /**
@@ -48,29 +47,12 @@ final class Starter extends Thread {
     }
 
     private boolean startSidecar() {
-        OutputStream pipe = Sidecar.start(withWatchdogBesideJar(agent.options()), store, agent.channel().pid());
+        OutputStream pipe = Sidecar.start(agent.options(), store, agent.channel().pid());
         if (pipe == null) {
             agent.standDown();
             return false;
         }
         agent.channel().connect(pipe);
         return true;
-    }
-
-    /**
-     * The options with {@code watchdog=} defaulting to crashwatch.jar beside the agent jar when the agent's classes
-     * came from the boot class path, where {@link Sidecar} cannot see the jar (no code source). The option and
-     * {@code $CRASHWATCH_WATCHDOG} still come first.
-     */
-    static AgentOptions withWatchdogBesideJar(AgentOptions options) {
-        String fromEnv = System.getenv(Sidecar.WATCHDOG_ENV);
-        if (options.watchdog() != null || fromEnv != null && !fromEnv.trim().isEmpty()) {
-            return options;
-        }
-        File jar = AgentJar.onBootClassPath();
-        if (jar != null) {
-            options.defaultWatchdog(new File(jar.getParentFile(), Sidecar.WATCHDOG_JAR).getPath());
-        }
-        return options;
     }
 }

@@ -36,13 +36,7 @@ final class CounterFileFormat {
             g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            CounterFileKey k = content.key();
-            g.writeStringField("program", k.program());
-            g.writeStringField("version", k.version());
-            g.writeStringField("javaVersion", k.javaVersion());
-            g.writeStringField("os", k.os());
-            g.writeStringField("arch", k.arch());
-            g.writeStringField("weekStart", k.weekStart().toString());
+            CounterFileKeyJson.writeFields(g, content.key());
             g.writeArrayFieldStart("counters");
             for (Map.Entry<String, Long> e : sortedByCount(content.counters())) {
                 g.writeStartObject();

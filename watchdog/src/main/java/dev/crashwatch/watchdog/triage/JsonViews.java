@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.CounterFile;
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.store.CounterFileKeyJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ public final class JsonViews {
             g.writeStartArray();
             for (CounterFile f : files) {
                 g.writeStartObject();
-                key(g, f.key());
+                CounterFileKeyJson.writeFields(g, f.key());
                 g.writeStringField("file", f.path().getFileName().toString());
                 g.writeObjectFieldStart("counters");
                 for (Map.Entry<String, Long> c : f.counters().entrySet()) {
@@ -148,12 +148,4 @@ public final class JsonViews {
         g.writeEndArray();
     }
 
-    private static void key(JsonGenerator g, CounterFileKey k) throws IOException {
-        g.writeStringField("program", k.program());
-        g.writeStringField("version", k.version());
-        g.writeStringField("javaVersion", k.javaVersion());
-        g.writeStringField("os", k.os());
-        g.writeStringField("arch", k.arch());
-        g.writeStringField("weekStart", k.weekStart().toString());
-    }
 }

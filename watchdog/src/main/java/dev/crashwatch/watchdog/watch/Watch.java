@@ -94,12 +94,13 @@ public final class Watch implements PipeListener {
         if (s.hello().isKnown() || s.byeSeen()) {
             return false;
         }
-        Optional<Path> log = FatalErrorLogs.find(pid, UnheardJvm.whereToLook(pid, cwd, startedMillis));
+        Hello whereToLook = UnheardJvm.whereToLook(pid, cwd, startedMillis);
+        Optional<Path> log = FatalErrorLogs.find(pid, whereToLook);
         if (log.isEmpty()) {
             return false;
         }
         try {
-            s.hello(UnheardJvm.fromLog(UnheardJvm.whereToLook(pid, cwd, startedMillis), log.get()));
+            s.hello(UnheardJvm.fromLog(whereToLook, log.get()));
         } catch (IOException e) {
             return false; // unreadable now: it stays on disk where HotSpot wrote it; nothing can name its file
         }
