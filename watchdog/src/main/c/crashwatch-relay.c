@@ -8,7 +8,8 @@
  * blocks in read(2): an idle relay costs no CPU and about a megabyte. At the end of the pipe, if every JVM heard
  * from said BYE, it exits having started nothing: a normal exit never starts a JVM. (When the command names the
  * application's JVM with --pid and --cwd, an end of the pipe with no frame at all goes to Java if that JVM left a
- * fatal error log where HotSpot puts it by default: it died before its hello.)
+ * fatal error log where HotSpot puts it - at its -XX:ErrorFile path when the command gives one (--error-file), else
+ * in its working directory or /tmp: it died before its hello.)
  *
  * Anything else - a CRASH frame, a BYE that says more, bytes that are not a frame, a record cut off, more than
  * HOLD_MAX bytes held, or the end of the pipe while a JVM that wrote did not say BYE (it died abruptly) - starts
@@ -214,21 +215,63 @@ static enum verdict judge_next(const char **why) {
     return HOLD;
 }
 
-/* The application's JVM as the command names it for the Java sidecar (--pid PID --cwd DIR); NULLs if it does not. */
+/*
+ * The application's JVM as the command names it for the Java sidecar (--pid PID --cwd DIR [--error-file PATTERN]);
+ * NULLs for what it does not name.
+ */
 struct app {
     const char *pid;
     const char *cwd;
+    const char *error_file;
 };
 
 /*
- * Whether a JVM that never wrote left a fatal error log where HotSpot puts one by default (its working directory,
- * then /tmp): the one thing the Java sidecar would count for it. Written before the JVM dies, so before its end of
- * the pipe closes. Any file of that name will do; Java checks its age.
+ * The JVM's -XX:ErrorFile path as HotSpot expands it (and the Java sidecar's FatalErrorLogs): %p is the pid, %% a
+ * percent sign, any other % stays; a relative path is relative to the JVM's working directory. 0 if it does not fit.
+ */
+static int error_file_path(const struct app *app, char *path, size_t size) {
+    size_t n = 0;
+    if (app->error_file[0] != '/') {
+        int w = snprintf(path, size, "%s/", app->cwd);
+        if (w < 0 || (size_t) w >= size) {
+            return 0;
+        }
+        n = (size_t) w;
+    }
+    for (const char *p = app->error_file; *p != '\0'; p++) {
+        const char *piece = p;
+        size_t length = 1;
+        if (p[0] == '%' && p[1] == 'p') {
+            piece = app->pid;
+            length = strlen(app->pid);
+            p++;
+        } else if (p[0] == '%' && p[1] == '%') {
+            p++;
+        }
+        if (n + length >= size) {
+            return 0;
+        }
+        memcpy(path + n, piece, length);
+        n += length;
+    }
+    path[n] = '\0';
+    return 1;
+}
+
+/*
+ * Whether a JVM that never wrote left a fatal error log where HotSpot puts one: its -XX:ErrorFile path when the
+ * command names one, then its working directory, then /tmp. That log is the one thing the Java sidecar would count
+ * for it. Written before the JVM dies, so before its end of the pipe closes. Any file of that name will do; Java
+ * checks its age.
  */
 static int fatal_log_left(const struct app *app) {
     char path[4096];
     if (app->pid == NULL || app->cwd == NULL) {
         return app->pid != NULL;  /* named but not where: let Java decide */
+    }
+    if (app->error_file != NULL && app->error_file[0] != '\0' && error_file_path(app, path, sizeof path)
+            && access(path, F_OK) == 0) {
+        return 1;
     }
     snprintf(path, sizeof path, "%s/hs_err_pid%s.log", app->cwd, app->pid);
     if (access(path, F_OK) == 0) {
@@ -369,12 +412,14 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: crashwatch-relay JAVA [ARGS...] (the Java sidecar's command)\n");
         return 2;
     }
-    struct app app = {NULL, NULL};
+    struct app app = {NULL, NULL, NULL};
     for (int i = 2; i + 1 < argc; i++) {
         if (strcmp(argv[i], "--pid") == 0) {
             app.pid = argv[i + 1];
         } else if (strcmp(argv[i], "--cwd") == 0) {
             app.cwd = argv[i + 1];
+        } else if (strcmp(argv[i], "--error-file") == 0) {
+            app.error_file = argv[i + 1];
         }
     }
     const char *why = NULL;

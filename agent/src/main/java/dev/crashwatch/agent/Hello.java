@@ -10,10 +10,9 @@ final class Hello {
     private Hello() {
     }
 
-    /** Collects the facts (reads the main jar's manifest and {@code /proc/self/cmdline}: not for premain's path). */
-    static ByteSink collect(AgentOptions options, long pid, long startMillis) {
+    /** Collects the facts (reads the main jar's manifest: not for premain's path); {@code flags} are this JVM's. */
+    static ByteSink collect(AgentOptions options, long pid, long startMillis, JvmFlags flags) {
         MainJar main = MainJar.ofThisJvm();
-        JvmFlags flags = JvmFlags.ofThisJvm();
         Hello hello = new Hello();
         hello.put(Wire.KEY_PID, Long.toString(pid));
         hello.put(Wire.KEY_START_MILLIS, Long.toString(startMillis));

@@ -67,8 +67,11 @@ final class Sidecar {
     private Sidecar() {
     }
 
-    /** Starts the sidecar; returns the write end of its stdin, or null (the reason then in the sidecar log). */
-    static OutputStream start(AgentOptions options, StoreDir store, long pid) {
+    /**
+     * Starts the sidecar for this JVM ({@code pid}, its {@code -XX:ErrorFile} setting or null); returns the write end
+     * of its stdin, or null (the reason then in the sidecar log).
+     */
+    static OutputStream start(AgentOptions options, StoreDir store, long pid, String errorFile) {
         SidecarLog log = new SidecarLog(store);
         File jar = watchdogJar(options);
         if (jar == null || !jar.isFile()) {
@@ -83,7 +86,7 @@ final class Sidecar {
         }
         List<String> command = command(java, jar, options, store);
         if (pid > 0) {
-            command.addAll(thisJvm(pid));
+            command.addAll(thisJvm(pid, errorFile));
         }
         ProcessBuilder builder = new ProcessBuilder(detached(command));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -222,11 +225,12 @@ final class Sidecar {
     }
 
     /**
-     * Names this JVM to the sidecar: its pid, working directory (where HotSpot writes its fatal error log) and a time
-     * before which it cannot have crashed unseen. A JVM that dies of a fatal error before its hello is out is then
-     * still counted.
+     * Names this JVM to the sidecar: its pid, working directory (where HotSpot writes its fatal error log by default),
+     * a time before which it cannot have crashed unseen and, when set, its {@code -XX:ErrorFile} ({@code errorFile},
+     * as given: {@code %p} unexpanded, relative to the working directory). A JVM that dies of a fatal error before its
+     * hello is out is then still counted.
      */
-    static List<String> thisJvm(long pid) {
+    static List<String> thisJvm(long pid, String errorFile) {
         List<String> args = new ArrayList<>();
         args.add("--pid");
         args.add(Long.toString(pid));
@@ -234,6 +238,10 @@ final class Sidecar {
         args.add(System.getProperty("user.dir"));
         args.add("--started");
         args.add(Long.toString(System.currentTimeMillis()));
+        if (errorFile != null && !errorFile.isEmpty()) {
+            args.add("--error-file");
+            args.add(errorFile);
+        }
         return args;
     }
 

@@ -28,10 +28,11 @@ final class Starter extends Thread {
                 agent.standDown();
                 return;
             }
-            if (store != null && !startSidecar()) {
+            JvmFlags flags = JvmFlags.ofThisJvm(); // once: the sidecar's command line and the hello both need it
+            if (store != null && !startSidecar(flags)) {
                 return;
             }
-            ByteSink hello = Hello.collect(agent.options(), agent.channel().pid(), agent.startMillis());
+            ByteSink hello = Hello.collect(agent.options(), agent.channel().pid(), agent.startMillis(), flags);
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
@@ -46,8 +47,8 @@ final class Starter extends Thread {
         }
     }
 
-    private boolean startSidecar() {
-        OutputStream pipe = Sidecar.start(agent.options(), store, agent.channel().pid());
+    private boolean startSidecar(JvmFlags flags) {
+        OutputStream pipe = Sidecar.start(agent.options(), store, agent.channel().pid(), flags.errorFile());
         if (pipe == null) {
             agent.standDown();
             return false;

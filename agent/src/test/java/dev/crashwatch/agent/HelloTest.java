@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class HelloTest {
     @Test
     void carries_the_documented_keys_one_per_line() {
-        Map<String, String> hello = parse(Hello.collect(AgentOptions.parse("program=shop,version=2.0"), 4242, 1234L));
+        JvmFlags flags = new JvmFlags();
+        flags.scanOptions("-XX:ErrorFile=logs/hs_%p.log -XX:+ExitOnOutOfMemoryError");
+        Map<String, String> hello = parse(Hello.collect(AgentOptions.parse("program=shop,version=2.0"), 4242, 1234L,
+                flags));
         assertEquals("4242", hello.get(Wire.KEY_PID));
         assertEquals("1234", hello.get(Wire.KEY_START_MILLIS));
         assertEquals(System.getProperty("java.version"), hello.get(Wire.KEY_JAVA_VERSION));
@@ -22,13 +25,15 @@ class HelloTest {
         assertEquals(System.getProperty("java.io.tmpdir"), hello.get(Wire.KEY_TMPDIR));
         assertEquals(System.getProperty("java.class.path"), hello.get(Wire.KEY_CLASS_PATH));
         assertTrue(hello.containsKey(Wire.KEY_MAIN));
-        assertTrue(hello.containsKey(Wire.KEY_EXIT_ON_OOM));
+        assertEquals("logs/hs_%p.log", hello.get(Wire.KEY_ERROR_FILE));
+        assertEquals("true", hello.get(Wire.KEY_EXIT_ON_OOM));
     }
 
     @Test
     void values_with_newlines_and_backslashes_stay_on_their_line_and_read_back_exactly() {
         String name = "evil\nprogram=hijack\\n\r";
-        Map<String, String> hello = parse(Hello.collect(AgentOptions.of(name, null, null, null, null), 1, 1));
+        Map<String, String> hello = parse(Hello.collect(AgentOptions.of(name, null, null, null, null), 1, 1,
+                new JvmFlags()));
         assertEquals(name, hello.get(Wire.KEY_PROGRAM));
         assertFalse(hello.containsKey(Wire.KEY_VERSION) && "hijack".equals(hello.get(Wire.KEY_VERSION)));
     }

@@ -22,6 +22,16 @@ class SidecarTest {
     }
 
     @Test
+    void this_jvm_is_named_with_its_error_file_as_given_only_when_it_has_one() {
+        List<String> named = Sidecar.thisJvm(4242, "logs/hs_%p.log");
+        assertEquals(List.of("--pid", "4242", "--cwd", System.getProperty("user.dir"), "--started"),
+                named.subList(0, 5));
+        assertEquals(List.of("--error-file", "logs/hs_%p.log"), named.subList(6, named.size()));
+        assertEquals(6, Sidecar.thisJvm(4242, null).size());
+        assertEquals(6, Sidecar.thisJvm(4242, "").size());
+    }
+
+    @Test
     void the_watchdog_option_wins_and_otherwise_crashwatch_jar_is_looked_for_beside_the_agent() {
         assertEquals(new File("/x/cw.jar"), Sidecar.watchdogJar(AgentOptions.parse("watchdog=/x/cw.jar")));
         if (System.getenv(Sidecar.WATCHDOG_ENV) == null) {

@@ -92,7 +92,7 @@ final class RunWatch {
      * one. A JVM still running (started in the background) is left alone.
      */
     private void conclude(Child child, OptionalInt status) {
-        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), child.startedMillis());
+        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), "", child.startedMillis());
         for (Session s : watch.sessions()) {
             if (s.pid() == child.pid()) {
                 if (!concluded) {

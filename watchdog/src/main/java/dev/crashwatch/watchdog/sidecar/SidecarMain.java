@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.sidecar;
 
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.FatalErrorLogs;
 import dev.crashwatch.watchdog.watch.FrameReader;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
@@ -15,12 +16,14 @@ import sun.misc.SignalHandler;
 
 /**
  * The sidecar watchdog: {@code java -cp crashwatch.jar dev.crashwatch.watchdog.sidecar.SidecarMain [--dir STORE]
- * [--program P] [--version V] [--pid PID --cwd DIR --started MILLIS]}. Reads crash frames from stdin until end of
- * stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone, then counts as launcher
- * mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that said bye ends the sidecar
- * at once, having counted nothing. {@code --pid} names the JVM that started the sidecar, with its working directory
- * and a time before it could have crashed (the agent gives the moment it started the sidecar): if that JVM never
- * wrote a word, its fatal error log is still looked for (a fatal error before its hello was out).
+ * [--program P] [--version V] [--pid PID --cwd DIR --started MILLIS [--error-file PATTERN]]}. Reads crash frames
+ * from stdin until end of stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone,
+ * then counts as launcher mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that
+ * said bye ends the sidecar at once, having counted nothing. {@code --pid} names the JVM that started the sidecar,
+ * with its working directory, a time before it could have crashed (the agent gives the moment it started the
+ * sidecar) and its {@code -XX:ErrorFile} setting if it has one ({@code %p} unexpanded): if that JVM never wrote a
+ * word, its fatal error log is still looked for (a fatal error before its hello was out), where
+ * {@link FatalErrorLogs} looks.
  *
  * <p>A good guest: it ignores SIGINT and SIGHUP (a Ctrl-C hits the whole process group, and the sidecar must
  * outlive its JVM), writes only to the store's {@code log/sidecar.log}, and loads the parser and the store's
@@ -56,7 +59,7 @@ public final class SidecarMain {
         if (options.app != null && sessions.stream().noneMatch(s -> s.pid() == options.app.pid)) {
             // Not a word from the JVM that started this sidecar: it died before its hello was out.
             awaitGone(options.app.pid, log);
-            watch.concludeUnheard(options.app.pid, options.app.cwd, options.app.startedMillis);
+            watch.concludeUnheard(options.app.pid, options.app.cwd, options.app.errorFile, options.app.startedMillis);
         }
         recorder.close();
         System.exit(0);
@@ -77,12 +80,15 @@ public final class SidecarMain {
         }
     }
 
-    /** The JVM that started this sidecar, as its agent tells on the command line: found even if it never writes. */
-    private record App(long pid, Path cwd, long startedMillis) {
+    /**
+     * The JVM that started this sidecar, as its agent tells on the command line: found even if it never writes.
+     * {@code errorFile} is its {@code -XX:ErrorFile} as given, or empty.
+     */
+    record App(long pid, Path cwd, String errorFile, long startedMillis) {
     }
 
     /** The command line; a bad one is noted in the log and otherwise ignored (the sidecar still counts). */
-    private static final class Options {
+    static final class Options {
         Path dir;
         Labels labels = Labels.NONE;
         App app;
@@ -95,6 +101,7 @@ public final class SidecarMain {
             String pid = null;
             String cwd = null;
             String started = null;
+            String errorFile = "";
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -104,6 +111,7 @@ public final class SidecarMain {
                     case "--pid" -> pid = value;
                     case "--cwd" -> cwd = value;
                     case "--started" -> started = value;
+                    case "--error-file" -> errorFile = value == null ? "" : value;
                     default -> {
                         o.error = "unknown argument " + args[i];
                         continue;
@@ -114,7 +122,7 @@ public final class SidecarMain {
             o.labels = new Labels(program, version);
             if (pid != null && cwd != null && started != null) {
                 try {
-                    o.app = new App(Long.parseLong(pid), Path.of(cwd), Long.parseLong(started));
+                    o.app = new App(Long.parseLong(pid), Path.of(cwd), errorFile, Long.parseLong(started));
                 } catch (RuntimeException e) {
                     o.error = "bad --pid, --cwd or --started: " + e;
                 }

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * A JVM that died before its agent said hello (a fatal error in its first milliseconds, or before the agent was
- * loaded at all) but whose pid, working directory and start the watchdog know, because it started the JVM. Its fatal
- * error log is looked for where HotSpot's defaults put it, and the facts a hello would have carried — Java version,
- * main class, class path — are read from the log itself ({@code JRE version}, {@code java_command},
+ * loaded at all) but whose pid, working directory and start the watchdog know, because it started the JVM (or, for a
+ * sidecar, because the JVM's agent put them on its command line, with the {@code -XX:ErrorFile} setting). Its fatal
+ * error log is looked for where {@link FatalErrorLogs} looks for any JVM's, and the facts a hello would have carried
+ * — Java version, main class, class path — are read from the log itself ({@code JRE version}, {@code java_command},
  * {@code java_class_path}).
  */
 final class UnheardJvm {
@@ -26,20 +27,24 @@ final class UnheardJvm {
     private UnheardJvm() {
     }
 
-    /** Where to look for the log of JVM {@code pid}: HotSpot's defaults for a JVM started in {@code cwd}. */
-    static Hello whereToLook(long pid, Path cwd, long startedMillis) {
+    /**
+     * Where to look for the log of JVM {@code pid}: where HotSpot puts it for a JVM started in {@code cwd} with
+     * {@code -XX:ErrorFile=errorFile} (empty: none or unknown).
+     */
+    static Hello whereToLook(long pid, Path cwd, String errorFile, long startedMillis) {
         Map<String, String> facts = new HashMap<>();
         facts.put(Wire.KEY_PID, Long.toString(pid));
         facts.put(Wire.KEY_START_MILLIS, Long.toString(startedMillis));
         facts.put(Wire.KEY_CWD, cwd.toString());
+        putIfPresent(facts, Wire.KEY_ERROR_FILE, errorFile);
         return Hello.of(facts);
     }
 
     /** {@code whereToLook} completed with what the log's header says; unreadable lines leave facts out. */
     static Hello fromLog(Hello whereToLook, Path log) throws IOException {
         Map<String, String> facts = new HashMap<>();
-        for (String key : new String[] {Wire.KEY_PID, Wire.KEY_START_MILLIS, Wire.KEY_CWD}) {
-            facts.put(key, whereToLook.get(key));
+        for (String key : new String[] {Wire.KEY_PID, Wire.KEY_START_MILLIS, Wire.KEY_CWD, Wire.KEY_ERROR_FILE}) {
+            putIfPresent(facts, key, whereToLook.get(key));
         }
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.ISO_8859_1)) {
             String line;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RelayIT extends SidecarTestBase {
     private static final long PID = 4242;
     private static final long OTHER_PID = 4343;
+    /** A JVM named on the relay's command line: a pid no other JVM's fatal error log in /tmp will have. */
+    private static final String SILENT_PID = "2147480001";
 
     static Stream<Arguments> inputs() throws IOException {
         byte[] hello = frame(PID, Wire.HELLO, 0, 0, false, "pid=4242\ncwd=/tmp\n");
@@ -97,16 +101,42 @@ class RelayIT extends SidecarTestBase {
     @ParameterizedTest(name = "fatal error log left: {0}")
     @ValueSource(booleans = {false, true})
     void a_silent_end_goes_to_java_only_if_the_named_jvm_left_a_fatal_error_log(boolean logLeft) throws Exception {
-        String pid = "2147480001"; // a name no other JVM's fatal error log in /tmp will have
         if (logLeft) {
-            Files.writeString(work.resolve("hs_err_pid" + pid + ".log"), "#\n# A fatal error\n");
+            Files.writeString(work.resolve("hs_err_pid" + SILENT_PID + ".log"), "#\n# A fatal error\n");
         }
+        assertSilentEndHandsOver(logLeft, "--pid", SILENT_PID, "--cwd", work.toString());
+    }
+
+    /**
+     * With {@code --error-file} (as the agent gives it: {@code %p} unexpanded, relative to {@code --cwd}), the log is
+     * looked for at that path first, expanded as HotSpot does; the default places still count.
+     */
+    @ParameterizedTest(name = "-XX:ErrorFile={0}, log at {1}: hands over {2}")
+    @CsvSource({
+        "logs/hs_%p_100%%.log, logs/hs_" + SILENT_PID + "_100%.log, true",
+        "WORK/abs_%p.log, abs_" + SILENT_PID + ".log, true",
+        "logs/hs_%q%.log, logs/hs_%q%.log, true",
+        "logs/hs_%p.log, hs_err_pid" + SILENT_PID + ".log, true",
+        "logs/hs_%p.log, logs/hs_%p.log, false",
+    })
+    void a_silent_end_goes_to_java_if_the_named_jvm_left_its_log_at_its_error_file_path(String errorFile,
+            String logAt, boolean handsOver) throws Exception {
+        Files.createDirectories(work.resolve("logs"));
+        Files.writeString(work.resolve(logAt), "#\n# A fatal error\n");
+        assertSilentEndHandsOver(handsOver, "--pid", SILENT_PID, "--cwd", work.toString(), "--error-file",
+                errorFile.replace("WORK", work.toString()));
+    }
+
+    /** Runs the relay with a stand-in command naming a JVM, on a pipe that ends with no frame at all. */
+    private void assertSilentEndHandsOver(boolean handsOver, String... namedJvm) throws Exception {
         Path kept = work.resolve("kept");
-        Process relay = new ProcessBuilder(SidecarKind.relay().toString(), "/bin/sh", "-c", "echo started > \"$0\"",
-                kept.toString(), "--pid", pid, "--cwd", work.toString()).start();
+        List<String> command = new ArrayList<>(List.of(SidecarKind.relay().toString(), "/bin/sh", "-c",
+                "echo started > \"$0\"", kept.toString()));
+        command.addAll(List.of(namedJvm));
+        Process relay = new ProcessBuilder(command).start();
         relay.getOutputStream().close();
         assertTrue(relay.waitFor(20, TimeUnit.SECONDS), "relay still running");
-        if (logLeft) {
+        if (handsOver) {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(kept) && Files.size(kept) > 0);
         } else {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !Files.exists(kept));

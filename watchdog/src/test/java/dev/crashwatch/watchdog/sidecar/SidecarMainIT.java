@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.sidecar;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.agent.Wire;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -214,6 +216,32 @@ class SidecarMainIT {
                 Long.toString(System.currentTimeMillis() - 1000));
         watched.destroyForcibly().waitFor();
         writeFatalErrorLogOfWatched();
+        in.close();
+        awaitOneFatalSigsegvCounted();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Feed.class)
+    void a_jvm_named_with_its_error_file_that_died_before_its_hello_is_found_by_its_log_at_that_path(Feed feed)
+            throws Exception {
+        // A real JVM that never says hello (no agent: the extreme case) dies of a fatal error; HotSpot writes its log
+        // at the -XX:ErrorFile path only, which the command line names as the agent does: as given, %p unexpanded.
+        String errorFile = tmp.resolve("logs") + "/custom_%p.log";
+        Files.createDirectories(tmp.resolve("logs"));
+        watched = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ErrorFile=" + errorFile, "-cp", TestJars.samples().toString(),
+                "dev.crashwatch.samples.sidecar.FlagApp", "--wait-stdin", "native-segv")
+                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("jvm.out").toFile())
+                .start();
+        OutputStream in = start(feed, "--pid", Long.toString(watched.pid()), "--cwd", tmp.toString(), "--started",
+                Long.toString(System.currentTimeMillis() - 1000), "--error-file", errorFile);
+        try (OutputStream gate = watched.getOutputStream()) {
+            gate.write('\n');
+        }
+        assertTrue(watched.waitFor(60, TimeUnit.SECONDS), "the crashing JVM did not end");
+        assertEquals(134, watched.exitValue(), "a fatal error ends in SIGABRT");
+        assertTrue(Files.exists(tmp.resolve("logs/custom_" + watched.pid() + ".log")), "HotSpot wrote its log there");
+        assertFalse(Files.exists(tmp.resolve("hs_err_pid" + watched.pid() + ".log")), "and not in its cwd");
         in.close();
         awaitOneFatalSigsegvCounted();
     }

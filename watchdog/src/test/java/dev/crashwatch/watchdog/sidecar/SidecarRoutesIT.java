@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -82,6 +84,34 @@ class SidecarRoutesIT extends SidecarTestBase {
         assertEquals(0, store.totalCrashes(), () -> "counted " + store.crashCounts());
     }
 
+    /**
+     * The agent tells the sidecar the JVM's {@code -XX:ErrorFile} as given ({@code %p} unexpanded), from the command
+     * line or an options variable, so that a fatal error before the hello is found there (SidecarMainIT, RelayIT).
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({"RELAY, command line", "JVM, JAVA_TOOL_OPTIONS"})
+    void the_sidecar_is_told_the_jvms_error_file_as_given(SidecarKind kind, String where) throws Exception {
+        String errorFile = work.resolve("logs") + "/custom_%p.log";
+        List<String> command = AttachRoute.FLAG.command(work, "--wait-stdin", "ok");
+        Map<String, String> env = kind.env(store);
+        if (where.equals("command line")) {
+            command.add(1, "-XX:ErrorFile=" + errorFile);
+        } else {
+            env.put("JAVA_TOOL_OPTIONS", "-XX:ErrorFile=" + errorFile);
+        }
+        SampleRun run = SampleRun.start(command, work, env);
+        long sidecar = await().atMost(COUNTED).until(() -> SidecarProcesses.of(store.dir()), hasSize(1)).get(0);
+
+        List<String> cmdline = SidecarProcesses.words(Path.of("/proc", Long.toString(sidecar), "cmdline"));
+        int at = cmdline.indexOf("--error-file");
+        assertTrue(at > 0 && at + 1 < cmdline.size(), "names the error file: " + cmdline);
+        assertEquals(errorFile, cmdline.get(at + 1));
+        run.release();
+        assertEquals(0, run.awaitExit(), run.stderr());
+        await().atMost(SIDECAR_DONE).until(() -> SidecarProcesses.of(store.dir()).isEmpty());
+        assertEquals(0, store.totalCrashes(), () -> "counted " + store.crashCounts());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("routes")
     void a_shell_capturing_the_output_returns_promptly_and_the_crash_is_counted(AttachRoute route, SidecarKind kind)
@@ -109,6 +139,7 @@ class SidecarRoutesIT extends SidecarTestBase {
         List<String> cmdline = SidecarProcesses.words(Path.of("/proc", Long.toString(sidecar), "cmdline"));
         int pid = cmdline.indexOf("--pid");
         assertTrue(pid > 0 && cmdline.get(pid + 1).equals(Long.toString(app)), "names its JVM: " + cmdline);
+        assertFalse(cmdline.contains("--error-file"), "no -XX:ErrorFile, none named: " + cmdline);
         List<String> environ = SidecarProcesses.words(Path.of("/proc", Long.toString(sidecar), "environ"));
         assertTrue(environ.contains("CRASHWATCH_SIDECAR=1"), "CRASHWATCH_SIDECAR");
         assertTrue(environ.stream().noneMatch(v -> v.startsWith("JAVA_TOOL_OPTIONS=")), "JAVA_TOOL_OPTIONS");

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.testing.TestJars;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM that died of a fatal error before any hello reached the watchdog (here: one run without the agent, the
- * extreme case) is still counted when the watchdog started it: the log is found where HotSpot's defaults put it,
- * and the counter file is named from the log's header.
+ * extreme case) is still counted when the watchdog started it: the log is found where HotSpot's defaults put it, or
+ * at its {@code -XX:ErrorFile} path when the watchdog was told it, and the counter file is named from the log's
+ * header.
  */
 class UnheardJvmIT {
     @TempDir
@@ -28,16 +31,47 @@ class UnheardJvmIT {
     void a_fatal_error_before_the_hello_is_counted_from_the_log_alone() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("work"));
         long started = System.currentTimeMillis();
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", TestJars.samples().toString(), "dev.crashwatch.samples.Crash", "native-segv")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("out").toFile()).start();
-        assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the crashing JVM did not end");
+        Process jvm = crashNatively(work);
         assertTrue(Files.exists(work.resolve("hs_err_pid" + jvm.pid() + ".log")), "HotSpot wrote no log");
 
         Store store = Store.at(tmp.resolve("store"));
-        Watch watch = new Watch(new StoreRecorder(store, Labels.NONE, message -> { }));
-        assertTrue(watch.concludeUnheard(jvm.pid(), work, started));
+        assertTrue(watch(store).concludeUnheard(jvm.pid(), work, "", started));
+        assertOneNativeCrashCounted(store);
+    }
 
+    @Test
+    void a_fatal_error_at_the_error_file_path_is_found_there_relative_to_the_working_directory() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.createDirectories(work.resolve("logs"));
+        long started = System.currentTimeMillis();
+        Process jvm = crashNatively(work, "-XX:ErrorFile=logs/custom_%p_100%%.log");
+        assertTrue(Files.exists(work.resolve("logs/custom_" + jvm.pid() + "_100%.log")), "HotSpot wrote no log there");
+        assertFalse(Files.exists(work.resolve("hs_err_pid" + jvm.pid() + ".log")));
+
+        Store store = Store.at(tmp.resolve("store"));
+        assertFalse(watch(store).concludeUnheard(jvm.pid(), work, "", started), "found without the setting");
+        assertTrue(watch(store).concludeUnheard(jvm.pid(), work, "logs/custom_%p_100%%.log", started));
+        assertOneNativeCrashCounted(store);
+    }
+
+    /** A JVM without the agent (it never says hello) that dies of a fatal error in {@code work}; gone on return. */
+    private Process crashNatively(Path work, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", TestJars.samples().toString(), "dev.crashwatch.samples.Crash", "native-segv"));
+        Process jvm = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("out").toFile()).start();
+        assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the crashing JVM did not end");
+        return jvm;
+    }
+
+    private static Watch watch(Store store) {
+        return new Watch(new StoreRecorder(store, Labels.NONE, message -> { }));
+    }
+
+    /** One counter file, named from the log's header, holding the sample's native crash. */
+    private static void assertOneNativeCrashCounted(Store store) throws IOException {
         List<CounterFile> files = store.counterFiles();
         assertEquals(1, files.size());
         assertEquals("Crash", files.get(0).key().program());
@@ -50,13 +84,13 @@ class UnheardJvmIT {
     @Test
     void a_jvm_that_left_no_log_counts_nothing_and_a_jvm_heard_from_is_left_to_the_normal_rules() throws Exception {
         Store store = Store.at(tmp.resolve("store"));
-        Watch watch = new Watch(new StoreRecorder(store, Labels.NONE, message -> { }));
-        assertFalse(watch.concludeUnheard(4_000_000L, tmp, System.currentTimeMillis()));
+        Watch watch = watch(store);
+        assertFalse(watch.concludeUnheard(4_000_000L, tmp, "", System.currentTimeMillis()));
 
         String hello = "pid=4000001\nstartMillis=" + System.currentTimeMillis() + "\ncwd=" + tmp + "\n";
         watch.onRecord(new PipeRecord(4_000_001L, "HELLO", 0, hello.getBytes(StandardCharsets.UTF_8), true));
         Files.writeString(tmp.resolve("hs_err_pid4000001.log"), "# JRE version: OpenJDK Runtime Environment (17.0.15+6)\n");
-        assertFalse(watch.concludeUnheard(4_000_001L, tmp, System.currentTimeMillis() - 10_000));
+        assertFalse(watch.concludeUnheard(4_000_001L, tmp, "", System.currentTimeMillis() - 10_000));
         assertEquals(List.of(), store.counterFiles());
     }
 
