@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sidecar processes of one store, found in {@code /proc} (other tests and other people's sidecars use other
@@ -25,13 +28,23 @@ final class SidecarProcesses {
 
     /**
      * One process per sidecar: the relay, or a Java sidecar that no relay of the store started (one started by a
-     * relay counts as that relay until the relay is gone).
+     * relay counts as that relay until the relay is gone). A relay that has handed over exits while its Java sidecar
+     * lives on, so the parents are read first and the relays' liveness after: a relay alive at the end was alive when
+     * its Java sidecar's parent was read, and a Java sidecar whose relay has gone by then counts on its own.
      */
     static List<Long> of(Path store) {
         Map<Long, List<String>> all = commandLines(store);
-        List<Long> found = new ArrayList<>();
+        Map<Long, Long> parents = new HashMap<>();
+        all.keySet().forEach(pid -> parents.put(pid, parent(pid)));
+        Set<Long> liveRelays = new HashSet<>();
         all.forEach((pid, cmdline) -> {
-            if (isRelay(cmdline) || !all.containsKey(parent(pid)) || !isRelay(all.get(parent(pid)))) {
+            if (isRelay(cmdline) && !gone(pid)) {
+                liveRelays.add(pid);
+            }
+        });
+        List<Long> found = new ArrayList<>(liveRelays);
+        all.forEach((pid, cmdline) -> {
+            if (!isRelay(cmdline) && !liveRelays.contains(parents.get(pid))) {
                 found.add(pid);
             }
         });
