@@ -26,11 +26,11 @@ jar cfm "$work/busy-agent.jar" "$work/busy.mf" -C "$work/busy" .
 # The throw-away agent: the current sources, with a stop before and after the first process start.
 cp -r "$repo/agent/src/main/java/." "$work/src/"
 sidecar="$work/src/dev/crashwatch/agent/Sidecar.java"
-before='        ProcessBuilder builder = new ProcessBuilder(detached(command));'
-after='            mkfifo(fifo);'
+before='        ProcessBuilder builder = builder(detached(command), store, log);'
+after='        File fifo = SidecarFifo.make(pid);'
 grep -qxF "$before" "$sidecar" && grep -qxF "$after" "$sidecar" || { echo "Sidecar.java changed: update $0" >&2; exit 1; }
 sed -i "s|^$before\$|        if (\"before\".equals(System.getenv(\"STOP\"))) return null;\n&|" "$sidecar"
-sed -i "s|^$after\$|&\n            if (\"after\".equals(System.getenv(\"STOP\"))) return null;|" "$sidecar"
+sed -i "s|^$after\$|&\n        if (\"after\".equals(System.getenv(\"STOP\"))) return null;|" "$sidecar"
 javac --release 11 -nowarn -d "$work/classes" $(find "$work/src" -name '*.java')
 printf 'Premain-Class: dev.crashwatch.agent.Premain\nBoot-Class-Path: crashwatch-agent.jar\n' > "$work/agent.mf"
 jar cfm "$work/agent/crashwatch-agent.jar" "$work/agent.mf" -C "$work/classes" .

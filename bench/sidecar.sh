@@ -13,7 +13,7 @@ rounds=${1:-5}
 startup_rounds=${2:-30}
 target="$repo/watchdog/target"
 samples="$repo/samples/target/crashwatch-samples.jar"
-# The agent's own sidecar JVM options (Sidecar.JVM_OPTIONS), without the AppCDS archive it adds when there is one.
+# The agent's own sidecar JVM options (SidecarCommand.JVM_OPTIONS), without the AppCDS archive it adds when there is one.
 plain="-XX:+IgnoreUnrecognizedVMOptions -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
  -XX:+UseSerialGC -Xms2m -Xmx16m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k -XX:-UsePerfData
  -XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=64m"

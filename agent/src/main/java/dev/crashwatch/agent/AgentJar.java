@@ -26,7 +26,7 @@ final class AgentJar {
             return null;
         }
         File open = theOpenFileNamed(BOOT_JAR_NAME);
-        if (open != null && new File(open.getParentFile(), Sidecar.WATCHDOG_JAR).isFile()) {
+        if (open != null && new File(open.getParentFile(), WatchdogFiles.WATCHDOG_JAR).isFile()) {
             return open;
         }
         return asResource();

@@ -20,28 +20,28 @@ class SidecarNativeTest {
     private File installed(boolean relay, boolean executable, boolean archive) throws IOException {
         Path jar = Files.createFile(dir.resolve("crashwatch.jar"));
         if (relay) {
-            Files.createFile(dir.resolve(Sidecar.RELAY)).toFile().setExecutable(executable);
+            Files.createFile(dir.resolve(WatchdogFiles.RELAY)).toFile().setExecutable(executable);
         }
         if (archive) {
-            Files.createFile(dir.resolve(Sidecar.SHARED_ARCHIVE));
+            Files.createFile(dir.resolve(WatchdogFiles.SHARED_ARCHIVE));
         }
         return jar.toFile();
     }
 
     private static List<String> command(File jar) {
-        return Sidecar.command(new File("/j/bin/java"), jar, AgentOptions.parse(""), StoreDir.resolve("/store"));
+        return SidecarCommand.command(new File("/j/bin/java"), jar, AgentOptions.parse(""), StoreDir.resolve("/store"));
     }
 
     @Test
     void the_relay_beside_the_jar_goes_in_front_of_java_and_the_archive_into_its_options() throws IOException {
         File jar = installed(true, true, true);
         List<String> command = command(jar);
-        if (System.getenv(Sidecar.NO_NATIVE_ENV) == null) {
-            int relay = command.indexOf(dir.resolve(Sidecar.RELAY).toString());
+        if (System.getenv(WatchdogFiles.NO_NATIVE_ENV) == null) {
+            int relay = command.indexOf(dir.resolve(WatchdogFiles.RELAY).toString());
             assertTrue(relay >= 0 && command.get(relay + 1).equals("/j/bin/java"), command.toString());
         }
-        if (System.getenv(Sidecar.JVM_OPTIONS_ENV) == null) {
-            assertTrue(command.contains("-XX:SharedArchiveFile=" + dir.resolve(Sidecar.SHARED_ARCHIVE)),
+        if (System.getenv(SidecarCommand.JVM_OPTIONS_ENV) == null) {
+            assertTrue(command.contains("-XX:SharedArchiveFile=" + dir.resolve(WatchdogFiles.SHARED_ARCHIVE)),
                     command.toString());
         }
     }
@@ -49,7 +49,7 @@ class SidecarNativeTest {
     @Test
     void a_relay_that_cannot_run_and_a_missing_archive_are_left_out() throws IOException {
         List<String> command = command(installed(true, false, false));
-        assertFalse(command.stream().anyMatch(w -> w.endsWith(Sidecar.RELAY)), command.toString());
+        assertFalse(command.stream().anyMatch(w -> w.endsWith(WatchdogFiles.RELAY)), command.toString());
         assertFalse(command.stream().anyMatch(w -> w.startsWith("-XX:SharedArchiveFile")), command.toString());
     }
 
@@ -58,7 +58,7 @@ class SidecarNativeTest {
         File jar = installed(true, true, false);
         Path app = Files.createDirectories(dir.resolve("app"));
         Path link = Files.createSymbolicLink(app.resolve("crashwatch.jar"), jar.toPath());
-        assertEquals(dir.resolve(Sidecar.RELAY).toFile(), Sidecar.besideJar(link.toFile(), Sidecar.RELAY, true));
-        assertEquals(null, Sidecar.besideJar(link.toFile(), Sidecar.SHARED_ARCHIVE, false));
+        assertEquals(dir.resolve(WatchdogFiles.RELAY).toFile(), WatchdogFiles.besideJar(link.toFile(), WatchdogFiles.RELAY, true));
+        assertEquals(null, WatchdogFiles.besideJar(link.toFile(), WatchdogFiles.SHARED_ARCHIVE, false));
     }
 }

@@ -11,32 +11,32 @@ class SidecarTest {
     @Test
     void the_command_runs_sidecar_main_small_with_the_store_and_the_program() {
         AgentOptions options = AgentOptions.parse("program=shop,version=1.0");
-        List<String> command = Sidecar.command(new File("/j/bin/java"), new File("/cw/crashwatch.jar"), options,
+        List<String> command = SidecarCommand.command(new File("/j/bin/java"), new File("/cw/crashwatch.jar"), options,
                 StoreDir.resolve("/store"));
         int java = command.indexOf("/j/bin/java");
         assertTrue(java == 0 || command.get(0).endsWith("setsid"), command.toString());
         assertTrue(command.contains("-Xmx16m") && command.contains("-XX:+UseSerialGC"), command.toString());
         List<String> tail = command.subList(command.indexOf("-cp"), command.size());
-        assertEquals(List.of("-cp", "/cw/crashwatch.jar", Sidecar.MAIN_CLASS, "--dir", "/store", "--program", "shop",
+        assertEquals(List.of("-cp", "/cw/crashwatch.jar", SidecarCommand.MAIN_CLASS, "--dir", "/store", "--program", "shop",
                 "--version", "1.0"), tail);
     }
 
     @Test
     void this_jvm_is_named_with_its_error_file_as_given_only_when_it_has_one() {
-        List<String> named = Sidecar.thisJvm(4242, "logs/hs_%p.log");
+        List<String> named = SidecarCommand.thisJvm(4242, "logs/hs_%p.log");
         assertEquals(List.of("--pid", "4242", "--cwd", System.getProperty("user.dir"), "--started"),
                 named.subList(0, 5));
         assertEquals(List.of("--error-file", "logs/hs_%p.log"), named.subList(6, named.size()));
-        assertEquals(6, Sidecar.thisJvm(4242, null).size());
-        assertEquals(6, Sidecar.thisJvm(4242, "").size());
+        assertEquals(6, SidecarCommand.thisJvm(4242, null).size());
+        assertEquals(6, SidecarCommand.thisJvm(4242, "").size());
     }
 
     @Test
     void the_watchdog_option_wins_and_otherwise_crashwatch_jar_is_looked_for_beside_the_agent() {
-        assertEquals(new File("/x/cw.jar"), Sidecar.watchdogJar(AgentOptions.parse("watchdog=/x/cw.jar")));
-        if (System.getenv(Sidecar.WATCHDOG_ENV) == null) {
-            File beside = Sidecar.watchdogJar(AgentOptions.parse(""));
-            assertEquals(new File(Sidecar.agentJar().getParentFile(), "crashwatch.jar"), beside);
+        assertEquals(new File("/x/cw.jar"), WatchdogFiles.watchdogJar(AgentOptions.parse("watchdog=/x/cw.jar")));
+        if (System.getenv(WatchdogFiles.WATCHDOG_ENV) == null) {
+            File beside = WatchdogFiles.watchdogJar(AgentOptions.parse(""));
+            assertEquals(new File(WatchdogFiles.agentJar().getParentFile(), "crashwatch.jar"), beside);
         }
     }
 }
