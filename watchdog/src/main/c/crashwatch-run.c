@@ -34,6 +34,7 @@ extern char **environ;
 #define CLI_MAIN "dev.crashwatch.watchdog.cli.Main"
 #define WATCH_MAIN "dev.crashwatch.watchdog.launch.WatchMain"
 #define TOOL_OPTIONS "JAVA_TOOL_OPTIONS"
+#define CHILD_TOOL_OPTIONS "CRASHWATCH_CHILD_TOOL_OPTIONS"
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
 /* How long the Java half may take to finish once the child is gone before it is killed. */
@@ -83,6 +84,21 @@ static int plain(const char *value, int is_value) {
                              && (is_value || strchr(value, '=') == NULL));
 }
 
+/*
+ * JAVA_TOOL_OPTIONS are the child's: kept off a watchdog JVM about to be exec'd, they are handed to it as
+ * CRASHWATCH_CHILD_TOOL_OPTIONS (as the crashwatch script does for the Java launcher), which gives them back to the
+ * child (launch/ChildCommand).
+ */
+static void hand_over_tool_options(void) {
+    char *tool = getenv(TOOL_OPTIONS);
+    if (tool != NULL) {
+        setenv(CHILD_TOOL_OPTIONS, tool, 1);
+        unsetenv(TOOL_OPTIONS);
+    } else {
+        unsetenv(CHILD_TOOL_OPTIONS);
+    }
+}
+
 /* Hands the whole command line to the Java `run` command, which reports what is wrong or does the run itself. */
 static void java_run(const struct run *r) {
     char **argv = must(calloc(r->njvm + r->nargs + 3, sizeof *argv));
@@ -95,7 +111,7 @@ static void java_run(const struct run *r) {
     for (int i = 0; i < r->nargs; i++) {
         argv[n++] = r->args[i];
     }
-    unsetenv(TOOL_OPTIONS);
+    hand_over_tool_options();
     execvp(argv[0], argv);
     fprintf(stderr, "crashwatch run: cannot run %s: %s\n", argv[0], strerror(errno));
     exit(CANNOT_START);
