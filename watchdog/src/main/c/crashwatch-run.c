@@ -34,6 +34,7 @@ extern char **environ;
 #define CLI_MAIN "dev.crashwatch.watchdog.cli.Main"
 #define WATCH_MAIN "dev.crashwatch.watchdog.launch.WatchMain"
 #define TOOL_OPTIONS "JAVA_TOOL_OPTIONS"
+#define CHILD_TOOL_OPTIONS "CRASHWATCH_CHILD_TOOL_OPTIONS"
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
 /* How long the Java half may take to finish once the child is gone before it is killed. */
@@ -83,6 +84,21 @@ static int plain(const char *value, int is_value) {
                              && (is_value || strchr(value, '=') == NULL));
 }
 
+/*
+ * JAVA_TOOL_OPTIONS are the child's: kept off a watchdog JVM about to be exec'd, they are handed to it as
+ * CRASHWATCH_CHILD_TOOL_OPTIONS (as the crashwatch script does for the Java launcher), which gives them back to the
+ * child (launch/ChildCommand) or reads the child's -XX:ErrorFile in them (launch/WatchMain).
+ */
+static void hand_over_tool_options(void) {
+    char *tool = getenv(TOOL_OPTIONS);
+    if (tool != NULL) {
+        setenv(CHILD_TOOL_OPTIONS, tool, 1);
+        unsetenv(TOOL_OPTIONS);
+    } else {
+        unsetenv(CHILD_TOOL_OPTIONS);
+    }
+}
+
 /* Hands the whole command line to the Java `run` command, which reports what is wrong or does the run itself. */
 static void java_run(const struct run *r) {
     char **argv = must(calloc(r->njvm + r->nargs + 3, sizeof *argv));
@@ -95,7 +111,7 @@ static void java_run(const struct run *r) {
     for (int i = 0; i < r->nargs; i++) {
         argv[n++] = r->args[i];
     }
-    unsetenv(TOOL_OPTIONS);
+    hand_over_tool_options();
     execvp(argv[0], argv);
     fprintf(stderr, "crashwatch run: cannot run %s: %s\n", argv[0], strerror(errno));
     exit(CANNOT_START);
@@ -352,7 +368,8 @@ static void handle(int sig, void (*handler)(int)) {
 
 /*
  * The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]
- * (STARTED_MILLIS: the child's start, which bounds the search for a fatal error log it left before saying hello).
+ * -- CMD ARGS... (STARTED_MILLIS: the child's start, which bounds the search for a fatal error log it left before
+ * saying hello; CMD ARGS...: the child's command as given, where Java reads its -XX:ErrorFile).
  */
 static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid_t own, long long started) {
     static char child_text[24];
@@ -361,7 +378,11 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
     snprintf(child_text, sizeof child_text, "%ld", (long) child);
     snprintf(own_text, sizeof own_text, "%ld", (long) own);
     snprintf(started_text, sizeof started_text, "%lld", started);
-    char **argv = must(calloc(r->njvm + 11, sizeof *argv));
+    int ncmd = 0;
+    while (r->cmd[ncmd] != NULL) {
+        ncmd++;
+    }
+    char **argv = must(calloc(r->njvm + ncmd + 12, sizeof *argv));
     int n = 0;
     for (int i = 0; i < r->njvm; i++) {
         argv[n++] = r->jvm[i];
@@ -380,6 +401,10 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
         argv[n++] = "--version";
         argv[n++] = (char *) r->version;
     }
+    argv[n++] = "--";
+    for (int i = 0; i < ncmd; i++) {
+        argv[n++] = r->cmd[i];
+    }
     return argv;
 }
 
@@ -387,7 +412,7 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
  * Starts the Java half (watch_argv; its own pid passed along, which exec keeps: Java 17 gets it only through
  * ProcessHandle, whose start costs ~10 ms), stdin the read end of a pipe whose write end is returned, stdout the
  * launcher's stderr, the forwarded signals ignored (-Xrs keeps them so: it must not die of the user's Ctrl-C
- * before it has recorded), without the child's JAVA_TOOL_OPTIONS. -1 when it could not start.
+ * before it has recorded), the child's JAVA_TOOL_OPTIONS handed over, not picked up. -1 when it could not start.
  */
 static int start_watch(const struct run *r, const char *fifo, pid_t child, long long started, const sigset_t *mask) {
     int fds[2];
@@ -405,7 +430,7 @@ static int start_watch(const struct run *r, const char *fifo, pid_t child, long 
         dup2(2, 1); /* the user's stdout is the child's alone */
         close(fds[0]);
         close(fds[1]);
-        unsetenv(TOOL_OPTIONS);
+        hand_over_tool_options();
         execvp(argv[0], argv);
         fprintf(stderr, "crashwatch: cannot start the watchdog (%s: %s); the run's crashes are not recorded\n",
                 argv[0], strerror(errno));

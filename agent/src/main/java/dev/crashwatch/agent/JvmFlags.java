@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two HotSpot flags the watchdog needs, {@code -XX:ErrorFile=} and {@code -XX:[+-]ExitOnOutOfMemoryError}, found
  * without the management API (tens of milliseconds): in {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, the
  * command line ({@code /proc/self/cmdline}, up to the main class or jar) and {@code _JAVA_OPTIONS}, in the order the
  * JVM reads them, the last setting winning. Flags in {@code @argfiles} or {@code -XX:Flags=} files are not seen.
+ * The agent reads its own JVM's; the launcher reads its child's from the command and environment it starts it with
+ * ({@link #of}), so that both find a fatal error log in the same place.
  */
-final class JvmFlags {
+public final class JvmFlags {
     static final String ERROR_FILE = "-XX:ErrorFile=";
     static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
     static final String NO_EXIT_ON_OOM = "-XX:-ExitOnOutOfMemoryError";
@@ -29,15 +32,24 @@ final class JvmFlags {
 
     /** The flags of this JVM. */
     static JvmFlags ofThisJvm() {
+        return of(System.getenv(), commandLine());
+    }
+
+    /**
+     * The flags of a JVM started by the {@code java} launcher with {@code argv} (program first) in the environment
+     * {@code env}.
+     */
+    public static JvmFlags of(Map<String, String> env, List<String> argv) {
         JvmFlags flags = new JvmFlags();
-        flags.scanOptions(System.getenv("JAVA_TOOL_OPTIONS"));
-        flags.scanOptions(System.getenv("JDK_JAVA_OPTIONS"));
-        flags.scanCommandLine(commandLine());
-        flags.scanOptions(System.getenv("_JAVA_OPTIONS"));
+        flags.scanOptions(env.get("JAVA_TOOL_OPTIONS"));
+        flags.scanOptions(env.get("JDK_JAVA_OPTIONS"));
+        flags.scanCommandLine(argv);
+        flags.scanOptions(env.get("_JAVA_OPTIONS"));
         return flags;
     }
 
-    String errorFile() {
+    /** The {@code -XX:ErrorFile} setting as given ({@code %p} unexpanded), or null when there is none. */
+    public String errorFile() {
         return errorFile;
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JvmFlagsTest {
@@ -34,6 +36,21 @@ class JvmFlagsTest {
         flags.scanOptions("-XX:ErrorFile=/last.log");
         assertFalse(flags.exitOnOutOfMemoryError());
         assertEquals("/last.log", flags.errorFile());
+    }
+
+    /** Another JVM's flags, from the command and environment it is started with, read in the JVM's order. */
+    @Test
+    void a_jvm_started_with_a_command_and_an_environment_has_its_flags_read_in_the_jvms_order() {
+        List<String> argv = Arrays.asList("java", "-XX:ErrorFile=command.log", "Main", "-XX:ErrorFile=arg.log");
+        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-XX:ErrorFile=tool.log -XX:+ExitOnOutOfMemoryError",
+                "JDK_JAVA_OPTIONS", "-XX:ErrorFile=jdk.log");
+        assertEquals("command.log", JvmFlags.of(env, argv).errorFile());
+        assertTrue(JvmFlags.of(env, argv).exitOnOutOfMemoryError());
+        assertEquals("jdk.log", JvmFlags.of(env, List.of("java", "Main")).errorFile());
+        assertEquals("tool.log", JvmFlags.of(Map.of("JAVA_TOOL_OPTIONS", "-XX:ErrorFile=tool.log"),
+                List.of("java", "-jar", "app.jar")).errorFile());
+        assertEquals("last.log", JvmFlags.of(Map.of("_JAVA_OPTIONS", "-XX:ErrorFile=last.log"), argv).errorFile());
+        assertNull(JvmFlags.of(Map.of(), List.of("java", "Main")).errorFile());
     }
 
     @Test

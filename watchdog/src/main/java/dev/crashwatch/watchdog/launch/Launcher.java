@@ -62,7 +62,8 @@ public final class Launcher {
             long started = System.currentTimeMillis();
             Process child = pb.start();
             Path cwd = directory != null ? directory : Path.of("").toAbsolutePath();
-            return watch(child, new RunWatch.Child(child.pid(), cwd, started), fifo);
+            String errorFile = ChildErrorFile.of(pb.command(), pb.environment());
+            return watch(child, new RunWatch.Child(child.pid(), cwd, errorFile, started), fifo);
         } finally {
             deleteQuietly(runDir);
         }

@@ -62,10 +62,11 @@ final class RunWatch {
     }
 
     /**
-     * The launcher's child: its pid, its working directory and when it was started (just before), which say where
-     * and since when to look for its fatal error log if it died before its agent said hello.
+     * The launcher's child: its pid, its working directory, its {@code -XX:ErrorFile} setting ({@code ""} for none:
+     * {@link ChildErrorFile}) and when it was started (just before), which say where and since when to look for its
+     * fatal error log if it died before its agent said hello.
      */
-    record Child(long pid, Path cwd, long startedMillis) {
+    record Child(long pid, Path cwd, String errorFile, long startedMillis) {
     }
 
     /**
@@ -92,7 +93,7 @@ final class RunWatch {
      * one. A JVM still running (started in the background) is left alone.
      */
     private void conclude(Child child, OptionalInt status) {
-        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), "", child.startedMillis());
+        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), child.errorFile(), child.startedMillis());
         for (Session s : watch.sessions()) {
             if (s.pid() == child.pid()) {
                 if (!concluded) {

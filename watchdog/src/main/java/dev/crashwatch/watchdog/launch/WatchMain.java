@@ -9,16 +9,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * The Java half of a run started by the native launcher {@code crashwatch-run} (docs/native.md): it reads the
  * crash pipe the launcher made while the child runs and records what it reads, exactly as {@link Launcher} does.
  * {@code crashwatch-run} starts it beside the child, with the forwarded signals ignored, as
- * {@code java -Xrs ... WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]} (its own pid
- * from the launcher: Java 17 has it only through {@code ProcessHandle}, whose start costs ~10 ms; the child's start,
- * in milliseconds since the epoch, taken just before it; the child's working directory is this process's own);
- * its stdin carries one line once the
+ * {@code java -Xrs ... WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V] [-- CMD ARGS...]}
+ * (its own pid from the launcher: Java 17 has it only through {@code ProcessHandle}, whose start costs ~10 ms; the
+ * child's start, in milliseconds since the epoch, taken just before it; the child's command as the user gave it,
+ * without the agent; the child's working directory and environment are this process's own, with the child's
+ * {@code JAVA_TOOL_OPTIONS} in {@code CRASHWATCH_CHILD_TOOL_OPTIONS}); its stdin carries one line once the
  * child is gone, {@code exit N} (N as {@code Process.exitValue()} gives it: 128+S when signal S killed it). End of
  * stdin without that line (the launcher was killed) means: wait for the child to be gone, status unknown.
  * The store is the one that holds the FIFO ({@code <store>/run/<dir>/crash.pipe}).
@@ -37,13 +42,15 @@ public final class WatchMain {
             }
         };
         if (args.length < 4) {
-            diagnostics.note("usage: WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]");
+            diagnostics.note("usage: WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]"
+                    + " [-- CMD ARGS...]");
             System.exit(2);
         }
         Path pipe = Path.of(args[0]).toAbsolutePath();
         long childPid = Long.parseLong(args[1]);
         long ownPid = Long.parseLong(args[2]);
-        RunWatch.Child child = new RunWatch.Child(childPid, Path.of("").toAbsolutePath(), Long.parseLong(args[3]));
+        RunWatch.Child child = new RunWatch.Child(childPid, Path.of("").toAbsolutePath(),
+                childErrorFile(args, System.getenv()), Long.parseLong(args[3]));
         Store store = Store.at(pipe.getParent().getParent().getParent());
         try (Fifo fifo = Fifo.open(pipe)) {
             RunWatch watch = RunWatch.start(store, labels(args), diagnostics, fifo, ownPid);
@@ -57,7 +64,8 @@ public final class WatchMain {
     private static Labels labels(String[] args) {
         String program = null;
         String version = null;
-        for (int i = 4; i + 1 < args.length; i += 2) {
+        int end = commandStart(args);
+        for (int i = 4; i + 1 < end; i += 2) {
             if (args[i].equals("--program")) {
                 program = args[i + 1];
             } else if (args[i].equals("--version")) {
@@ -65,6 +73,27 @@ public final class WatchMain {
             }
         }
         return new Labels(program, version);
+    }
+
+    /**
+     * The child's {@code -XX:ErrorFile} ({@link ChildErrorFile}): its command is what follows {@code --} in
+     * {@code args}, its environment is {@code env} with its {@code JAVA_TOOL_OPTIONS} given back.
+     */
+    static String childErrorFile(String[] args, Map<String, String> env) {
+        Map<String, String> childEnv = new HashMap<>(env);
+        ChildCommand.restoreUsersToolOptions(childEnv);
+        List<String> command = Arrays.asList(args).subList(Math.min(commandStart(args) + 1, args.length), args.length);
+        return ChildErrorFile.of(command, childEnv);
+    }
+
+    /** The index of the {@code --} before the child's command; {@code args.length} when there is none. */
+    private static int commandStart(String[] args) {
+        for (int i = 4; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                return i;
+            }
+        }
+        return args.length;
     }
 
     /** Blocks until the launcher tells the child's status; on end of input, until the child is gone. */

@@ -142,6 +142,20 @@ class NativeLauncherIT {
         assertRunDirsRemoved(w);
     }
 
+    @Test
+    void the_users_java_tool_options_reach_the_child_when_the_java_command_does_the_run() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        // No agent jar where it is named: crashwatch-run hands the whole run to the Java command.
+        List<String> cmd = List.of(Watchdog.nativeBinary().toString(), tmp.resolve("no-agent.jar").toString(), java(),
+                "-cp", TestJars.watchdog().toString(), "--", "--", "sh", "-c", "echo \"$JAVA_TOOL_OPTIONS\"");
+        ProcessBuilder pb = w.direct(cmd, "handed");
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dmine=1");
+        assertEquals(0, exitStatus(pb), () -> new String(w.errQuietly("handed")));
+        String options = out(w, "handed");
+        assertTrue(options.startsWith("-Dmine=1 -javaagent:") && options.contains("=pipe="), options);
+        assertFalse(new String(w.err("handed")).contains("Picked up JAVA_TOOL_OPTIONS"), "not the Java command's own");
+    }
+
     /** The launcher's Java half: its child that runs WatchMain. */
     private static ProcessHandle javaHalf(Process launcher) {
         await().atMost(Duration.ofSeconds(20)).until(() -> findJavaHalf(launcher).isPresent());

@@ -117,6 +117,16 @@ final class Watchdog {
         return pb;
     }
 
+    /**
+     * Gives the child {@code JAVA_TOOL_OPTIONS} as the crashwatch script does: to the native launcher as they are
+     * (it keeps them off its Java half), to the Java launcher in {@code CRASHWATCH_CHILD_TOOL_OPTIONS} (its own JVM
+     * must not pick them up; it gives them back to the child).
+     */
+    static ProcessBuilder withChildToolOptions(ProcessBuilder pb, String options) {
+        pb.environment().put(nativeLauncher() ? "JAVA_TOOL_OPTIONS" : "CRASHWATCH_CHILD_TOOL_OPTIONS", options);
+        return pb;
+    }
+
     /** Starts, waits (bounded) and returns the exit status. */
     static int exitStatus(ProcessBuilder pb) throws IOException, InterruptedException {
         return exitStatus(pb.start());
