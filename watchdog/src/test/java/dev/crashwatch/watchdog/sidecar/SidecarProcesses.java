@@ -30,24 +30,25 @@ final class SidecarProcesses {
      * One process per sidecar: the relay, or a Java sidecar that no relay of the store started (one started by a
      * relay counts as that relay until the relay is gone). A relay that has handed over exits while its Java sidecar
      * lives on, so the parents are read first and the relays' liveness after: a relay alive at the end was alive when
-     * its Java sidecar's parent was read, and a Java sidecar whose relay has gone by then counts on its own.
+     * its Java sidecar's parent was read, and a Java sidecar whose relay has gone by then counts on its own. A relay's
+     * child between its fork and its exec of Java looks like a relay: it counts as its Java sidecar.
      */
     static List<Long> of(Path store) {
         Map<Long, List<String>> all = commandLines(store);
-        Map<Long, Long> parents = new HashMap<>();
-        all.keySet().forEach(pid -> parents.put(pid, parent(pid)));
+        Map<Long, Long> parents = parents(all.keySet());
+        Set<Long> relays = new HashSet<>(relays(all, parents));
         Set<Long> liveRelays = new HashSet<>();
-        all.forEach((pid, cmdline) -> {
-            if (isRelay(cmdline) && !gone(pid)) {
-                liveRelays.add(pid);
+        for (long relay : relays) {
+            if (!gone(relay)) {
+                liveRelays.add(relay);
             }
-        });
+        }
         List<Long> found = new ArrayList<>(liveRelays);
-        all.forEach((pid, cmdline) -> {
-            if (!isRelay(cmdline) && !liveRelays.contains(parents.get(pid))) {
+        for (long pid : all.keySet()) {
+            if (!relays.contains(pid) && !liveRelays.contains(parents.get(pid))) {
                 found.add(pid);
             }
-        });
+        }
         return found;
     }
 
@@ -67,15 +68,26 @@ final class SidecarProcesses {
         return found;
     }
 
-    /** The store's relays. */
+    /** The store's relays (not counting a relay's child between its fork and its exec of Java, which looks the same). */
     static List<Long> relays(Path store) {
+        Map<Long, List<String>> all = commandLines(store);
+        return relays(all, parents(all.keySet()));
+    }
+
+    private static List<Long> relays(Map<Long, List<String>> all, Map<Long, Long> parents) {
         List<Long> found = new ArrayList<>();
-        commandLines(store).forEach((pid, cmdline) -> {
-            if (isRelay(cmdline)) {
+        all.forEach((pid, cmdline) -> {
+            if (isRelay(cmdline) && !isRelay(all.get(parents.get(pid)))) {
                 found.add(pid);
             }
         });
         return found;
+    }
+
+    private static Map<Long, Long> parents(Set<Long> pids) {
+        Map<Long, Long> parents = new HashMap<>();
+        pids.forEach(pid -> parents.put(pid, parent(pid)));
+        return parents;
     }
 
     private static Map<Long, List<String>> commandLines(Path store) {
@@ -103,7 +115,7 @@ final class SidecarProcesses {
     }
 
     private static boolean isRelay(List<String> cmdline) {
-        return !cmdline.isEmpty() && cmdline.get(0).endsWith("/" + RELAY);
+        return cmdline != null && !cmdline.isEmpty() && cmdline.get(0).endsWith("/" + RELAY);
     }
 
     /** The parent's pid, or 0 if the process is gone. */
