@@ -16,6 +16,8 @@ final class AgentJar {
     /** The jar's name in its own {@code Boot-Class-Path} (agent/pom.xml): the boot class path holds it by this name. */
     static final String BOOT_JAR_NAME = "crashwatch-agent.jar";
     private static final File OPEN_FILES = new File("/proc/self/fd");
+    /** More open files than this at start-up (inherited, say) and the resource lookup is the cheaper way. */
+    static final int MOST_OPEN_FILES = 512;
 
     private AgentJar() {
     }
@@ -33,12 +35,16 @@ final class AgentJar {
     }
 
     /**
-     * The one file of this name this process holds open, as its real path; null if there is none, more than one, or
-     * no {@code /proc}. A jar reached through a link shows as its target, which is why {@link #onBootClassPath} takes
-     * it only when the watchdog is beside it, and otherwise asks the boot loader, which names the jar as the JVM did.
+     * The one file of this name this process holds open, as its real path; null if there is none, more than one, no
+     * {@code /proc}, or more than {@link #MOST_OPEN_FILES} open files to look through. A jar reached through a link
+     * shows as its target, which is why {@link #onBootClassPath} takes it only when the watchdog is beside it, and
+     * otherwise asks the boot loader, which names the jar as the JVM did.
      */
     static File theOpenFileNamed(String name) {
         String[] fds = OPEN_FILES.list();
+        if (fds != null && fds.length > MOST_OPEN_FILES) {
+            return null;
+        }
         File found = null;
         for (int i = 0; fds != null && i < fds.length; i++) {
             File file = realPath(new File(OPEN_FILES, fds[i]));

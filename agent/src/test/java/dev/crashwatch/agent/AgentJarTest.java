@@ -7,6 +7,8 @@ import java.io.File;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -37,6 +39,25 @@ class AgentJarTest {
             assertEquals(one.getCanonicalFile(), AgentJar.theOpenFileNamed("twice.jar"), "the same file twice is one");
             try (RandomAccessFile b = new RandomAccessFile(two, "r")) {
                 assertNull(AgentJar.theOpenFileNamed("twice.jar"));
+            }
+        }
+    }
+
+    @Test
+    void past_the_most_open_files_it_does_not_look() throws Exception {
+        Path jar = Files.createFile(dir.resolve("crowded.jar"));
+        List<RandomAccessFile> open = new ArrayList<>();
+        try {
+            open.add(new RandomAccessFile(jar.toFile(), "r"));
+            assertEquals(jar.toFile().getCanonicalFile(), AgentJar.theOpenFileNamed("crowded.jar"));
+            Path other = Files.createFile(dir.resolve("other"));
+            while (new File("/proc/self/fd").list().length <= AgentJar.MOST_OPEN_FILES) {
+                open.add(new RandomAccessFile(other.toFile(), "r"));
+            }
+            assertNull(AgentJar.theOpenFileNamed("crowded.jar"));
+        } finally {
+            for (RandomAccessFile f : open) {
+                f.close();
             }
         }
     }
