@@ -14,14 +14,11 @@ target="$repo/watchdog/target"
 samples="$repo/samples/target/crashwatch-samples.jar"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+. "$here/lib.sh"
 
-mkdir -p "$work/empty" "$work/busy" "$work/src" "$work/classes" "$work/agent" "$work/store"
-javac -d "$work/empty" "$here/empty-agent/EmptyAgent.java"
-printf 'Premain-Class: EmptyAgent\n' > "$work/empty.mf"
-jar cfm "$work/empty-agent.jar" "$work/empty.mf" -C "$work/empty" .
-javac -d "$work/busy" "$here/sidecar-parts/BusyAgent.java"
-printf 'Premain-Class: BusyAgent\n' > "$work/busy.mf"
-jar cfm "$work/busy-agent.jar" "$work/busy.mf" -C "$work/busy" .
+mkdir -p "$work/src" "$work/classes" "$work/agent" "$work/store"
+agent_jar "$work/empty-agent.jar" "$here/empty-agent/EmptyAgent.java" EmptyAgent
+agent_jar "$work/busy-agent.jar" "$here/sidecar-parts/BusyAgent.java" BusyAgent
 
 # The throw-away agent: the current sources, with a stop before and after the first process start.
 cp -r "$repo/agent/src/main/java/." "$work/src/"
@@ -38,12 +35,7 @@ for f in crashwatch.jar crashwatch-relay crashwatch.jsa; do
     [ -e "$target/$f" ] && ln -s "$target/$f" "$work/agent/$f"
 done
 
-# The stopwatch (CPU time as well as wall time), when there is a C compiler.
-timer=
-if command -v "${CC:-cc}" >/dev/null 2>&1 \
-        && "${CC:-cc}" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o "$work/startup-timer" "$here/startup-timer.c"; then
-    timer="$work/startup-timer"
-fi
+timer=$(startup_timer "$here/startup-timer.c" "$work")
 hello="-cp $samples dev.crashwatch.samples.Hello"
 agent="-javaagent:$work/agent/crashwatch-agent.jar=dir=$work/store"
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -30,10 +30,9 @@ java -cp "$target/crashwatch.jar" "$here/SidecarBench.java" "$rounds" "$target/c
   "jvm=jvm:default" \
   "jvm-no-jsa=jvm:$plain"
 
-mkdir -p "$work/empty" "$work/store"
-javac -d "$work/empty" "$here/empty-agent/EmptyAgent.java"
-printf 'Premain-Class: EmptyAgent\n' > "$work/manifest"
-jar cfm "$work/empty-agent.jar" "$work/manifest" -C "$work/empty" .
+mkdir -p "$work/store"
+. "$here/lib.sh"
+agent_jar "$work/empty-agent.jar" "$here/empty-agent/EmptyAgent.java" EmptyAgent
 hello="-cp $samples dev.crashwatch.samples.Hello"
 java "$here/StartupBench.java" "$startup_rounds" \
   "empty-agent=env java -javaagent:$work/empty-agent.jar $hello" \

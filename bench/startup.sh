@@ -20,18 +20,12 @@ samples="$repo/samples/target/crashwatch-samples.jar"
 agent="$repo/watchdog/target/crashwatch-agent.jar"
 [ -f "$agent" ] || agent="$repo/agent/target/crashwatch-agent.jar"
 
+. "$here/lib.sh"
 # The empty agent: a jar whose premain does nothing.
-mkdir -p "$work/empty"
-javac -d "$work/empty" "$here/empty-agent/EmptyAgent.java"
-printf 'Premain-Class: EmptyAgent\n' > "$work/manifest"
-jar cfm "$work/empty-agent.jar" "$work/manifest" -C "$work/empty" .
+agent_jar "$work/empty-agent.jar" "$here/empty-agent/EmptyAgent.java" EmptyAgent
 
 # The stopwatch (CPU time as well as wall time), when there is a C compiler.
-timer=
-if command -v "${CC:-cc}" >/dev/null 2>&1 \
-        && "${CC:-cc}" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o "$work/startup-timer" "$here/startup-timer.c"; then
-    timer="$work/startup-timer"
-fi
+timer=$(startup_timer "$here/startup-timer.c" "$work")
 
 # Launcher mode: a FIFO drained by a reader, as crashwatch run's watchdog would.
 mkfifo "$work/crash.fifo"

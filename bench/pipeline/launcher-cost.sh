@@ -13,9 +13,8 @@ export CRASHWATCH_DIR="$work/store"
 samples=$repo/samples/target/crashwatch-samples.jar
 # Builds the jars if needed and makes the AppCDS archive of the path measured (native when built).
 "$repo/crashwatch" run -- java -cp "$samples" dev.crashwatch.samples.Hello >/dev/null
-javac -d "$work" "$repo/bench/empty-agent/EmptyAgent.java"
-printf 'Premain-Class: EmptyAgent\n' > "$work/manifest"
-jar cfm "$work/empty-agent.jar" "$work/manifest" -C "$work" EmptyAgent.class
+. "$repo/bench/lib.sh"
+agent_jar "$work/empty-agent.jar" "$repo/bench/empty-agent/EmptyAgent.java" EmptyAgent
 hello="-cp $samples dev.crashwatch.samples.Hello"
 native=
 if [ -x "$repo/watchdog/target/crashwatch-run" ]; then
