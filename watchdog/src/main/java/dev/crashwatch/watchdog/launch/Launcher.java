@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.launch;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,21 +62,29 @@ public final class Launcher {
             ProcessBuilder pb = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels)));
             long started = System.currentTimeMillis();
             Process child = pb.start();
-            Path cwd = directory != null ? directory : Path.of("").toAbsolutePath();
-            String errorFile = ChildErrorFile.of(pb.command(), pb.environment());
-            return watch(child, new RunWatch.Child(child.pid(), cwd, errorFile, started), fifo);
+            return watch(child, pb, started, fifo);
         } finally {
             deleteQuietly(runDir);
         }
     }
 
-    private int watch(Process child, RunWatch.Child facts, Fifo fifo) throws IOException, InterruptedException {
+    private int watch(Process child, ProcessBuilder pb, long started, Fifo fifo)
+            throws IOException, InterruptedException {
         SignalForwarder signals = SignalForwarder.install(child.pid());
         RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo, ProcessHandle.current().pid());
         int status = child.waitFor();
         signals.childGone();
-        watch.finish(facts, OptionalInt.of(status));
+        watch.finish(gone(child, pb, started), OptionalInt.of(status));
         return status;
+    }
+
+    /**
+     * The child as the watchdog needs it once it is gone (read then, not while it starts): where and since when to
+     * look for its fatal error log, should it have died before its agent said hello.
+     */
+    private KnownJvm gone(Process child, ProcessBuilder pb, long started) {
+        Path cwd = directory != null ? directory : Path.of("").toAbsolutePath();
+        return new KnownJvm(child.pid(), cwd, ChildErrorFile.of(pb.command(), pb.environment()), started);
     }
 
     private ProcessBuilder place(ProcessBuilder pb) {

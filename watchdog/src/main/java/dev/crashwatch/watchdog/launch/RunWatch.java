@@ -3,13 +3,13 @@ package dev.crashwatch.watchdog.launch;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.FrameReader;
+import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.Session;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -54,19 +54,11 @@ final class RunWatch {
      * The child is gone with {@code status} (empty when unknown): reads what is left, concludes and records.
      * Returns when everything is recorded.
      */
-    void finish(Child child, OptionalInt status) throws IOException, InterruptedException {
+    void finish(KnownJvm child, OptionalInt status) throws IOException, InterruptedException {
         fifo.writeEnd(ownPid);
         drain();
         conclude(child, status);
         recorder.close();
-    }
-
-    /**
-     * The launcher's child: its pid, its working directory, its {@code -XX:ErrorFile} setting ({@code ""} for none:
-     * {@link ChildErrorFile}) and when it was started (just before), which say where and since when to look for its
-     * fatal error log if it died before its agent said hello.
-     */
-    record Child(long pid, Path cwd, String errorFile, long startedMillis) {
     }
 
     /**
@@ -92,8 +84,8 @@ final class RunWatch {
      * fatal error log it may have left: {@code Watch.concludeUnheard}), JVMs it started (a script's JVMs) without
      * one. A JVM still running (started in the background) is left alone.
      */
-    private void conclude(Child child, OptionalInt status) {
-        boolean concluded = watch.concludeUnheard(child.pid(), child.cwd(), child.errorFile(), child.startedMillis());
+    private void conclude(KnownJvm child, OptionalInt status) {
+        boolean concluded = watch.concludeUnheard(child);
         for (Session s : watch.sessions()) {
             if (s.pid() == child.pid()) {
                 if (!concluded) {

@@ -2,6 +2,7 @@ package dev.crashwatch.watchdog.launch;
 
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,12 +50,14 @@ public final class WatchMain {
         Path pipe = Path.of(args[0]).toAbsolutePath();
         long childPid = Long.parseLong(args[1]);
         long ownPid = Long.parseLong(args[2]);
-        RunWatch.Child child = new RunWatch.Child(childPid, Path.of("").toAbsolutePath(),
-                childErrorFile(args, System.getenv()), Long.parseLong(args[3]));
         Store store = Store.at(pipe.getParent().getParent().getParent());
         try (Fifo fifo = Fifo.open(pipe)) {
             RunWatch watch = RunWatch.start(store, labels(args), diagnostics, fifo, ownPid);
-            watch.finish(child, childStatus(System.in, childPid));
+            OptionalInt status = childStatus(System.in, childPid);
+            // The child's facts are read once it is gone, not while it starts beside this JVM.
+            KnownJvm child = new KnownJvm(childPid, Path.of("").toAbsolutePath(), childErrorFile(args, System.getenv()),
+                    Long.parseLong(args[3]));
+            watch.finish(child, status);
         } catch (IOException e) {
             diagnostics.note("cannot read the crash pipe " + pipe + " (" + e.getMessage() + "); crashes are not recorded");
         }

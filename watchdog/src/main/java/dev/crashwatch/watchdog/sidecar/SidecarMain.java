@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.sidecar;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.FatalErrorLogs;
 import dev.crashwatch.watchdog.watch.FrameReader;
+import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.Session;
@@ -56,10 +57,10 @@ public final class SidecarMain {
             }
             watch.conclude(s, OptionalInt.empty());
         }
-        if (options.app != null && sessions.stream().noneMatch(s -> s.pid() == options.app.pid)) {
+        if (options.app != null && sessions.stream().noneMatch(s -> s.pid() == options.app.pid())) {
             // Not a word from the JVM that started this sidecar: it died before its hello was out.
-            awaitGone(options.app.pid, log);
-            watch.concludeUnheard(options.app.pid, options.app.cwd, options.app.errorFile, options.app.startedMillis);
+            awaitGone(options.app.pid(), log);
+            watch.concludeUnheard(options.app);
         }
         recorder.close();
         System.exit(0);
@@ -80,18 +81,12 @@ public final class SidecarMain {
         }
     }
 
-    /**
-     * The JVM that started this sidecar, as its agent tells on the command line: found even if it never writes.
-     * {@code errorFile} is its {@code -XX:ErrorFile} as given, or empty.
-     */
-    record App(long pid, Path cwd, String errorFile, long startedMillis) {
-    }
-
     /** The command line; a bad one is noted in the log and otherwise ignored (the sidecar still counts). */
     static final class Options {
         Path dir;
         Labels labels = Labels.NONE;
-        App app;
+        /** The JVM that started this sidecar, as its agent tells on the command line: found even if it never writes. */
+        KnownJvm app;
         String error;
 
         static Options parse(String[] args) {
@@ -122,7 +117,7 @@ public final class SidecarMain {
             o.labels = new Labels(program, version);
             if (pid != null && cwd != null && started != null) {
                 try {
-                    o.app = new App(Long.parseLong(pid), Path.of(cwd), errorFile, Long.parseLong(started));
+                    o.app = new KnownJvm(Long.parseLong(pid), Path.of(cwd), errorFile, Long.parseLong(started));
                 } catch (RuntimeException e) {
                     o.error = "bad --pid, --cwd or --started: " + e;
                 }

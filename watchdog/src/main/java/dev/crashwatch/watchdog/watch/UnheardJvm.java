@@ -28,15 +28,15 @@ final class UnheardJvm {
     }
 
     /**
-     * Where to look for the log of JVM {@code pid}: where HotSpot puts it for a JVM started in {@code cwd} with
-     * {@code -XX:ErrorFile=errorFile} (empty: none or unknown).
+     * Where to look for the log of {@code jvm}: where HotSpot puts it for a JVM started in its working directory with
+     * its {@code -XX:ErrorFile} (empty: none or unknown).
      */
-    static Hello whereToLook(long pid, Path cwd, String errorFile, long startedMillis) {
+    static Hello whereToLook(KnownJvm jvm) {
         Map<String, String> facts = new HashMap<>();
-        facts.put(Wire.KEY_PID, Long.toString(pid));
-        facts.put(Wire.KEY_START_MILLIS, Long.toString(startedMillis));
-        facts.put(Wire.KEY_CWD, cwd.toString());
-        putIfPresent(facts, Wire.KEY_ERROR_FILE, errorFile);
+        facts.put(Wire.KEY_PID, Long.toString(jvm.pid()));
+        facts.put(Wire.KEY_START_MILLIS, Long.toString(jvm.startedMillis()));
+        facts.put(Wire.KEY_CWD, jvm.cwd().toString());
+        putIfPresent(facts, Wire.KEY_ERROR_FILE, jvm.errorFile());
         return Hello.of(facts);
     }
 

@@ -85,18 +85,18 @@ public final class Watch implements PipeListener {
 
     /**
      * Concludes the launcher's own child (or the sidecar's JVM), which is gone, when it never said hello: if it left a
-     * fatal error log where HotSpot puts it for a JVM started in {@code cwd} at {@code startedMillis} — at
-     * {@code errorFile} (its {@code -XX:ErrorFile} as given, {@code %p} unexpanded; empty if none or unknown), else
+     * fatal error log where HotSpot puts it for that JVM — at its {@code -XX:ErrorFile} ({@code %p} unexpanded), else
      * where HotSpot's defaults put it — that log is counted, its counter file named from the log's header. Returns
      * false (and counts nothing) when the child did say hello — conclude it as any other JVM then — or when there is
      * nothing to count.
      */
-    public boolean concludeUnheard(long pid, Path cwd, String errorFile, long startedMillis) {
+    public boolean concludeUnheard(KnownJvm jvm) {
+        long pid = jvm.pid();
         Session s = session(pid);
         if (s.hello().isKnown() || s.byeSeen()) {
             return false;
         }
-        Hello whereToLook = UnheardJvm.whereToLook(pid, cwd, errorFile, startedMillis);
+        Hello whereToLook = UnheardJvm.whereToLook(jvm);
         Optional<Path> log = FatalErrorLogs.find(pid, whereToLook);
         if (log.isEmpty()) {
             return false;

@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.sidecar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.crashwatch.watchdog.watch.KnownJvm;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class SidecarMainTest {
         SidecarMain.Options o = SidecarMain.Options.parse(new String[] {"--dir", "/store", "--pid", "42", "--cwd",
             "/app", "--started", "1000", "--error-file", "logs/hs_%p_100%%.log"});
         assertNull(o.error);
-        assertEquals(new SidecarMain.App(42, Path.of("/app"), "logs/hs_%p_100%%.log", 1000), o.app);
+        assertEquals(new KnownJvm(42, Path.of("/app"), "logs/hs_%p_100%%.log", 1000), o.app);
     }
 
     @Test
@@ -20,7 +21,7 @@ class SidecarMainTest {
         SidecarMain.Options o = SidecarMain.Options.parse(new String[] {"--started", "1000", "--cwd", "/app",
             "--pid", "42"});
         assertNull(o.error);
-        assertEquals(new SidecarMain.App(42, Path.of("/app"), "", 1000), o.app);
+        assertEquals(new KnownJvm(42, Path.of("/app"), "", 1000), o.app);
         assertEquals("", SidecarMain.Options.parse(new String[] {"--pid", "42", "--cwd", "/app", "--started", "1",
             "--error-file"}).app.errorFile());
     }

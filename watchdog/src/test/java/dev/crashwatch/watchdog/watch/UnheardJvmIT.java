@@ -35,7 +35,7 @@ class UnheardJvmIT {
         assertTrue(Files.exists(work.resolve("hs_err_pid" + jvm.pid() + ".log")), "HotSpot wrote no log");
 
         Store store = Store.at(tmp.resolve("store"));
-        assertTrue(watch(store).concludeUnheard(jvm.pid(), work, "", started));
+        assertTrue(watch(store).concludeUnheard(new KnownJvm(jvm.pid(), work, "", started)));
         assertOneNativeCrashCounted(store);
     }
 
@@ -49,8 +49,9 @@ class UnheardJvmIT {
         assertFalse(Files.exists(work.resolve("hs_err_pid" + jvm.pid() + ".log")));
 
         Store store = Store.at(tmp.resolve("store"));
-        assertFalse(watch(store).concludeUnheard(jvm.pid(), work, "", started), "found without the setting");
-        assertTrue(watch(store).concludeUnheard(jvm.pid(), work, "logs/custom_%p_100%%.log", started));
+        assertFalse(watch(store).concludeUnheard(new KnownJvm(jvm.pid(), work, "", started)),
+                "found without the setting");
+        assertTrue(watch(store).concludeUnheard(new KnownJvm(jvm.pid(), work, "logs/custom_%p_100%%.log", started)));
         assertOneNativeCrashCounted(store);
     }
 
@@ -85,12 +86,12 @@ class UnheardJvmIT {
     void a_jvm_that_left_no_log_counts_nothing_and_a_jvm_heard_from_is_left_to_the_normal_rules() throws Exception {
         Store store = Store.at(tmp.resolve("store"));
         Watch watch = watch(store);
-        assertFalse(watch.concludeUnheard(4_000_000L, tmp, "", System.currentTimeMillis()));
+        assertFalse(watch.concludeUnheard(new KnownJvm(4_000_000L, tmp, "", System.currentTimeMillis())));
 
         String hello = "pid=4000001\nstartMillis=" + System.currentTimeMillis() + "\ncwd=" + tmp + "\n";
         watch.onRecord(new PipeRecord(4_000_001L, "HELLO", 0, hello.getBytes(StandardCharsets.UTF_8), true));
         Files.writeString(tmp.resolve("hs_err_pid4000001.log"), "# JRE version: OpenJDK Runtime Environment (17.0.15+6)\n");
-        assertFalse(watch.concludeUnheard(4_000_001L, tmp, "", System.currentTimeMillis() - 10_000));
+        assertFalse(watch.concludeUnheard(new KnownJvm(4_000_001L, tmp, "", System.currentTimeMillis() - 10_000)));
         assertEquals(List.of(), store.counterFiles());
     }
 
