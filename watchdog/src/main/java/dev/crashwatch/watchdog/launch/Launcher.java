@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.launch;
 
+import dev.crashwatch.agent.Pid;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
@@ -71,7 +72,7 @@ public final class Launcher {
     private int watch(Process child, ProcessBuilder pb, long started, Fifo fifo)
             throws IOException, InterruptedException {
         SignalForwarder signals = SignalForwarder.install(child.pid());
-        RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo, ProcessHandle.current().pid());
+        RunWatch watch = RunWatch.start(store, labels, diagnostics, fifo, Pid.current());
         int status = child.waitFor();
         signals.childGone();
         watch.finish(gone(child, pb, started), OptionalInt.of(status));

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.sidecar;
 
+import dev.crashwatch.agent.Pid;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class SidecarLog implements Diagnostics {
     static final long MAX_BYTES = 256 * 1024;
 
     private final Store store;
-    private final long pid = ProcessHandle.current().pid();
+    private final long pid = Pid.current();
 
     SidecarLog(Store store) {
         this.store = store;

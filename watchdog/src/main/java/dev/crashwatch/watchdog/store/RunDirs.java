@@ -53,21 +53,6 @@ final class RunDirs {
         }
     }
 
-    /**
-     * This process's pid. From {@code /proc/self} where there is one: {@code ProcessHandle}'s first use starts the
-     * JDK's process machinery (a thread pool, the JVM's first lambda), ~10 ms before the launcher's child can start.
-     */
-    static long ownPid() {
-        if (Files.isDirectory(PROC)) {
-            try {
-                return Long.parseLong(Files.readSymbolicLink(PROC.resolve("self")).toString());
-            } catch (IOException | RuntimeException e) {
-                // Below.
-            }
-        }
-        return ProcessHandle.current().pid();
-    }
-
     private static boolean isAlive(long pid) {
         if (Files.isDirectory(PROC)) {
             return Files.exists(PROC.resolve(Long.toString(pid)));

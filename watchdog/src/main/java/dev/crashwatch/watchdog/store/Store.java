@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.agent.Pid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -182,7 +183,7 @@ public final class Store {
      * caller deletes it when done. Directories of launchers that are gone are swept out first ({@link RunDirs}).
      */
     public Path newRunDir() throws IOException {
-        return RunDirs.create(PrivateFiles.directories(dir.resolve(RUN)), RunDirs.ownPid());
+        return RunDirs.create(PrivateFiles.directories(dir.resolve(RUN)), Pid.current());
     }
 
     /** Path of a log file under the store's {@code log/} directory (created on demand). */
