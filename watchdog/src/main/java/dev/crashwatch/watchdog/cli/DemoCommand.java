@@ -5,6 +5,7 @@ import dev.crashwatch.watchdog.launch.Launcher;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.StreamDiagnostics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,12 +85,7 @@ public final class DemoCommand implements Command {
         Path storeDir = Files.createDirectory(tmp.resolve("store"));
         Path work = Files.createDirectory(tmp.resolve("work"));
         Store store = Store.at(storeDir);
-        Diagnostics diagnostics = new Diagnostics() {
-            @Override
-            public void note(String message) {
-                err.println("crashwatch: " + message);
-            }
-        };
+        Diagnostics diagnostics = new StreamDiagnostics(err);
         Launcher launcher = new Launcher(store, new Labels("demo", "1.0"), agent, diagnostics)
                 .quietIn(work, tmp.resolve("samples-output.txt"));
         out.println("Running sample crashes under the watchdog, as `crashwatch run -- java -cp samples.jar "

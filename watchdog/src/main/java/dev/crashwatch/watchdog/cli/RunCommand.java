@@ -6,6 +6,7 @@ import dev.crashwatch.watchdog.launch.Launcher;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.StreamDiagnostics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,12 +77,7 @@ public final class RunCommand implements Command {
     }
 
     private static int launch(List<String> command, Labels labels, PrintStream err) throws Exception {
-        Diagnostics diagnostics = new Diagnostics() {
-            @Override
-            public void note(String message) {
-                err.println("crashwatch: " + message);
-            }
-        };
+        Diagnostics diagnostics = new StreamDiagnostics(err);
         Optional<Path> agent = AgentJar.find();
         if (agent.isEmpty()) {
             diagnostics.note("crashwatch-agent.jar not found beside crashwatch.jar; running without crash reporting");

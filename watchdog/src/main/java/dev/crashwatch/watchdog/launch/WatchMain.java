@@ -4,6 +4,7 @@ import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.StreamDiagnostics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,12 +37,7 @@ public final class WatchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Diagnostics diagnostics = new Diagnostics() {
-            @Override
-            public void note(String message) {
-                System.err.println("crashwatch: " + message);
-            }
-        };
+        Diagnostics diagnostics = new StreamDiagnostics(System.err);
         if (args.length < 4) {
             diagnostics.note("usage: WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]"
                     + " [-- CMD ARGS...]");

@@ -61,7 +61,7 @@ final class ModeFile {
 
     private static Optional<LocalDate> day(String text) {
         try {
-            return Optional.of(LocalDate.parse(text));
+            return Optional.of(IsoText.day(text));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
