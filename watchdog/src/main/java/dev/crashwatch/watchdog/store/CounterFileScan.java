@@ -55,7 +55,7 @@ final class CounterFileScan {
             if (cached != null) {
                 return Optional.of(cached);
             }
-            Optional<CounterFile> parsed = read(p, reader).map(c -> new CounterFile(p, c.key(), c.counters()));
+            Optional<CounterFile> parsed = reader.readFile(p).map(c -> new CounterFile(p, c.key(), c.counters()));
             parsed.ifPresent(f -> cache.put(stamp, f));
             return parsed;
         } catch (IOException e) {
@@ -97,7 +97,7 @@ final class CounterFileScan {
             if (best != null && file.getValue() < best.last().at().toEpochMilli() - MTIME_GRANULARITY_MILLIS) {
                 break;
             }
-            Optional<CounterFileContent> c = read(file.getKey(), new CounterFileReader());
+            Optional<CounterFileContent> c = new CounterFileReader().readFile(file.getKey());
             if (c.isPresent() && c.get().last().isPresent()
                     && (best == null || c.get().last().get().at().isAfter(best.last().at()))) {
                 best = new RecentCrash(c.get().key(), c.get().last().get());
@@ -108,9 +108,5 @@ final class CounterFileScan {
 
     private List<Path> paths() throws IOException {
         return Store.list(counterDir, CounterFileNames::isCounterFile);
-    }
-
-    static Optional<CounterFileContent> read(Path file, CounterFileReader reader) {
-        return reader.readFile(file);
     }
 }

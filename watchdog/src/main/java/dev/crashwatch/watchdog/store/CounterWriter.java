@@ -71,7 +71,7 @@ final class CounterWriter {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Optional<CounterFileContent> content = Store.read(file);
+        Optional<CounterFileContent> content = new CounterFileReader().readFile(file); // only the file it replaces
         if (content.isEmpty()) {
             Store.setAside(file);
         }

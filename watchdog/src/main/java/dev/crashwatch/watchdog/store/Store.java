@@ -229,11 +229,6 @@ public final class Store {
         return new CounterFileScan(counterDir(), dir.resolve(CACHE).resolve("counters.v1.bin"));
     }
 
-    /** One counter file, without the scan's machinery: a writer reads only the file it is about to replace. */
-    static Optional<CounterFileContent> read(Path file) {
-        return new CounterFileReader().readFile(file);
-    }
-
     /** The regular files in {@code dir} that {@code keep} accepts, sorted; none when {@code dir} is absent. */
     static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
