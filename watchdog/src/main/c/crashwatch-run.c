@@ -367,16 +367,14 @@ static void handle(int sig, void (*handler)(int)) {
 }
 
 /*
- * The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]
+ * The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID STARTED_MILLIS [--program P] [--version V]
  * -- CMD ARGS... (STARTED_MILLIS: the child's start, which bounds the search for a fatal error log it left before
  * saying hello; CMD ARGS...: the child's command as given, where Java reads its -XX:ErrorFile).
  */
-static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid_t own, long long started) {
+static char **watch_argv(const struct run *r, const char *fifo, pid_t child, long long started) {
     static char child_text[24];
-    static char own_text[24];
     static char started_text[24];
     snprintf(child_text, sizeof child_text, "%ld", (long) child);
-    snprintf(own_text, sizeof own_text, "%ld", (long) own);
     snprintf(started_text, sizeof started_text, "%lld", started);
     int ncmd = 0;
     while (r->cmd[ncmd] != NULL) {
@@ -391,7 +389,6 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
     argv[n++] = WATCH_MAIN;
     argv[n++] = (char *) fifo;
     argv[n++] = child_text;
-    argv[n++] = own_text;
     argv[n++] = started_text;
     if (r->program != NULL) {
         argv[n++] = "--program";
@@ -409,8 +406,7 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, pid
 }
 
 /*
- * Starts the Java half (watch_argv; its own pid passed along, which exec keeps: Java 17 gets it only through
- * ProcessHandle, whose start costs ~10 ms), stdin the read end of a pipe whose write end is returned, stdout the
+ * Starts the Java half (watch_argv), stdin the read end of a pipe whose write end is returned, stdout the
  * launcher's stderr, the forwarded signals ignored (-Xrs keeps them so: it must not die of the user's Ctrl-C
  * before it has recorded), the child's JAVA_TOOL_OPTIONS handed over, not picked up. -1 when it could not start.
  */
@@ -421,7 +417,7 @@ static int start_watch(const struct run *r, const char *fifo, pid_t child, long 
     }
     pid_t p = fork();
     if (p == 0) {
-        char **argv = watch_argv(r, fifo, child, getpid(), started);
+        char **argv = watch_argv(r, fifo, child, started);
         for (size_t i = 0; i < NFORWARDED; i++) {
             signal(FORWARDED[i], SIG_IGN);
         }

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.launch;
 
+import dev.crashwatch.agent.Pid;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
@@ -21,8 +22,7 @@ import java.util.OptionalInt;
  * The Java half of a run started by the native launcher {@code crashwatch-run} (docs/native.md): it reads the
  * crash pipe the launcher made while the child runs and records what it reads, exactly as {@link Launcher} does.
  * {@code crashwatch-run} starts it beside the child, with the forwarded signals ignored, as
- * {@code java -Xrs ... WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V] [-- CMD ARGS...]}
- * (its own pid from the launcher: Java 17 has it only through {@code ProcessHandle}, whose start costs ~10 ms; the
+ * {@code java -Xrs ... WatchMain FIFO CHILD_PID STARTED_MILLIS [--program P] [--version V] [-- CMD ARGS...]} (the
  * child's start, in milliseconds since the epoch, taken just before it; the child's command as the user gave it,
  * without the agent; the child's working directory and environment are this process's own, with the child's
  * {@code JAVA_TOOL_OPTIONS} in {@code CRASHWATCH_CHILD_TOOL_OPTIONS}); its stdin carries one line once the
@@ -38,21 +38,20 @@ public final class WatchMain {
 
     public static void main(String[] args) throws Exception {
         Diagnostics diagnostics = new StreamDiagnostics(System.err);
-        if (args.length < 4) {
-            diagnostics.note("usage: WatchMain FIFO CHILD_PID OWN_PID STARTED_MILLIS [--program P] [--version V]"
+        if (args.length < 3) {
+            diagnostics.note("usage: WatchMain FIFO CHILD_PID STARTED_MILLIS [--program P] [--version V]"
                     + " [-- CMD ARGS...]");
             System.exit(2);
         }
         Path pipe = Path.of(args[0]).toAbsolutePath();
         long childPid = Long.parseLong(args[1]);
-        long ownPid = Long.parseLong(args[2]);
         Store store = Store.at(pipe.getParent().getParent().getParent());
         try (Fifo fifo = Fifo.open(pipe)) {
-            RunWatch watch = RunWatch.start(store, labels(args), diagnostics, fifo, ownPid);
+            RunWatch watch = RunWatch.start(store, labels(args), diagnostics, fifo, Pid.current());
             OptionalInt status = childStatus(System.in, childPid);
             // The child's facts are read once it is gone, not while it starts beside this JVM.
             KnownJvm child = new KnownJvm(childPid, Path.of("").toAbsolutePath(), childErrorFile(args, System.getenv()),
-                    Long.parseLong(args[3]));
+                    Long.parseLong(args[2]));
             watch.finish(child, status);
         } catch (IOException e) {
             diagnostics.note("cannot read the crash pipe " + pipe + " (" + e.getMessage() + "); crashes are not recorded");
@@ -64,7 +63,7 @@ public final class WatchMain {
         String program = null;
         String version = null;
         int end = commandStart(args);
-        for (int i = 4; i + 1 < end; i += 2) {
+        for (int i = 3; i + 1 < end; i += 2) {
             if (args[i].equals("--program")) {
                 program = args[i + 1];
             } else if (args[i].equals("--version")) {
@@ -87,7 +86,7 @@ public final class WatchMain {
 
     /** The index of the {@code --} before the child's command; {@code args.length} when there is none. */
     private static int commandStart(String[] args) {
-        for (int i = 4; i < args.length; i++) {
+        for (int i = 3; i < args.length; i++) {
             if (args[i].equals("--")) {
                 return i;
             }

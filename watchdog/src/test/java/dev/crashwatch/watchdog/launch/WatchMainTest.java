@@ -37,7 +37,7 @@ class WatchMainTest {
     /** The child's command follows {@code --}; its JAVA_TOOL_OPTIONS come as crashwatch-run hands them over. */
     @Test
     void reads_the_childs_error_file_from_its_command_and_its_handed_over_tool_options() {
-        String[] head = {"fifo", "12", "13", "1700000000000", "--program", "p", "--version", "1"};
+        String[] head = {"fifo", "12", "1700000000000", "--program", "p", "--version", "1"};
         String[] javaChild = concat(head, "--", "java", "-XX:ErrorFile=cmd.log", "Main");
         assertEquals("cmd.log", WatchMain.childErrorFile(javaChild, Map.of()));
         String[] plainJava = concat(head, "--", "java", "Main");
