@@ -110,7 +110,7 @@ final class HostFactsFile {
         return plain(os) && plain(arch) ? new HostFacts(os, arch) : null;
     }
 
-    /** A value oshi's facts can have: lower-case letters, digits and inner dashes, not empty. */
+    /** A value oshi's facts can have: lower-case letters, digits, underscores and inner dashes, not empty. */
     private static boolean plain(String value) {
         if (value == null || value.isEmpty() || value.startsWith("-") || value.endsWith("-")) {
             return false;
