@@ -34,6 +34,14 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Adds a command that lives in a module on top of this one (the fleet's: {@code dev.crashwatch.fleet.cli}).
+     * Its entry point registers its commands, then calls {@link #execute}; a name already taken is kept.
+     */
+    public static void register(Supplier<Command> factory) {
+        COMMANDS.putIfAbsent(factory.get().name(), factory);
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
     }
