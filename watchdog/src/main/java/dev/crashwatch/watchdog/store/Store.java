@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.store;
 
-import dev.crashwatch.agent.Pid;
+import dev.crashwatch.agent.wire.Pid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

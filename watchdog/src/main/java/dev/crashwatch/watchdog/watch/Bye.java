@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.agent.Wire;
+import dev.crashwatch.agent.wire.Wire;
 
 /**
  * What a JVM's agent says in its bye record, as it exits in an orderly way: whether the application replaced the

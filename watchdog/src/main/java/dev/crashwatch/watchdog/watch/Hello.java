@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.agent.Wire;
+import dev.crashwatch.agent.wire.Wire;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,7 +30,7 @@ final class WatchdogFiles {
     }
 
     /** {@code watchdog=}, else {@code $CRASHWATCH_WATCHDOG}, else crashwatch.jar beside the jar the agent came from. */
-    static File watchdogJar(AgentOptions options) {
+    static File watchdogJar(SidecarOptions options) {
         File given = given(options.watchdog(), WATCHDOG_ENV);
         if (given != null) {
             return given;
@@ -41,12 +41,12 @@ final class WatchdogFiles {
 
     /**
      * The jar (or directory) this agent's classes were loaded from: the agent jar, or an app jar embedding it. Classes
-     * from the boot class path (the agent jar's {@code Boot-Class-Path}) have no code source; {@link AgentJar} finds it.
+     * from the boot class path (the agent jar's {@code Boot-Class-Path}) have no code source; {@link BootClassPathJar} finds it.
      */
     static File agentJar() {
         try {
             CodeSource source = WatchdogFiles.class.getProtectionDomain().getCodeSource();
-            return source == null ? AgentJar.onBootClassPath() : new File(source.getLocation().toURI()).getAbsoluteFile();
+            return source == null ? BootClassPathJar.onBootClassPath() : new File(source.getLocation().toURI()).getAbsoluteFile();
         } catch (Exception e) {
             return null;
         }
@@ -81,7 +81,7 @@ final class WatchdogFiles {
     }
 
     /** {@code java=}, else {@code $CRASHWATCH_JAVA}, else this JVM's {@code bin/java}. */
-    static File javaExecutable(AgentOptions options) {
+    static File javaExecutable(SidecarOptions options) {
         File given = given(options.java(), JAVA_ENV);
         return given != null ? given : new File(new File(System.getProperty("java.home"), "bin"), "java");
     }

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 import java.util.Arrays;
 
@@ -31,7 +31,7 @@ public final class Wire {
     /** Written by the watchdog itself into its own FIFO after the child is gone: nothing follows. */
     public static final String END = "END";
 
-    /** Hello keys. */
+    /** HelloRecord keys. */
     public static final String KEY_PID = "pid";
     public static final String KEY_START_MILLIS = "startMillis";
     public static final String KEY_JAVA_VERSION = "javaVersion";

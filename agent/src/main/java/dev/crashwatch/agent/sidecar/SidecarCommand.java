@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class SidecarCommand {
      * the relay when there is one ({@code crashwatch-relay JAVA ARGS...}); in a session of its own where
      * {@code setsid} exists (a Ctrl-C or a closed terminal does not take it down before it has read the crash).
      */
-    static List<String> command(File java, File jar, AgentOptions options, StoreDir store) {
+    static List<String> command(File java, File jar, SidecarOptions options, File storeDir) {
         List<String> command = new ArrayList<>();
         if (SETSID.canExecute()) {
             command.add(SETSID.getPath());
@@ -50,7 +50,7 @@ final class SidecarCommand {
         command.add(jar.getPath());
         command.add(MAIN_CLASS);
         command.add("--dir");
-        command.add(store.dir().getPath());
+        command.add(storeDir.getPath());
         if (options.program() != null) {
             command.add("--program");
             command.add(options.program());

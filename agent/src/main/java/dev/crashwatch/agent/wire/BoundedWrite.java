@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 /**
  * One record written on a short-lived daemon thread that the caller waits for, at most until a deadline: a full or
@@ -7,7 +7,7 @@ package dev.crashwatch.agent;
  * more on a busy machine. If no thread can be created (out of memory, "unable to create native thread") the record
  * is written inline too.
  */
-final class BoundedWrite extends Thread {
+public final class BoundedWrite extends Thread {
     private final RecordChannel channel;
     private final String kind;
     private final byte[] payload;
@@ -28,7 +28,7 @@ final class BoundedWrite extends Thread {
     }
 
     /** Writes a record, waiting until {@code deadline} ({@link System#nanoTime()}) at most. Never throws. */
-    static void send(RecordChannel channel, String kind, byte[] payload, int length, long deadline) {
+    public static void send(RecordChannel channel, String kind, byte[] payload, int length, long deadline) {
         if (!channel.usable()) {
             return;
         }

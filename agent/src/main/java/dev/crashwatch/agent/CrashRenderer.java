@@ -1,5 +1,6 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.wire.ByteSink;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * minimal rendering, written without allocating: the header line without message and one {@code at} line per frame,
  * if the frames can still be had.
  */
-final class CrashText {
+final class CrashRenderer {
     private static final int CAPACITY = 64 * 1024;
     private final ByteSink sink = new ByteSink(CAPACITY);
     private final PrintStream printer = new PrintStream(sink, false, StandardCharsets.UTF_8);

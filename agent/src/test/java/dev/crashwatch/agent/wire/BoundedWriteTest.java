@@ -1,5 +1,6 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
+import dev.crashwatch.agent.fixtures.Fifos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class BoundedWriteTest {
 
     @Test
     void a_write_into_a_full_fifo_gives_up_at_the_deadline_and_marks_the_channel_stuck() throws Exception {
-        File fifo = mkfifo(dir.resolve("crash.fifo"));
+        File fifo = Fifos.mkfifo(dir.resolve("crash.fifo"));
         try (RandomAccessFile holder = new RandomAccessFile(fifo, "rw")) {
             holder.write(new byte[PIPE_CAPACITY]);
             RecordChannel channel = new RecordChannel(1, new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD()));
@@ -43,7 +44,7 @@ class BoundedWriteTest {
 
     @Test
     void a_write_into_a_fifo_with_room_goes_through_at_once() throws Exception {
-        File fifo = mkfifo(dir.resolve("crash.fifo"));
+        File fifo = Fifos.mkfifo(dir.resolve("crash.fifo"));
         try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
             RecordChannel channel = new RecordChannel(1, new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD()));
             byte[] bye = "handlerReplaced=false\n".getBytes();
@@ -58,7 +59,7 @@ class BoundedWriteTest {
 
     @Test
     void a_one_frame_record_into_an_empty_fifo_is_written_inline_and_anything_else_by_a_thread() throws Exception {
-        File fifo = mkfifo(dir.resolve("crash.fifo"));
+        File fifo = Fifos.mkfifo(dir.resolve("crash.fifo"));
         try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
             RecordChannel channel = new RecordChannel(1, new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD()));
             assertTrue(channel.writableAtOnce(Wire.MAX_PAYLOAD), "empty pipe, one frame");
@@ -72,10 +73,4 @@ class BoundedWriteTest {
         assertFalse(new RecordChannel(1, null).writableAtOnce(1), "not connected");
     }
 
-    static File mkfifo(Path path) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-        assertEquals(0, p.waitFor());
-        assertTrue(Files.exists(path));
-        return path.toFile();
-    }
 }

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Finding the agent jar among this process's open files, as the JVM holds the boot class path's jars open. */
 @EnabledOnOs(OS.LINUX)
-class AgentJarTest {
+class BootClassPathJarTest {
     @TempDir
     Path dir;
 
@@ -26,9 +26,9 @@ class AgentJarTest {
         Path jar = Files.createFile(real.resolve("some-unique-name.jar"));
         Path link = Files.createSymbolicLink(dir.resolve("link"), real);
         try (RandomAccessFile open = new RandomAccessFile(link.resolve("some-unique-name.jar").toFile(), "r")) {
-            assertEquals(jar.toFile().getCanonicalFile(), AgentJar.theOpenFileNamed("some-unique-name.jar"));
+            assertEquals(jar.toFile().getCanonicalFile(), BootClassPathJar.theOpenFileNamed("some-unique-name.jar"));
         }
-        assertNull(AgentJar.theOpenFileNamed("some-unique-name.jar"), "closed again");
+        assertNull(BootClassPathJar.theOpenFileNamed("some-unique-name.jar"), "closed again");
     }
 
     @Test
@@ -36,9 +36,9 @@ class AgentJarTest {
         File one = Files.createFile(Files.createDirectories(dir.resolve("a")).resolve("twice.jar")).toFile();
         File two = Files.createFile(Files.createDirectories(dir.resolve("b")).resolve("twice.jar")).toFile();
         try (RandomAccessFile a = new RandomAccessFile(one, "r"); RandomAccessFile a2 = new RandomAccessFile(one, "r")) {
-            assertEquals(one.getCanonicalFile(), AgentJar.theOpenFileNamed("twice.jar"), "the same file twice is one");
+            assertEquals(one.getCanonicalFile(), BootClassPathJar.theOpenFileNamed("twice.jar"), "the same file twice is one");
             try (RandomAccessFile b = new RandomAccessFile(two, "r")) {
-                assertNull(AgentJar.theOpenFileNamed("twice.jar"));
+                assertNull(BootClassPathJar.theOpenFileNamed("twice.jar"));
             }
         }
     }
@@ -49,12 +49,12 @@ class AgentJarTest {
         List<RandomAccessFile> open = new ArrayList<>();
         try {
             open.add(new RandomAccessFile(jar.toFile(), "r"));
-            assertEquals(jar.toFile().getCanonicalFile(), AgentJar.theOpenFileNamed("crowded.jar"));
+            assertEquals(jar.toFile().getCanonicalFile(), BootClassPathJar.theOpenFileNamed("crowded.jar"));
             Path other = Files.createFile(dir.resolve("other"));
-            while (new File("/proc/self/fd").list().length <= AgentJar.MOST_OPEN_FILES) {
+            while (new File("/proc/self/fd").list().length <= BootClassPathJar.MOST_OPEN_FILES) {
                 open.add(new RandomAccessFile(other.toFile(), "r"));
             }
-            assertNull(AgentJar.theOpenFileNamed("crowded.jar"));
+            assertNull(BootClassPathJar.theOpenFileNamed("crowded.jar"));
         } finally {
             for (RandomAccessFile f : open) {
                 f.close();

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -11,7 +11,7 @@ import java.io.OutputStream;
  * gone) marks the channel dead; a write that someone gave up waiting for marks it stuck. Either way every later
  * record is skipped, silently.
  */
-final class RecordChannel {
+public final class RecordChannel {
     /** 0 until first asked for: reading it costs a class and a syscall that premain's path need not pay. */
     private volatile long pid;
     private final byte[] frame = new byte[Wire.MAX_FRAME];
@@ -24,18 +24,18 @@ final class RecordChannel {
     private volatile boolean byeWritten;
 
     /** A channel for this JVM's records (its pid read when first needed); {@code out} null until connected. */
-    RecordChannel(OutputStream out) {
+    public RecordChannel(OutputStream out) {
         connect(out);
     }
 
     /** A channel for records of the JVM {@code pid}. */
-    RecordChannel(long pid, OutputStream out) {
+    public RecordChannel(long pid, OutputStream out) {
         this.pid = pid;
         connect(out);
     }
 
     /** The pid in this channel's frames: this JVM's, read once (by crashwatch-start, before anything is written). */
-    long pid() {
+    public long pid() {
         long known = pid;
         if (known == 0) {
             known = Pid.current();
@@ -45,7 +45,7 @@ final class RecordChannel {
     }
 
     /** Connects the channel to its pipe once it exists (sidecar mode: after the sidecar started). */
-    void connect(OutputStream pipe) {
+    public void connect(OutputStream pipe) {
         queue = queueOf(pipe);
         out = pipe;
     }
@@ -59,12 +59,12 @@ final class RecordChannel {
     }
 
     /** Whether a record written now could reach a reader. */
-    boolean usable() {
+    public boolean usable() {
         return out != null && !stuck && !dead;
     }
 
     /** The agent stands down: nothing more is written, silently. */
-    void silence() {
+    public void silence() {
         dead = true;
     }
 
@@ -95,7 +95,7 @@ final class RecordChannel {
     }
 
     /** Whether the goodbye is out (or being written): the JVM is exiting in an orderly way. */
-    boolean byeWritten() {
+    public boolean byeWritten() {
         return byeWritten;
     }
 
@@ -103,7 +103,7 @@ final class RecordChannel {
      * Writes one record, blocking while the pipe is full. Never throws. Records go out in the order they are written:
      * a JVM that exits at once may say goodbye before crashwatch-start's hello, which the watchdog allows for.
      */
-    synchronized void write(String kind, byte[] payload, int length) {
+    public synchronized void write(String kind, byte[] payload, int length) {
         OutputStream pipe = out;
         if (pipe == null || stuck || dead) {
             return;

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import java.io.File;
 import java.io.IOException;

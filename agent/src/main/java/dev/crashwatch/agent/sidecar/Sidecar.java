@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import java.io.File;
 import java.io.FileOutputStream;
@@ -17,7 +17,9 @@ import java.util.Map;
  * once started, and its environment tells any agent in it to do nothing. What runs is {@link SidecarCommand}; where
  * its files are, {@link WatchdogFiles}.
  */
-final class Sidecar {
+public final class Sidecar {
+    /** Set in the sidecar's environment: a JVM that sees it is crashwatch itself, and its agent does nothing. */
+    public static final String ENV = "CRASHWATCH_SIDECAR";
     private static final String[] STRIPPED_ENV = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
     private static final File SH = new File("/bin/sh");
     /**
@@ -33,11 +35,11 @@ final class Sidecar {
     }
 
     /**
-     * Starts the sidecar for this JVM ({@code pid}, its {@code -XX:ErrorFile} setting or null); returns the write end
-     * of its stdin, or null (the reason then in the sidecar log).
+     * Starts the sidecar for this JVM ({@code pid}, its {@code -XX:ErrorFile} setting or null) on the store
+     * {@code storeDir}; returns the write end of its stdin, or null (the reason then in the sidecar log).
      */
-    static OutputStream start(AgentOptions options, StoreDir store, long pid, String errorFile) {
-        SidecarLog log = new SidecarLog(store);
+    public static OutputStream start(SidecarOptions options, File storeDir, long pid, String errorFile) {
+        SidecarStartLog log = new SidecarStartLog(storeDir);
         File jar = WatchdogFiles.watchdogJar(options);
         if (jar == null || !jar.isFile()) {
             log.write(pid, "sidecar not started: watchdog jar not found (" + jar
@@ -50,11 +52,11 @@ final class Sidecar {
                     + WatchdogFiles.JAVA_ENV);
             return null;
         }
-        List<String> command = SidecarCommand.command(java, jar, options, store);
+        List<String> command = SidecarCommand.command(java, jar, options, storeDir);
         if (pid > 0) {
             command.addAll(SidecarCommand.thisJvm(pid, errorFile));
         }
-        ProcessBuilder builder = builder(detached(command), store, log);
+        ProcessBuilder builder = builder(detached(command), storeDir, log);
         try {
             return canDetach() ? startDetached(builder, pid) : builder.start().getOutputStream();
         } catch (IOException | RuntimeException e) {
@@ -64,20 +66,20 @@ final class Sidecar {
     }
 
     /** Output discarded, errors to the sidecar log, in the store, without the JVM options that would attach agents. */
-    private static ProcessBuilder builder(List<String> command, StoreDir store, SidecarLog log) {
+    private static ProcessBuilder builder(List<String> command, File storeDir, SidecarStartLog log) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         File logFile = log.prepared();
         builder.redirectError(logFile != null ? ProcessBuilder.Redirect.appendTo(logFile)
                 : ProcessBuilder.Redirect.DISCARD);
-        if (store.dir().isDirectory()) {
-            builder.directory(store.dir());
+        if (storeDir.isDirectory()) {
+            builder.directory(storeDir);
         }
         Map<String, String> env = builder.environment();
         for (String name : STRIPPED_ENV) {
             env.remove(name);
         }
-        env.put(Agent.SIDECAR_ENV, "1");
+        env.put(ENV, "1");
         return builder;
     }
 

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class SidecarTest {
     @Test
     void the_command_runs_sidecar_main_small_with_the_store_and_the_program() {
-        AgentOptions options = AgentOptions.parse("program=shop,version=1.0");
+        Options options = new Options("shop", "1.0", null, null);
         List<String> command = SidecarCommand.command(new File("/j/bin/java"), new File("/cw/crashwatch.jar"), options,
-                StoreDir.resolve("/store"));
+                new File("/store"));
         int java = command.indexOf("/j/bin/java");
         assertTrue(java == 0 || command.get(0).endsWith("setsid"), command.toString());
         assertTrue(command.contains("-Xmx16m") && command.contains("-XX:+UseSerialGC"), command.toString());
@@ -33,9 +33,9 @@ class SidecarTest {
 
     @Test
     void the_watchdog_option_wins_and_otherwise_crashwatch_jar_is_looked_for_beside_the_agent() {
-        assertEquals(new File("/x/cw.jar"), WatchdogFiles.watchdogJar(AgentOptions.parse("watchdog=/x/cw.jar")));
+        assertEquals(new File("/x/cw.jar"), WatchdogFiles.watchdogJar(new Options(null, null, "/x/cw.jar", null)));
         if (System.getenv(WatchdogFiles.WATCHDOG_ENV) == null) {
-            File beside = WatchdogFiles.watchdogJar(AgentOptions.parse(""));
+            File beside = WatchdogFiles.watchdogJar(Options.none());
             assertEquals(new File(WatchdogFiles.agentJar().getParentFile(), "crashwatch.jar"), beside);
         }
     }

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -7,30 +7,34 @@ import java.util.Arrays;
  * A byte buffer made ahead of time that text is encoded into (UTF-8) without allocating, growing only when it must
  * and when the heap allows; what does not fit is dropped and the sink marked truncated.
  */
-final class ByteSink extends OutputStream {
+public final class ByteSink extends OutputStream {
     private static final int LIMIT = 16 << 20;
     private byte[] buf;
     private int count;
     private boolean truncated;
 
-    ByteSink(int capacity) {
+    public ByteSink(int capacity) {
         buf = new byte[capacity];
     }
 
-    void reset() {
+    /** Empties the sink for the next text, keeping its buffer. */
+    public void reset() {
         count = 0;
         truncated = false;
     }
 
-    byte[] array() {
+    /** The buffer; its first {@link #length()} bytes are the text. */
+    public byte[] array() {
         return buf;
     }
 
-    int length() {
+    /** How many bytes of {@link #array()} hold text. */
+    public int length() {
         return count;
     }
 
-    boolean truncated() {
+    /** Whether text was dropped because the buffer could not grow. */
+    public boolean truncated() {
         return truncated;
     }
 
@@ -49,7 +53,7 @@ final class ByteSink extends OutputStream {
     }
 
     /** Appends {@code text} as UTF-8 (unpaired surrogates as {@code ?}), allocating nothing. */
-    void text(String text) {
+    public void text(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
@@ -71,7 +75,7 @@ final class ByteSink extends OutputStream {
     }
 
     /** Appends a decimal number, allocating nothing. */
-    void decimal(long value) {
+    public void decimal(long value) {
         if (value < 0) {
             write('-');
         }

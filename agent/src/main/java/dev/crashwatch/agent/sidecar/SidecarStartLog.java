@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import java.io.File;
 import java.io.FileOutputStream;
@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
  * The store's {@code log/sidecar.log}: why a sidecar could not start, and the sidecar JVM's own stderr. Capped: a
  * log past {@link #CAP} bytes is moved to {@code sidecar.log.1} (replacing the previous one) before it grows on.
  */
-final class SidecarLog {
+final class SidecarStartLog {
     static final String NAME = "sidecar.log";
     static final long CAP = 256 * 1024;
 
     private final File file;
 
-    SidecarLog(StoreDir store) {
-        this.file = new File(new File(store.dir(), "log"), NAME);
+    SidecarStartLog(File storeDir) {
+        this.file = new File(new File(storeDir, "log"), NAME);
     }
 
     /** The log file, its directory created and the file rotated if it grew past the cap; null if impossible. */

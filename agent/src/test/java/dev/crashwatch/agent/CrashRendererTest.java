@@ -1,5 +1,6 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.wire.ByteSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class CrashTextTest {
+class CrashRendererTest {
     @Test
     void renders_exactly_what_the_jvm_prints_for_an_uncaught_exception() {
         Thread thread = new Thread("wörker \"1\"");
@@ -19,12 +20,12 @@ class CrashTextTest {
         err.print("Exception in thread \"" + thread.getName() + "\" ");
         crash.printStackTrace(err);
 
-        assertEquals(jvm.toString(StandardCharsets.UTF_8), text(new CrashText().render(thread, crash)));
+        assertEquals(jvm.toString(StandardCharsets.UTF_8), text(new CrashRenderer().render(thread, crash)));
     }
 
     @Test
     void the_buffer_is_reused_and_holds_only_the_latest_crash() {
-        CrashText text = new CrashText();
+        CrashRenderer text = new CrashRenderer();
         text.render(new Thread("a"), new IllegalStateException("first"));
         String second = text(text.render(new Thread("b"), new Error("second")));
         assertTrue(second.startsWith("Exception in thread \"b\" java.lang.Error: second\n"), second);
@@ -42,7 +43,7 @@ class CrashTextTest {
                 + "\tat app.Shop.buy(Shop.java:42)\n"
                 + "\tat app.Shop.native0(Native Method)\n"
                 + "\tat app.Main.main(Unknown Source)\n",
-                text(new CrashText().renderMinimal(new Thread("main"), crash)));
+                text(new CrashRenderer().renderMinimal(new Thread("main"), crash)));
     }
 
     @Test
@@ -53,7 +54,7 @@ class CrashTextTest {
             frames[i] = new StackTraceElement("app.Recursive", "descend", "Recursive.java", i);
         }
         deep.setStackTrace(frames);
-        ByteSink sink = new CrashText().render(new Thread("main"), deep);
+        ByteSink sink = new CrashRenderer().render(new Thread("main"), deep);
         assertTrue(sink.length() > 64 * 1024);
         assertTrue(text(sink).endsWith("\tat app.Recursive.descend(Recursive.java:4999)\n"));
     }

@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,19 +12,19 @@ import java.net.URL;
  * that is not conclusive, as the resource that holds this class (the boot loader's resource lookup opens the JDK's
  * module image and the jar again in Java: milliseconds of class loading on the start-up thread).
  */
-final class AgentJar {
+final class BootClassPathJar {
     /** The jar's name in its own {@code Boot-Class-Path} (agent/pom.xml): the boot class path holds it by this name. */
     static final String BOOT_JAR_NAME = "crashwatch-agent.jar";
     private static final File OPEN_FILES = new File("/proc/self/fd");
     /** More open files than this at start-up (inherited, say) and the resource lookup is the cheaper way. */
     static final int MOST_OPEN_FILES = 512;
 
-    private AgentJar() {
+    private BootClassPathJar() {
     }
 
     /** The agent jar on the boot class path this class was loaded from; null if it was not loaded from there. */
     static File onBootClassPath() {
-        if (AgentJar.class.getClassLoader() != null) {
+        if (BootClassPathJar.class.getClassLoader() != null) {
             return null;
         }
         File open = theOpenFileNamed(BOOT_JAR_NAME);
@@ -69,7 +69,7 @@ final class AgentJar {
 
     private static File asResource() {
         try {
-            URL url = ClassLoader.getSystemResource(AgentJar.class.getName().replace('.', '/') + ".class");
+            URL url = ClassLoader.getSystemResource(BootClassPathJar.class.getName().replace('.', '/') + ".class");
             String spec = url == null ? "" : url.toString();
             int bang = spec.indexOf("!/");
             if (!spec.startsWith("jar:") || bang < 0) {

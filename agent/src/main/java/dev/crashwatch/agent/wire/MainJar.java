@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 import java.io.File;
 import java.util.jar.Attributes;

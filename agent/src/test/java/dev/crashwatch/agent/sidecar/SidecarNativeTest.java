@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.sidecar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +29,7 @@ class SidecarNativeTest {
     }
 
     private static List<String> command(File jar) {
-        return SidecarCommand.command(new File("/j/bin/java"), jar, AgentOptions.parse(""), StoreDir.resolve("/store"));
+        return SidecarCommand.command(new File("/j/bin/java"), jar, Options.none(), new File("/store"));
     }
 
     @Test

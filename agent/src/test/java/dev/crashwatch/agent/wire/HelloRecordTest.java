@@ -1,4 +1,4 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,13 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HelloTest {
+class HelloRecordTest {
     @Test
     void carries_the_documented_keys_one_per_line() {
-        JvmFlags flags = new JvmFlags();
-        flags.scanOptions("-XX:ErrorFile=logs/hs_%p.log -XX:+ExitOnOutOfMemoryError");
-        Map<String, String> hello = parse(Hello.collect(AgentOptions.parse("program=shop,version=2.0"), 4242, 1234L,
-                flags));
+        Map<String, String> hello = parse(HelloRecord.collect("shop", "2.0", 4242, 1234L, "logs/hs_%p.log", true));
         assertEquals("4242", hello.get(Wire.KEY_PID));
         assertEquals("1234", hello.get(Wire.KEY_START_MILLIS));
         assertEquals(System.getProperty("java.version"), hello.get(Wire.KEY_JAVA_VERSION));
@@ -32,8 +29,7 @@ class HelloTest {
     @Test
     void values_with_newlines_and_backslashes_stay_on_their_line_and_read_back_exactly() {
         String name = "evil\nprogram=hijack\\n\r";
-        Map<String, String> hello = parse(Hello.collect(AgentOptions.of(name, null, null, null, null), 1, 1,
-                new JvmFlags()));
+        Map<String, String> hello = parse(HelloRecord.collect(name, null, 1, 1, null, false));
         assertEquals(name, hello.get(Wire.KEY_PROGRAM));
         assertFalse(hello.containsKey(Wire.KEY_VERSION) && "hijack".equals(hello.get(Wire.KEY_VERSION)));
     }

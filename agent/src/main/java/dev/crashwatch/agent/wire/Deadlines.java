@@ -1,17 +1,17 @@
-package dev.crashwatch.agent;
+package dev.crashwatch.agent.wire;
 
 /** Deadlines on the {@link System#nanoTime()} clock, and waiting for a thread until one. */
-final class Deadlines {
+public final class Deadlines {
     private Deadlines() {
     }
 
     /** The deadline {@code millis} from now. */
-    static long in(long millis) {
+    public static long in(long millis) {
         return System.nanoTime() + millis * 1_000_000L;
     }
 
     /** Whole milliseconds left until {@code deadline}, at least 0. */
-    static long millisLeft(long deadline) {
+    public static long millisLeft(long deadline) {
         long left = deadline - System.nanoTime();
         return left <= 0 ? 0 : Math.max(1, left / 1_000_000L);
     }
@@ -20,7 +20,7 @@ final class Deadlines {
      * Waits for {@code thread} to end, until {@code deadline} at most; true if it ended. An interrupt does not cut
      * the wait short (a crashing thread may carry one); it is kept for the caller. Never throws.
      */
-    static boolean join(Thread thread, long deadline) {
+    public static boolean join(Thread thread, long deadline) {
         boolean interrupted = Thread.interrupted();
         try {
             long wait = millisLeft(deadline);
