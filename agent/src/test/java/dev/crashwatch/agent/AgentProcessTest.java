@@ -1,9 +1,9 @@
 package dev.crashwatch.agent;
 
-import dev.crashwatch.agent.fixtures.Fifos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.agent.fixtures.Fifos;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.crashwatch.agent;
 
-import dev.crashwatch.agent.wire.ByteSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.agent.wire.ByteSink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,14 @@
 package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.pipe.Hello;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.LineResolver;
 import dev.crashwatch.watchdog.signature.LineResolvers;
 import dev.crashwatch.watchdog.signature.Signatures;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.store.Weeks;
+import dev.crashwatch.watchdog.store.counters.Weeks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
