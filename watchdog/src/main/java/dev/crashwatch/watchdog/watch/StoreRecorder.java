@@ -87,7 +87,7 @@ public final class StoreRecorder implements Recorder {
             diagnostics.note("could not read fatal error log " + log + ": " + e.getMessage());
             return;
         }
-        count(session, Signatures.counterName(new String(bytes, StandardCharsets.UTF_8), lines(session.hello())), bytes);
+        count(session, Signatures.fatalErrorLogName(new String(bytes, StandardCharsets.UTF_8)), bytes);
     }
 
     @Override
