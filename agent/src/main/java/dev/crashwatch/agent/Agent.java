@@ -37,7 +37,7 @@ final class Agent {
     private final long startMillis = System.currentTimeMillis();
     private CrashHook hook;
     private Starter starter;
-    private CrashRenderer spareText;
+    private CrashRenderer spareRenderer;
 
     private Agent(AgentOptions options, RecordChannel channel) {
         this.options = options;
@@ -130,8 +130,8 @@ final class Agent {
      */
     void prepareForCrash() {
         synchronized (this) {
-            if (spareText == null) {
-                spareText = new CrashRenderer();
+            if (spareRenderer == null) {
+                spareRenderer = new CrashRenderer();
             }
         }
         Throwable sample = Rehearsal.sampleCrash();
@@ -142,7 +142,7 @@ final class Agent {
             Rehearsal.close(nullPipe);
         }
         hook.rehearse(Rehearsal.silentCrash());
-        CrashRenderer text = takeCrashText();
+        CrashRenderer text = takeRenderer();
         text.renderMinimal(Thread.currentThread(), sample);
         giveBack(text);
         Rehearsal.cacheClassNames();
@@ -163,7 +163,7 @@ final class Agent {
             if (!to.usable()) {
                 return;
             }
-            CrashRenderer text = takeCrashText();
+            CrashRenderer text = takeRenderer();
             ByteSink rendered = text.render(thread, error);
             BoundedWrite.send(to, Wire.CRASH, rendered.array(), rendered.length(), deadline);
             giveBack(text);
@@ -191,15 +191,15 @@ final class Agent {
         }
     }
 
-    private synchronized CrashRenderer takeCrashText() {
-        CrashRenderer text = spareText;
-        spareText = null;
+    private synchronized CrashRenderer takeRenderer() {
+        CrashRenderer text = spareRenderer;
+        spareRenderer = null;
         return text != null ? text : new CrashRenderer();
     }
 
     private synchronized void giveBack(CrashRenderer text) {
-        if (spareText == null && text.reusable()) {
-            spareText = text;
+        if (spareRenderer == null && text.reusable()) {
+            spareRenderer = text;
         }
     }
 }

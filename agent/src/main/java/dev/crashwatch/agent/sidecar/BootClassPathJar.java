@@ -23,7 +23,7 @@ final class BootClassPathJar {
     }
 
     /** The agent jar on the boot class path this class was loaded from; null if it was not loaded from there. */
-    static File onBootClassPath() {
+    static File find() {
         if (BootClassPathJar.class.getClassLoader() != null) {
             return null;
         }
@@ -37,7 +37,7 @@ final class BootClassPathJar {
     /**
      * The one file of this name this process holds open, as its real path; null if there is none, more than one, no
      * {@code /proc}, or more than {@link #MOST_OPEN_FILES} open files to look through. A jar reached through a link
-     * shows as its target, which is why {@link #onBootClassPath} takes it only when the watchdog is beside it, and
+     * shows as its target, which is why {@link #find} takes it only when the watchdog is beside it, and
      * otherwise asks the boot loader, which names the jar as the JVM did.
      */
     static File theOpenFileNamed(String name) {

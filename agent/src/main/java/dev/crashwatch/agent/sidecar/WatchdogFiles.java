@@ -41,12 +41,14 @@ final class WatchdogFiles {
 
     /**
      * The jar (or directory) this agent's classes were loaded from: the agent jar, or an app jar embedding it. Classes
-     * from the boot class path (the agent jar's {@code Boot-Class-Path}) have no code source; {@link BootClassPathJar} finds it.
+     * from the boot class path (the agent jar's {@code Boot-Class-Path}) have no code source; {@link
+     * BootClassPathJar} finds it.
      */
     static File agentJar() {
         try {
             CodeSource source = WatchdogFiles.class.getProtectionDomain().getCodeSource();
-            return source == null ? BootClassPathJar.onBootClassPath() : new File(source.getLocation().toURI()).getAbsoluteFile();
+            return source == null ? BootClassPathJar.find()
+                    : new File(source.getLocation().toURI()).getAbsoluteFile();
         } catch (Exception e) {
             return null;
         }

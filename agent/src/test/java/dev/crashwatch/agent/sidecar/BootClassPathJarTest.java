@@ -36,7 +36,8 @@ class BootClassPathJarTest {
         File one = Files.createFile(Files.createDirectories(dir.resolve("a")).resolve("twice.jar")).toFile();
         File two = Files.createFile(Files.createDirectories(dir.resolve("b")).resolve("twice.jar")).toFile();
         try (RandomAccessFile a = new RandomAccessFile(one, "r"); RandomAccessFile a2 = new RandomAccessFile(one, "r")) {
-            assertEquals(one.getCanonicalFile(), BootClassPathJar.theOpenFileNamed("twice.jar"), "the same file twice is one");
+            assertEquals(one.getCanonicalFile(), BootClassPathJar.theOpenFileNamed("twice.jar"),
+                    "the same file twice is one");
             try (RandomAccessFile b = new RandomAccessFile(two, "r")) {
                 assertNull(BootClassPathJar.theOpenFileNamed("twice.jar"));
             }
