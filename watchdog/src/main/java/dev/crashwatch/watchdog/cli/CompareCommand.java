@@ -25,7 +25,9 @@ public final class CompareCommand implements Command {
     @Override
     public String usage() {
         return "usage: crashwatch compare --base V1 --new V2 [--program P] [--json]\n"
-                + "  rates are crashes per run when both versions counted runs (crashwatch/runs), else raw counts";
+                + "  rates are crashes per 1,000 runs when both versions counted runs (crashwatch/runs), else raw\n"
+                + "  counts; each crash shows the Java versions it was seen on, and a note when the other version\n"
+                + "  never ran on those Java versions";
     }
 
     @Override
