@@ -36,6 +36,10 @@ public final class Wire {
     public static final String KEY_START_MILLIS = "startMillis";
     public static final String KEY_JAVA_VERSION = "javaVersion";
     public static final String KEY_MAIN = "main";
+    /** The main jar's manifest {@code Main-Class}, when the JVM runs a jar. */
+    public static final String KEY_MAIN_CLASS = "mainClass";
+    /** The main jar's manifest {@code Automatic-Module-Name}, when it has one. */
+    public static final String KEY_MODULE_NAME = "moduleName";
     public static final String KEY_PROGRAM = "program";
     public static final String KEY_VERSION = "version";
     public static final String KEY_CWD = "cwd";
