@@ -105,9 +105,9 @@ public final class Wire {
         return at + digits;
     }
 
-    /** Escapes a hello value so that it fits on one line: backslash and newline. */
+    /** Escapes a hello value so that it fits on one line with no tab: backslash, newline, CR and tab. */
     public static String escape(String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0 && value.indexOf('\t') < 0) {
             return value; // The usual case, and no copy on the agent's start-up thread.
         }
         StringBuilder out = new StringBuilder(value.length());
@@ -119,6 +119,8 @@ public final class Wire {
                 out.append("\\n");
             } else if (c == '\r') {
                 out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t"); // so that a payload's lines can stand on one line, tab-separated (runs journal)
             } else {
                 out.append(c);
             }
@@ -133,7 +135,7 @@ public final class Wire {
             char c = value.charAt(i);
             if (c == '\\' && i + 1 < value.length()) {
                 char n = value.charAt(++i);
-                out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+                out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n == 't' ? '\t' : n);
             } else {
                 out.append(c);
             }
