@@ -97,10 +97,12 @@ final class ReportIntake {
     private Reply store(Report report) throws Rejection {
         FilteredReport filtered = ReportFilter.apply(config, report);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        byte[] stored = ReportJson.write(filtered.kept()).getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = ReportJson.write(report).getBytes(StandardCharsets.UTF_8);
+        byte[] stored = filtered.dropped().isEmpty() ? canonical
+                : ReportJson.write(filtered.kept()).getBytes(StandardCharsets.UTF_8);
         StoreOutcome outcome;
         try {
-            outcome = archive.store(report.id(), fingerprint(report), today, stored);
+            outcome = archive.store(report.id(), fingerprint(canonical), today, stored);
         } catch (StorageException e) {
             metrics.storageErrors.increment();
             return Reply.error(503, "storage unavailable, try again later", STORAGE_RETRY_SECONDS);
@@ -119,10 +121,12 @@ final class ReportIntake {
         }
     }
 
-    /** The report as sent, in its one canonical form, hashed: a retry matches however it was compressed or spaced. */
-    private static String fingerprint(Report report) {
+    /**
+     * The report as sent, in its one canonical form ({@link ReportJson#write}), hashed: a retry matches however it
+     * was compressed or spaced.
+     */
+    private static String fingerprint(byte[] canonical) {
         try {
-            byte[] canonical = ReportJson.write(report).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256", e);
