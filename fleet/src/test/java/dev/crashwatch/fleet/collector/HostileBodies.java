@@ -2,7 +2,7 @@ package dev.crashwatch.fleet.collector;
 
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
-import dev.crashwatch.watchdog.report.ReportJson;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.fleet.testing.Reports;
-import dev.crashwatch.watchdog.report.ReportJson;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
