@@ -68,13 +68,14 @@ public final class PrepareAgentMojo extends AbstractMojo {
                 .option("watchdog", artifactFile(WATCHDOG).toString())
                 .option("exitFrom", exitIsCrash ? AgentArgument.SUREFIRE_BOOTER : null);
         try {
-            BuildStart.take(store, program, version).write(ReportMojo.marker(project));
+            BuildStart.take(store, program, version).write(BuildReport.marker(project));
         } catch (IOException e) {
             throw new MojoExecutionException("crashwatch: cannot note the store's counts in target/: " + e, e);
         }
         Properties properties = project.getProperties();
         String argLine = agent.prependTo(properties.getProperty(propertyName));
         properties.setProperty(propertyName, argLine);
+        project.setContextValue(BuildReport.PREPARED, Boolean.TRUE);
         getLog().info("crashwatch: " + propertyName + " set to " + argLine);
     }
 
