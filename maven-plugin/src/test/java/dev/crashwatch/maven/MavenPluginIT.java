@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The plugin in real Maven builds of {@code src/it/crashing-tests}, whose three test classes end their forks' JVMs in
  * three ways: a worker thread's uncaught exception (the fork lives on), {@code System.exit} and a native crash. Two
  * builds count into one throwaway store ({@code CRASHWATCH_DIR}) under the project's artifactId and version, in one
- * counter file whose counts add up; each build prints its own three crashes at its end, and {@code crashwatch:report}
- * run on its own afterwards prints the last build's. The sample builds use a local repository under
+ * counter file whose counts add up; each build, stopped in the test phase by its dead forks, prints its own three
+ * crashes at its end. A third build runs only the integration test, whose Failsafe fork loses a worker thread: it
+ * succeeds, and {@code report} prints that crash in {@code verify}. {@code crashwatch:report} run on its own
+ * afterwards prints the last build's. The sample builds use a local repository under
  * {@code target/} (filled by invoker:install and from the outer build's repository: settings.xml there).
  */
 class MavenPluginIT {
@@ -36,7 +39,7 @@ class MavenPluginIT {
     Path work;
 
     @Test
-    void two_builds_count_every_crash_of_their_forks_in_one_counter_file_and_print_their_own() throws Exception {
+    void builds_count_every_crash_of_their_test_forks_in_one_counter_file_and_print_their_own() throws Exception {
         Path project = copySample(work.resolve("crashing-tests"));
         Path store = work.resolve("store");
 
@@ -63,14 +66,27 @@ class MavenPluginIT {
         twice.values().forEach(n -> assertEquals(2L, n, twice.toString()));
         assertPrinted(second, twice.keySet());
 
+        // Failsafe's fork, in a build that succeeds: report runs in verify, and the build-end report stays silent.
+        Build integration = mvn(project, store, "verify", "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false");
+        assertEquals(0, integration.status, integration.output);
+        Map<String, Long> all = crashCounters(onlyCounterFile(store));
+        assertEquals(4, all.size(), all.toString());
+        crashes.keySet().forEach(name -> assertEquals(2L, all.get(name), name));
+        assertCounter(all, 1, "crash/crash\njava.lang.UnsupportedOperationException\norg.example.WorkerThreadIT.serve");
+        String server = all.keySet().stream().filter(n -> n.contains("WorkerThreadIT")).findFirst().orElseThrow();
+        assertTrue(integration.output.contains("--- crashwatch-maven-plugin:" + System.getProperty("crashwatch.version")
+                + ":report"), integration.output);
+        assertPrinted(integration, List.of(server));
+
         Build report = mvn(project, store, "crashwatch:report");
         assertEquals(0, report.status, report.output);
-        assertPrinted(report, twice.keySet());
+        assertPrinted(report, List.of(server));
     }
 
-    private static void assertPrinted(Build build, Iterable<String> counters) {
-        assertTrue(build.output.contains("[WARNING] crashwatch: 3 crash(es) of " + NAME + " counted during this build"),
-                build.output);
+    /** The build printed, once, that it counted these crashes (each once), with their stack IDs. */
+    private static void assertPrinted(Build build, Collection<String> counters) {
+        assertTrue(build.output.contains("[WARNING] crashwatch: " + counters.size() + " crash(es) of " + NAME
+                + " counted during this build"), build.output);
         for (String counter : counters) {
             assertTrue(build.output.matches("(?s).*\\[WARNING\\] +1  " + StackIds.of(counter) + "  crash/.*"),
                     StackIds.of(counter) + " for " + counter + " in " + build.output);
