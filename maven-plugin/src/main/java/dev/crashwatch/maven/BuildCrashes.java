@@ -1,6 +1,6 @@
 package dev.crashwatch.maven;
 
-import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import java.io.IOException;

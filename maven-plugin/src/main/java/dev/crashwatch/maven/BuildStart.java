@@ -1,7 +1,7 @@
 package dev.crashwatch.maven;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;

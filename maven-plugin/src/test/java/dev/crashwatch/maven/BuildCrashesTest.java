@@ -2,8 +2,8 @@ package dev.crashwatch.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crashwatch.watchdog.store.CounterFile;
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
 import java.nio.file.Path;
 import java.time.LocalDate;
