@@ -20,13 +20,18 @@ public final class ClassDataArchive {
     private ClassDataArchive() {
     }
 
-    /** {@code $XDG_CACHE_HOME/crashwatch} when that is an absolute path, else {@code ~/.cache/crashwatch}. */
+    /**
+     * {@code $XDG_CACHE_HOME/crashwatch} when that is an absolute path, else {@code $HOME/.cache/crashwatch} ({@code
+     * $HOME} as the script reads it; the JVM's {@code user.home} where it is unset).
+     */
     public static File cacheDir() {
         String xdg = System.getenv(CACHE_ENV);
         if (xdg != null && new File(xdg).isAbsolute()) {
             return new File(xdg, "crashwatch");
         }
-        return new File(System.getProperty("user.home", ""), ".cache" + File.separator + "crashwatch");
+        String home = System.getenv("HOME");
+        home = home != null && !home.isEmpty() ? home : System.getProperty("user.home", "");
+        return new File(home, ".cache" + File.separator + "crashwatch");
     }
 
     /**
