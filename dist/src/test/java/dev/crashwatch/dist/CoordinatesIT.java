@@ -35,7 +35,7 @@ class CoordinatesIT {
         assertTrue(agent.contains("<description>"), agent);
         String parent = Files.readString(REPO.resolve("dev/crashwatch/crashwatch-parent/" + VERSION
                 + "/crashwatch-parent-" + VERSION + ".pom"));
-        for (String element : List.of("<licenses>", "<scm>", "<url>", "<developers>")) {
+        for (String element : List.of("<licenses>", "<scm ", "<connection>", "<url>", "<developers>")) {
             assertTrue(parent.contains(element), element + " missing from the parent POM");
         }
     }

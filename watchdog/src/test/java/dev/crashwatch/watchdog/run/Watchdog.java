@@ -114,6 +114,10 @@ final class Watchdog {
         pb.environment().put("CRASHWATCH_DIR", store.toString());
         pb.environment().remove("CRASHWATCH_MODE");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        String cache = System.getProperty("crashwatch.cache");
+        if (cache != null) {
+            pb.environment().put("XDG_CACHE_HOME", cache);
+        }
         return pb;
     }
 
