@@ -38,6 +38,11 @@ class CoordinatesIT {
         for (String element : List.of("<licenses>", "<scm ", "<connection>", "<url>", "<developers>")) {
             assertTrue(parent.contains(element), element + " missing from the parent POM");
         }
+        Path plugin = REPO.resolve("dev/crashwatch/crashwatch-maven-plugin/" + VERSION);
+        assertTrue(Files.isRegularFile(plugin.resolve("crashwatch-maven-plugin-" + VERSION + ".jar")),
+                "mvn install puts the Maven plugin beside the agent");
+        assertTrue(Files.readString(plugin.resolve("crashwatch-maven-plugin-" + VERSION + ".pom"))
+                .contains("<packaging>maven-plugin</packaging>"));
     }
 
     @Test
