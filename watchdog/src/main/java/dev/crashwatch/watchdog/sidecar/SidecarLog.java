@@ -12,18 +12,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The sidecar's diagnostics: lines appended to {@code log/sidecar.log} in the store. When the file passes
+ * The diagnostics of a watchdog that has no terminal (the sidecar, the native launcher's Java half): lines appended to {@code log/sidecar.log} in the store. When the file passes
  * {@link #MAX_BYTES} it becomes {@code sidecar.log.1} (replacing the previous one), so the two never hold more
  * than twice that. A log that cannot be written is given up silently: the sidecar never writes to a stream.
  */
-final class SidecarLog implements Diagnostics {
+public final class SidecarLog implements Diagnostics {
     static final String NAME = "sidecar.log";
     static final long MAX_BYTES = 256 * 1024;
 
     private final Store store;
     private final long pid = Pid.current();
 
-    SidecarLog(Store store) {
+    public SidecarLog(Store store) {
         this.store = store;
     }
 
