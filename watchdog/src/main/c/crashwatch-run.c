@@ -51,7 +51,7 @@ extern char **environ;
 #define MODE_FILE "mode"                                        /* StoreDir.MODE_FILE */
 #define MODE_OFF "off"                                          /* StoreDir.OFF */
 #define STORE_NAME "crashwatch"                                 /* StoreDir.NAME */
-#define RUN_DIR "run"                                           /* RunDirs.NAME */
+#define RUN_DIR "run"                                           /* Store.RUN */
 #define FIFO_NAME "crash.pipe"                                  /* Fifo.NAME */
 #define SPILL_NAME "held"                                       /* the run's spill file, unlinked when made */
 #define SPILL_MAX (64 << 20)                                    /* bytes kept past HOLD_MAX */
@@ -244,7 +244,8 @@ static int mode_off(const char *store) {
 
 /*
  * A directory this user may trust (docs/native.md): not a symbolic link (lstat), owned by this user, writable by
- * no one else; `private` asks for mode 0700 (no access at all for others). Else errno says why.
+ * no one else. A `private` one (the run directories' parent) is made 0700 when it is this user's but looser. Else
+ * errno says why not.
  */
 static int trusted(const char *dir, int private) {
     struct stat st;
@@ -255,7 +256,14 @@ static int trusted(const char *dir, int private) {
         errno = ENOTDIR;
         return 0;
     }
-    if (st.st_uid != getuid() || (st.st_mode & (private ? 0077 : 0022)) != 0) {
+    if (st.st_uid != getuid()) {
+        errno = EPERM;
+        return 0;
+    }
+    if (private && (st.st_mode & 0077) != 0) {
+        return chmod(dir, 0700) == 0;
+    }
+    if ((st.st_mode & 0022) != 0) {
         errno = EPERM;
         return 0;
     }
@@ -529,14 +537,16 @@ static int held_input(struct keep *k) {
 }
 
 /*
- * Starts the Java half detached (a session of its own, adopted by init: this launcher does not wait for it), with
- * what was held as its stdin, its output discarded (it notes trouble in the store's log), the user's
- * JAVA_TOOL_OPTIONS handed over, not picked up.
+ * Starts the Java half detached (a session of its own, adopted by init: this launcher does not wait for it to
+ * record), with what was held as its stdin, its output discarded (it notes trouble in the store's log), the user's
+ * JAVA_TOOL_OPTIONS handed over, not picked up. Returns once it has been exec'd (a close-on-exec pipe says so), so
+ * that whoever waits for this launcher can find the Java half by its command line.
  */
 static void start_watch(const struct run *r, struct keep *k, int status, pid_t child, long long started,
                         const sigset_t *mask) {
     int in = held_input(k);
-    if (in < 0) {
+    int execd[2];
+    if (in < 0 || pipe2(execd, O_CLOEXEC) != 0) {
         return;
     }
     pid_t p = fork();
@@ -551,7 +561,7 @@ static void start_watch(const struct run *r, struct keep *k, int status, pid_t c
         }
         signal(SIGCHLD, SIG_DFL);
         sigprocmask(SIG_SETMASK, mask, NULL);
-        int null = open("/dev/null", O_RDWR);
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
         if (dup2(in, 0) < 0 || null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0) {
             _exit(CANNOT_START);
         }
@@ -559,10 +569,15 @@ static void start_watch(const struct run *r, struct keep *k, int status, pid_t c
         execvp(argv[0], argv);
         _exit(CANNOT_START);
     }
+    close(execd[1]);
     if (p > 0) {
         while (waitpid(p, NULL, 0) < 0 && errno == EINTR) {
         }
+        char none;
+        while (read(execd[0], &none, 1) < 0 && errno == EINTR) {
+        }
     }
+    close(execd[0]);
     close(in);
 }
 
