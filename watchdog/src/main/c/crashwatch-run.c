@@ -55,6 +55,7 @@ extern char **environ;
 #define FIFO_NAME "crash.pipe"                                  /* Fifo.NAME */
 #define SPILL_NAME "held"                                       /* the run's spill file, unlinked when made */
 #define SPILL_MAX (64 << 20)                                    /* bytes kept past HOLD_MAX */
+#define ARCHIVE_AT_EXIT "-XX:ArchiveClassesAtExit="          /* HotSpot's option: the script's training run */
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
 
@@ -71,6 +72,7 @@ struct run {
     const char *version;
     char **cmd;       /* the child's command, NULL-terminated (it ends argv) */
     char *users_tool_options; /* the user's JAVA_TOOL_OPTIONS (NULL: unset), before the agent's is added */
+    int archiving;    /* the Java half writes a class-data archive at its exit: wait for it */
 };
 
 /* What the run holds for the Java half: held[] (held.c), then, past HOLD_MAX, an unlinked file in the run dir. */
@@ -181,6 +183,9 @@ static void parse(int argc, char **argv, struct run *r) {
         java_run(r);
     }
     r->cmd = r->args + i;
+    for (int j = 0; j < r->njvm; j++) {
+        r->archiving |= starts_with(r->jvm[j], ARCHIVE_AT_EXIT);
+    }
     char *tool = getenv(TOOL_OPTIONS);
     r->users_tool_options = tool != NULL ? must(strdup(tool)) : NULL;
 }
@@ -540,13 +545,15 @@ static int held_input(struct keep *k) {
  * Starts the Java half detached (a session of its own, adopted by init: this launcher does not wait for it to
  * record), with what was held as its stdin, its output discarded (it notes trouble in the store's log), the user's
  * JAVA_TOOL_OPTIONS handed over, not picked up. Returns once it has been exec'd (a close-on-exec pipe says so), so
- * that whoever waits for this launcher can find the Java half by its command line.
+ * that whoever waits for this launcher can find the Java half by its command line - or, when the Java half writes a
+ * class-data archive at its exit (the crashwatch script's training run, which waits for that archive), once it is
+ * gone (it holds the pipe open until then).
  */
 static void start_watch(const struct run *r, struct keep *k, int status, pid_t child, long long started,
                         const sigset_t *mask) {
     int in = held_input(k);
     int execd[2];
-    if (in < 0 || pipe2(execd, O_CLOEXEC) != 0) {
+    if (in < 0 || pipe2(execd, r->archiving ? 0 : O_CLOEXEC) != 0) {
         return;
     }
     pid_t p = fork();
