@@ -158,6 +158,57 @@ class NativeLauncherIT {
         assertEquals(1, w.counters("crash/crash\njava.lang.NullPointerException").size(), () -> countersText(w));
     }
 
+    /**
+     * The store C finds is the one the agent's StoreDir (the one rule) finds in the same environment; a relative
+     * CRASHWATCH_DIR is relative to the working directory.
+     */
+    @ParameterizedTest(name = "CRASHWATCH_DIR=''{0}'' XDG_CONFIG_HOME=''{1}''")
+    @CsvSource(delimiter = '|', value = {"STORE | ", " | XDG", "' ' | XDG", "rel/store | XDG"})
+    void finds_the_store_where_the_agents_rule_puts_it(String dir, String xdg) throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Map<String, String> env = new java.util.HashMap<>();
+        if (dir != null) {
+            env.put("CRASHWATCH_DIR", dir.equals("STORE") ? w.store().toString() : dir);
+        }
+        if (xdg != null) {
+            env.put("XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
+        }
+        ProcessBuilder pb = w.runNative(List.of(), List.of(), List.of("sh", "-c", "printf %s \"$CRASHWATCH_PIPE\""), "where");
+        pb.environment().remove("CRASHWATCH_DIR");
+        pb.environment().remove("XDG_CONFIG_HOME");
+        pb.environment().putAll(env);
+        assertEquals(0, exitStatus(pb), () -> new String(w.errQuietly("where")));
+        Path expected = dir != null && dir.startsWith("rel") ? w.work().resolve(dir)
+                : dev.crashwatch.agent.StoreDir.dir(null, env).toPath();
+        Path pipe = Path.of(out(w, "where"));
+        assertEquals(expected.resolve("run"), pipe.getParent().getParent(), pipe::toString);
+    }
+
+    /**
+     * A run directory that is a symbolic link, or a store others may write to, is not trusted: the command runs bare
+     * (its output and status untouched), with one line saying why, and nothing is created through the link.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"run is a link", "the store is world-writable"})
+    void an_untrusted_store_or_run_directory_is_refused_and_the_command_runs_bare(String what) throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        if (what.startsWith("run")) {
+            Files.createSymbolicLink(w.store().resolve("run"), elsewhere);
+        } else {
+            Files.setPosixFilePermissions(w.store(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        ProcessBuilder pb = w.runNative(List.of(), List.of(),
+                List.of("sh", "-c", "echo \"${CRASHWATCH_PIPE-bare}\"; exit 5"), "refused");
+        assertEquals(5, exitStatus(pb));
+        assertEquals("bare\n", out(w, "refused"));
+        String err = new String(w.err("refused"), StandardCharsets.UTF_8);
+        assertTrue(err.startsWith("crashwatch: cannot create the crash pipe in ") && err.lines().count() == 1, err);
+        try (Stream<Path> made = Files.list(elsewhere)) {
+            assertEquals(List.of(), made.toList(), "nothing created through the link");
+        }
+    }
+
     @Test
     void mode_off_execs_the_command_itself_without_the_agent() throws Exception {
         Watchdog w = new Watchdog(tmp);
