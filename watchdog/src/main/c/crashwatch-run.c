@@ -227,12 +227,20 @@ static char *first_word(char *s) {
     return s;
 }
 
-/* Mode off, as StoreDir reads it: CRASHWATCH_MODE when set, else the first word of <store>/mode (never a link). */
+/*
+ * Mode off, as StoreDir reads it: CRASHWATCH_MODE, trimmed, when it is not blank, else the first word of
+ * <store>/mode (never a link).
+ */
 static int mode_off(const char *store) {
     char buf[256];
     char *env = getenv(MODE_ENV);
     if (env != NULL && !blank(env)) {
-        return strcmp(first_word(must(strdup(env))), MODE_OFF) == 0;
+        char *value = must(strdup(env + strspn(env, WHITE)));
+        size_t n = strlen(value);
+        while (n > 0 && strchr(WHITE, value[n - 1]) != NULL) {
+            value[--n] = '\0';
+        }
+        return strcmp(value, MODE_OFF) == 0;  /* the whole value, trimmed, as StoreDir reads it */
     }
     char *path = join(store, "/", MODE_FILE);
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);

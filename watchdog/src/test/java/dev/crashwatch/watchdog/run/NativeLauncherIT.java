@@ -209,6 +209,19 @@ class NativeLauncherIT {
         }
     }
 
+    /** CRASHWATCH_MODE is off when its whole value, trimmed, is "off", as the agent's StoreDir reads it. */
+    @ParameterizedTest(name = "CRASHWATCH_MODE=''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {"off | bare", "' off ' | bare", "off now | agent", "offline | agent",
+        "local | agent"})
+    void crashwatch_mode_reads_as_the_agents_rule_reads_it(String mode, String seen) throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        ProcessBuilder pb = w.runNative(List.of(), List.of(),
+                List.of("sh", "-c", "[ -n \"${CRASHWATCH_PIPE-}\" ] && echo agent || echo bare"), "mode");
+        pb.environment().put("CRASHWATCH_MODE", mode);
+        assertEquals(0, exitStatus(pb), () -> new String(w.errQuietly("mode")));
+        assertEquals(seen + "\n", out(w, "mode"));
+    }
+
     @Test
     void mode_off_execs_the_command_itself_without_the_agent() throws Exception {
         Watchdog w = new Watchdog(tmp);
