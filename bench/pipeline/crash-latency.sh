@@ -27,9 +27,14 @@ cd "$work"
 # one_run REPO TAG KIND STORE: one timed crash, appends microseconds to $work/TAG-KIND.us
 one_run() {
     samples=$1/samples/target/crashwatch-samples.jar
+    before=$(stat -c %.9Y "$4"/counters/*.json 2>/dev/null | tr -d . || true)
     CRASHWATCH_DIR=$4 "$1/crashwatch" run -- sh -c "java -cp $samples dev.crashwatch.samples.Crash $3; st=\$?; date +%s%N > $work/exit; exit \$st" \
         >/dev/null 2>&1 || true
-    counted=$(stat -c %.9Y "$4"/counters/*.json | tr -d .)
+    # The native launcher's Java half records after `crashwatch run` has returned: wait for the file to change.
+    while counted=$(stat -c %.9Y "$4"/counters/*.json 2>/dev/null | tr -d . || true); \
+            [ -z "$counted" ] || [ "$counted" = "$before" ]; do
+        sleep 0.01
+    done
     echo $(( (counted - $(cat "$work/exit")) / 1000 )) >> "$work/$2-$3.us"
     rm -f "$work"/hs_err_pid*.log
 }

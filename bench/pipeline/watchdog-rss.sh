@@ -1,8 +1,8 @@
 #!/bin/sh
 # Watchdog memory (docs/benchmarks.md, "Launcher cost"): resident memory of the `crashwatch run` watchdog while its
 # child runs idle (a sample that sleeps), read from /proc/<pid>/status once the child has started. Through the
-# native launcher the watchdog is two processes, crashwatch-run (C) and its Java half (WatchMain); with
-# CRASHWATCH_NO_NATIVE=1 it is the Java launcher's one JVM. Both are measured, one after the other.
+# native launcher the watchdog is crashwatch-run (C) alone while the child runs (its Java half starts only after a
+# crash); with CRASHWATCH_NO_NATIVE=1 it is the Java launcher's one JVM. Both are measured, one after the other.
 # Usage: bench/pipeline/watchdog-rss.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

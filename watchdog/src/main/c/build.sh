@@ -1,6 +1,7 @@
 #!/bin/sh
-# Builds each native helper in this directory (one program per .c file, no shared code) into OUT/<name>.
-# Without a C compiler it says so and succeeds: crashwatch then uses its Java code paths (docs/native.md).
+# Builds each native helper in this directory (one program per crashwatch-*.c file, each with held.c, what the two
+# share) into OUT/<name>. Without a C compiler it says so and succeeds: crashwatch then uses its Java code paths
+# (docs/native.md).
 # Usage: build.sh OUT
 set -e
 src=$(cd "$(dirname "$0")" && pwd)
@@ -11,11 +12,13 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     exit 0
 fi
 mkdir -p "$out"
-for c in "$src"/*.c; do
+for c in "$src"/crashwatch-*.c; do
     [ -f "$c" ] || continue
     name=$(basename "$c" .c)
-    if [ ! -x "$out/$name" ] || [ "$c" -nt "$out/$name" ]; then
-        "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o "$out/$name.tmp" "$c"
+    if [ ! -x "$out/$name" ] || [ "$c" -nt "$out/$name" ] || [ "$src/held.c" -nt "$out/$name" ] \
+            || [ "$src/held.h" -nt "$out/$name" ]; then
+        "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror \
+            -o "$out/$name.tmp" "$c" "$src/held.c"
         mv -f "$out/$name.tmp" "$out/$name"
     fi
 done

@@ -1,12 +1,15 @@
 /*
- * crashwatch-run: the native front half of `crashwatch run` (docs/native.md, "crashwatch-run").
+ * crashwatch-run: `crashwatch run` (docs/native.md, "crashwatch-run"). No JVM of crashwatch's own runs while the
+ * child runs.
  *
- * It does what must happen before and around the child, so that no JVM stands between the user and the child:
- * creates the run's private directory and crash pipe (FIFO) in the store, starts the child with the agent
- * attached, starts the Java half of the watchdog (launch.WatchMain) at the same time, forwards SIGINT, SIGTERM,
- * SIGHUP and SIGQUIT to the child, tells the Java half the child's exit status on its stdin, waits for it
- * (bounded), removes the run directory and exits with the child's status (128+N when signal N killed it).
- * It never reads the pipe, parses a crash or touches a counter: that is the Java half's work.
+ * It creates the run's private directory and crash pipe (FIFO) in the store, starts the child with the agent
+ * attached, forwards SIGINT, SIGTERM, SIGHUP and SIGQUIT to it, and holds what the agent writes (held.c: bytes kept,
+ * frame headers judged, memory bounded; past HOLD_MAX they go to an unlinked file in the run directory). Once the
+ * child is gone it starts the Java half (launch.WatchMain) only when there is something to record - a crash record,
+ * anything unreadable, a JVM that did not say BYE, an abnormal death with no word at all - detached, with what was
+ * held as its stdin and the child's status in its arguments, and does not wait for it. Then it removes the run
+ * directory and ends as the child did: the same exit status, or killed by the same signal (no core dump of its own).
+ * It never parses a crash or touches a counter: that is the Java half's work.
  *
  * Usage (the crashwatch script writes it):
  *   crashwatch-run AGENT_JAR JVM... -- [--program P] [--version V] [--] CMD ARGS...
@@ -14,6 +17,7 @@
  * "--" ends it. Anything this program does not handle itself (a usage error, an odd label or path) goes to the
  * Java `run` command, exec'd as JVM... dev.crashwatch.watchdog.cli.Main run ARGS..., which says what is wrong.
  */
+#define _GNU_SOURCE /* ppoll */
 #include <errno.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -23,22 +27,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "held.h"
+
 extern char **environ;
 
-#define CLI_MAIN "dev.crashwatch.watchdog.cli.Main"
-#define WATCH_MAIN "dev.crashwatch.watchdog.launch.WatchMain"
-#define TOOL_OPTIONS "JAVA_TOOL_OPTIONS"
-#define CHILD_TOOL_OPTIONS "CRASHWATCH_CHILD_TOOL_OPTIONS"
+#define CLI_MAIN "dev.crashwatch.watchdog.cli.Main"            /* cli.Main */
+#define WATCH_MAIN "dev.crashwatch.watchdog.launch.WatchMain"  /* launch.WatchMain */
+#define TOOL_OPTIONS "JAVA_TOOL_OPTIONS"                        /* ChildCommand.TOOL_OPTIONS */
+#define CHILD_TOOL_OPTIONS "CRASHWATCH_CHILD_TOOL_OPTIONS"      /* ChildCommand.USERS_TOOL_OPTIONS */
+#define PIPE_ENV "CRASHWATCH_PIPE"                              /* AgentOptions.PIPE_ENV */
+#define PIPE_FROM_ENV "$" PIPE_ENV                              /* AgentOptions.PIPE_FROM_ENV */
+#define DIR_ENV "CRASHWATCH_DIR"                                /* StoreDir.DIR_ENV */
+#define MODE_ENV "CRASHWATCH_MODE"                              /* StoreDir.MODE_ENV */
+#define MODE_FILE "mode"                                        /* StoreDir.MODE_FILE */
+#define MODE_OFF "off"                                          /* StoreDir.OFF */
+#define STORE_NAME "crashwatch"                                 /* StoreDir.NAME */
+#define RUN_DIR "run"                                           /* Store.RUN */
+#define FIFO_NAME "crash.pipe"                                  /* Fifo.NAME */
+#define SPILL_NAME "held"                                       /* the run's spill file, unlinked when made */
+#define SPILL_MAX (64 << 20)                                    /* bytes kept past HOLD_MAX */
+#define ARCHIVE_AT_EXIT "-XX:ArchiveClassesAtExit="          /* HotSpot's option: the script's training run */
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
-/* How long the Java half may take to finish once the child is gone before it is killed. */
-#define WATCH_GRACE_SECONDS 10
 
 static const int FORWARDED[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 #define NFORWARDED (sizeof FORWARDED / sizeof FORWARDED[0])
@@ -52,10 +71,19 @@ struct run {
     const char *program;
     const char *version;
     char **cmd;       /* the child's command, NULL-terminated (it ends argv) */
+    char *users_tool_options; /* the user's JAVA_TOOL_OPTIONS (NULL: unset), before the agent's is added */
+    int archiving;    /* the Java half writes a class-data archive at its exit: wait for it */
+};
+
+/* What the run holds for the Java half: held[] (held.c), then, past HOLD_MAX, an unlinked file in the run dir. */
+struct keep {
+    const char *dir;
+    int spill;        /* the spill file, or -1 */
+    size_t spilled;   /* bytes in it */
+    const char *why;  /* why the Java half is needed; NULL while nothing is */
 };
 
 static volatile sig_atomic_t child_pid;
-static volatile sig_atomic_t watch_pid;
 
 static void *must(void *p) {
     if (p == NULL) {
@@ -85,18 +113,18 @@ static int plain(const char *value, int is_value) {
 }
 
 /*
- * JAVA_TOOL_OPTIONS are the child's: kept off a watchdog JVM about to be exec'd, they are handed to it as
+ * JAVA_TOOL_OPTIONS are the child's: kept off a watchdog JVM about to be exec'd, the user's are handed to it as
  * CRASHWATCH_CHILD_TOOL_OPTIONS (as the crashwatch script does for the Java launcher), which gives them back to the
  * child (launch/ChildCommand) or reads the child's -XX:ErrorFile in them (launch/WatchMain).
  */
-static void hand_over_tool_options(void) {
-    char *tool = getenv(TOOL_OPTIONS);
-    if (tool != NULL) {
-        setenv(CHILD_TOOL_OPTIONS, tool, 1);
-        unsetenv(TOOL_OPTIONS);
+static void hand_over_tool_options(const char *users) {
+    if (users != NULL) {
+        setenv(CHILD_TOOL_OPTIONS, users, 1);
     } else {
         unsetenv(CHILD_TOOL_OPTIONS);
     }
+    unsetenv(TOOL_OPTIONS);
+    unsetenv(PIPE_ENV);
 }
 
 /* Hands the whole command line to the Java `run` command, which reports what is wrong or does the run itself. */
@@ -111,7 +139,7 @@ static void java_run(const struct run *r) {
     for (int i = 0; i < r->nargs; i++) {
         argv[n++] = r->args[i];
     }
-    hand_over_tool_options();
+    hand_over_tool_options(getenv(TOOL_OPTIONS));
     execvp(argv[0], argv);
     fprintf(stderr, "crashwatch run: cannot run %s: %s\n", argv[0], strerror(errno));
     exit(CANNOT_START);
@@ -155,6 +183,11 @@ static void parse(int argc, char **argv, struct run *r) {
         java_run(r);
     }
     r->cmd = r->args + i;
+    for (int j = 0; j < r->njvm; j++) {
+        r->archiving |= starts_with(r->jvm[j], ARCHIVE_AT_EXIT);
+    }
+    char *tool = getenv(TOOL_OPTIONS);
+    r->users_tool_options = tool != NULL ? must(strdup(tool)) : NULL;
 }
 
 static char *home_dir(void) {
@@ -166,9 +199,9 @@ static char *home_dir(void) {
     return home != NULL ? home : "?";
 }
 
-/* The store directory, as store/StoreLocation resolves it. */
+/* The store directory, as the agent's StoreDir resolves it. */
 static char *store_dir(void) {
-    char *dir = getenv("CRASHWATCH_DIR");
+    char *dir = getenv(DIR_ENV);
     if (dir != NULL && !blank(dir)) {
         if (dir[0] == '/') {
             return dir;
@@ -177,13 +210,13 @@ static char *store_dir(void) {
         return join(cwd, "/", dir);
     }
 #ifdef __APPLE__
-    return join(home_dir(), "/Library/Application Support", "/crashwatch");
+    return join(home_dir(), "/Library/Application Support/", STORE_NAME);
 #else
     char *xdg = getenv("XDG_CONFIG_HOME");
     if (xdg != NULL && !blank(xdg) && xdg[0] == '/') {
-        return join(xdg, "/crashwatch", "");
+        return join(xdg, "/", STORE_NAME);
     }
-    return join(home_dir(), "/.config", "/crashwatch");
+    return join(home_dir(), "/.config/", STORE_NAME);
 #endif
 }
 
@@ -194,30 +227,66 @@ static char *first_word(char *s) {
     return s;
 }
 
-/* Mode off, as store/ModeFile reads it: CRASHWATCH_MODE when set, else the first word of <store>/mode. */
+/*
+ * Mode off, as StoreDir reads it: CRASHWATCH_MODE, trimmed, when it is not blank, else the first word of
+ * <store>/mode (never a link).
+ */
 static int mode_off(const char *store) {
     char buf[256];
-    char *env = getenv("CRASHWATCH_MODE");
+    char *env = getenv(MODE_ENV);
     if (env != NULL && !blank(env)) {
-        env += strspn(env, WHITE);
-        return starts_with(env, "off") && blank(env + 3);
+        char *value = must(strdup(env + strspn(env, WHITE)));
+        size_t n = strlen(value);
+        while (n > 0 && strchr(WHITE, value[n - 1]) != NULL) {
+            value[--n] = '\0';
+        }
+        return strcmp(value, MODE_OFF) == 0;  /* the whole value, trimmed, as StoreDir reads it */
     }
-    char *path = join(store, "/mode", "");
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    char *path = join(store, "/", MODE_FILE);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     free(path);
     if (fd < 0) {
         return 0;
     }
-    ssize_t n = read(fd, buf, sizeof buf - 1);
+    struct stat st;
+    ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, sizeof buf - 1) : 0;
     close(fd);
     buf[n > 0 ? n : 0] = '\0';
-    return strcmp(first_word(buf), "off") == 0;
+    return strcmp(first_word(buf), MODE_OFF) == 0;
+}
+
+/*
+ * A directory this user may trust (docs/native.md): not a symbolic link (lstat), owned by this user, writable by
+ * no one else. A `private` one (the run directories' parent) is made 0700 when it is this user's but looser. Else
+ * errno says why not.
+ */
+static int trusted(const char *dir, int private) {
+    struct stat st;
+    if (lstat(dir, &st) != 0) {
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return 0;
+    }
+    if (st.st_uid != getuid()) {
+        errno = EPERM;
+        return 0;
+    }
+    if (private && (st.st_mode & 0077) != 0) {
+        return chmod(dir, 0700) == 0;
+    }
+    if ((st.st_mode & 0022) != 0) {
+        errno = EPERM;
+        return 0;
+    }
+    return 1;
 }
 
 /* mkdir -p with 0700 for the directories it creates. */
 static int directories(char *dir) {
     struct stat st;
-    if (stat(dir, &st) == 0) {
+    if (lstat(dir, &st) == 0) {
         return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
     }
     char *slash = strrchr(dir, '/');
@@ -234,8 +303,8 @@ static int directories(char *dir) {
 
 /*
  * Removes the run directories whose launcher is gone (killed before it could clean up): each is named
- * <pid>-<random> after the launcher that made it. A FIFO still open in a watchdog or a child keeps working when its
- * name is gone; a directory whose name does not start with a pid is left alone.
+ * <pid>-<random> after the launcher that made it. A FIFO still open in a child keeps working when its name is gone;
+ * a directory whose name does not start with a pid is left alone. unlink and rmdir never follow a link.
  */
 static void sweep_stale_run_dirs(const char *runs) {
     DIR *d = opendir(runs);
@@ -250,7 +319,7 @@ static void sweep_stale_run_dirs(const char *runs) {
             continue;
         }
         char *dir = join(runs, "/", e->d_name);
-        char *pipe = join(dir, "/crash.pipe", "");
+        char *pipe = join(dir, "/", FIFO_NAME);
         unlink(pipe);
         rmdir(dir);
         free(pipe);
@@ -261,11 +330,12 @@ static void sweep_stale_run_dirs(const char *runs) {
 
 /*
  * Creates <store>/run/<pid>-<random> (0700, never an existing one) and the FIFO crash.pipe (0600) in it, after
- * sweeping out the run directories of launchers that are gone.
+ * checking that the store and its run directory are this user's alone and sweeping out the run directories of
+ * launchers that are gone.
  */
-static int make_run_dir(const char *store, char **dir, char **fifo) {
-    char *runs = join(store, "/run", "");
-    if (directories(runs) != 0) {
+static int make_run_dir(char *store, char **dir, char **fifo) {
+    char *runs = join(store, "/", RUN_DIR);
+    if (directories(runs) != 0 || !trusted(store, 0) || !trusted(runs, 1)) {
         return -1;
     }
     sweep_stale_run_dirs(runs);
@@ -279,7 +349,7 @@ static int make_run_dir(const char *store, char **dir, char **fifo) {
         snprintf(name, sizeof name, "/%ld-%016llx", (long) getpid(), x);
         *dir = join(runs, name, "");
         if (mkdir(*dir, 0700) == 0) {
-            *fifo = join(*dir, "/crash.pipe", "");
+            *fifo = join(*dir, "/", FIFO_NAME);
             if (mkfifo(*fifo, 0600) == 0) {
                 return 0;
             }
@@ -302,10 +372,10 @@ static void run_bare(const struct run *r) {
     exit(CANNOT_START);
 }
 
-/* The agent option, as launch/AgentOption writes it. */
-static char *agent_option(const struct run *r, const char *fifo) {
+/* The agent option, as launch/AgentOption writes it; `pipe` is the FIFO's path or PIPE_FROM_ENV. */
+static char *agent_option(const struct run *r, const char *pipe) {
     char *s = join("-javaagent:", r->agent, "=pipe=");
-    s = join(s, fifo, "");
+    s = join(s, pipe, "");
     if (r->program != NULL) {
         s = join(s, ",program=", r->program);
     }
@@ -322,8 +392,12 @@ static int is_java(const char *program) {
     return strcmp(name, "java") == 0 || strcmp(name, "java.exe") == 0;
 }
 
-/* The child's argv: -javaagent right after a java program; for anything else, the option goes in JAVA_TOOL_OPTIONS. */
-static char **child_argv(const struct run *r, char *option) {
+/*
+ * The child's argv: -javaagent with the FIFO's path right after a java program; for anything else the option goes in
+ * JAVA_TOOL_OPTIONS (which the JVM prints: "Picked up JAVA_TOOL_OPTIONS: ...") naming the pipe by the variable
+ * CRASHWATCH_PIPE, so that no path of the store is in that line.
+ */
+static char **child_argv(const struct run *r, const char *fifo) {
     int n = 0;
     while (r->cmd[n] != NULL) {
         n++;
@@ -332,11 +406,13 @@ static char **child_argv(const struct run *r, char *option) {
     int k = 0;
     argv[k++] = r->cmd[0];
     if (is_java(r->cmd[0])) {
-        argv[k++] = option;
+        argv[k++] = agent_option(r, fifo);
     } else {
+        char *option = agent_option(r, PIPE_FROM_ENV);
         char *quoted = strchr(option, ' ') != NULL ? join("\"", option, "\"") : option;
-        char *existing = getenv(TOOL_OPTIONS);
+        char *existing = r->users_tool_options;
         setenv(TOOL_OPTIONS, existing == NULL || blank(existing) ? quoted : join(existing, " ", quoted), 1);
+        setenv(PIPE_ENV, fifo, 1);
     }
     for (int i = 1; i < n; i++) {
         argv[k++] = r->cmd[i];
@@ -350,11 +426,8 @@ static void forward(int sig) {
     }
 }
 
-static void watch_overdue(int sig) {
-    (void) sig;
-    if (watch_pid > 0) {
-        kill((pid_t) watch_pid, SIGKILL);
-    }
+static void child_changed(int sig) {
+    (void) sig;  /* wakes ppoll; waitid says what happened */
 }
 
 static void handle(int sig, void (*handler)(int)) {
@@ -366,14 +439,62 @@ static void handle(int sig, void (*handler)(int)) {
     sigaction(sig, &sa, NULL);
 }
 
+/* Moves what is held in memory to the spill file, made now (O_EXCL, never a link) and unlinked at once. */
+static void spill(struct keep *k) {
+    char *path = join(k->dir, "/", SPILL_NAME);
+    k->spill = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (k->spill >= 0) {
+        unlink(path);
+        if (write_all(k->spill, held, held_len) == 0) {
+            k->spilled = held_len;
+        }
+    }
+    free(path);
+    held_len = 0;
+    held_parsed = 0;
+    k->why = "more than the launcher keeps in memory";
+}
+
+/* Reads what the pipe has now (it is non-blocking) and judges it. */
+static void take(int fd, struct keep *k) {
+    static char chunk[65536];
+    while (1) {
+        if (k->spill < 0 && held_len == HOLD_MAX) {
+            spill(k);
+        }
+        char *into = k->spill >= 0 ? chunk : held + held_len;
+        size_t room = k->spill >= 0 ? sizeof chunk : HOLD_MAX - held_len;
+        ssize_t n = read(fd, into, room);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return;
+        }
+        if (k->spill >= 0) {
+            if (k->spilled + (size_t) n <= SPILL_MAX && write_all(k->spill, chunk, (size_t) n) == 0) {
+                k->spilled += (size_t) n;
+            }
+        } else {
+            held_len += (size_t) n;
+            if (k->why == NULL) {
+                k->why = held_judge();
+            }
+        }
+    }
+}
+
 /*
- * The Java half's command: JVM... -Xrs WatchMain FIFO CHILD_PID STARTED_MILLIS [--program P] [--version V]
- * -- CMD ARGS... (STARTED_MILLIS: the child's start, which bounds the search for a fatal error log it left before
- * saying hello; CMD ARGS...: the child's command as given, where Java reads its -XX:ErrorFile).
+ * The Java half's command: JVM... -Xrs WatchMain STATUS CHILD_PID STARTED_MILLIS [--program P] [--version V]
+ * -- CMD ARGS... (STATUS as Process.exitValue() gives it; STARTED_MILLIS: the child's start, which bounds the search
+ * for a fatal error log it left before saying hello; CMD ARGS...: the child's command as given, where Java reads its
+ * -XX:ErrorFile).
  */
-static char **watch_argv(const struct run *r, const char *fifo, pid_t child, long long started) {
+static char **watch_argv(const struct run *r, int status, pid_t child, long long started) {
+    static char status_text[24];
     static char child_text[24];
     static char started_text[24];
+    snprintf(status_text, sizeof status_text, "%d", status);
     snprintf(child_text, sizeof child_text, "%ld", (long) child);
     snprintf(started_text, sizeof started_text, "%lld", started);
     int ncmd = 0;
@@ -387,7 +508,7 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, lon
     }
     argv[n++] = "-Xrs";
     argv[n++] = WATCH_MAIN;
-    argv[n++] = (char *) fifo;
+    argv[n++] = status_text;
     argv[n++] = child_text;
     argv[n++] = started_text;
     if (r->program != NULL) {
@@ -405,76 +526,74 @@ static char **watch_argv(const struct run *r, const char *fifo, pid_t child, lon
     return argv;
 }
 
+/* What was held, readable from its start: the spill file, or a new one, or (no file at all) a pipe. -1 if none. */
+static int held_input(struct keep *k) {
+    if (k->spill < 0) {
+        size_t n = held_len;
+        spill(k);
+        if (k->spill < 0) {
+            int fds[2];
+            if (pipe(fds) != 0) {
+                return -1;
+            }
+#ifdef F_SETPIPE_SZ
+            fcntl(fds[1], F_SETPIPE_SZ, HOLD_MAX);
+#endif
+            fcntl(fds[1], F_SETFL, O_NONBLOCK);
+            write_all(fds[1], held, n);  /* what fits */
+            close(fds[1]);
+            return fds[0];
+        }
+    }
+    lseek(k->spill, 0, SEEK_SET);
+    return k->spill;
+}
+
 /*
- * Starts the Java half (watch_argv), stdin the read end of a pipe whose write end is returned, stdout the
- * launcher's stderr, the forwarded signals ignored (-Xrs keeps them so: it must not die of the user's Ctrl-C
- * before it has recorded), the child's JAVA_TOOL_OPTIONS handed over, not picked up. -1 when it could not start.
+ * Starts the Java half detached (a session of its own, adopted by init: this launcher does not wait for it to
+ * record), with what was held as its stdin, its output discarded (it notes trouble in the store's log), the user's
+ * JAVA_TOOL_OPTIONS handed over, not picked up. Returns once it has been exec'd (a close-on-exec pipe says so), so
+ * that whoever waits for this launcher can find the Java half by its command line - or, when the Java half writes a
+ * class-data archive at its exit (the crashwatch script's training run, which waits for that archive), once it is
+ * gone (it holds the pipe open until then).
  */
-static int start_watch(const struct run *r, const char *fifo, pid_t child, long long started, const sigset_t *mask) {
-    int fds[2];
-    if (pipe(fds) != 0) {
-        return -1;
+static void start_watch(const struct run *r, struct keep *k, int status, pid_t child, long long started,
+                        const sigset_t *mask) {
+    int in = held_input(k);
+    int execd[2];
+    if (in < 0 || pipe2(execd, r->archiving ? 0 : O_CLOEXEC) != 0) {
+        return;
     }
     pid_t p = fork();
     if (p == 0) {
-        char **argv = watch_argv(r, fifo, child, started);
+        setsid();
+        if (fork() != 0) {
+            _exit(0);
+        }
+        char **argv = watch_argv(r, status, child, started);
         for (size_t i = 0; i < NFORWARDED; i++) {
             signal(FORWARDED[i], SIG_IGN);
         }
+        signal(SIGCHLD, SIG_DFL);
         sigprocmask(SIG_SETMASK, mask, NULL);
-        dup2(fds[0], 0);
-        dup2(2, 1); /* the user's stdout is the child's alone */
-        close(fds[0]);
-        close(fds[1]);
-        hand_over_tool_options();
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        if (dup2(in, 0) < 0 || null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0) {
+            _exit(CANNOT_START);
+        }
+        hand_over_tool_options(r->users_tool_options);
         execvp(argv[0], argv);
-        fprintf(stderr, "crashwatch: cannot start the watchdog (%s: %s); the run's crashes are not recorded\n",
-                argv[0], strerror(errno));
         _exit(CANNOT_START);
     }
-    close(fds[0]);
-    if (p < 0) {
-        close(fds[1]);
-        return -1;
-    }
-    watch_pid = p;
-    return fds[1];
-}
-
-/* Waits for the child and returns its status as Process.exitValue() gives it (128+N for signal N). */
-static int wait_child(pid_t child, const sigset_t *forwarded) {
-    siginfo_t info;
-    while (waitid(P_PID, (id_t) child, &info, WEXITED | WNOWAIT) != 0 && errno == EINTR) {
-    }
-    /* Still a zombie, so its pid cannot be reused while the handlers can still use it. */
-    sigprocmask(SIG_BLOCK, forwarded, NULL);
-    child_pid = 0;
-    int st = 0;
-    while (waitpid(child, &st, 0) < 0 && errno == EINTR) {
-    }
-    return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
-}
-
-/* Tells the Java half the status ("exit N"), then waits for it, killing it if it is not done in time. */
-static void finish_watch(int to_watch, int status) {
-    if (to_watch >= 0) {
-        char line[32];
-        int n = snprintf(line, sizeof line, "exit %d\n", status);
-        if (write(to_watch, line, (size_t) n) != n) {
-            /* The Java half is gone: nothing to tell. */
+    close(execd[1]);
+    if (p > 0) {
+        while (waitpid(p, NULL, 0) < 0 && errno == EINTR) {
         }
-        close(to_watch);
+        char none;
+        while (read(execd[0], &none, 1) < 0 && errno == EINTR) {
+        }
     }
-    if (watch_pid <= 0) {
-        return;
-    }
-    handle(SIGALRM, watch_overdue);
-    alarm(WATCH_GRACE_SECONDS);
-    siginfo_t info;
-    while (waitid(P_PID, (id_t) watch_pid, &info, WEXITED | WNOWAIT) != 0 && errno == EINTR) {
-    }
-    alarm(0);
-    waitpid((pid_t) watch_pid, NULL, 0);
+    close(execd[0]);
+    close(in);
 }
 
 static long long now_millis(void) {
@@ -483,42 +602,100 @@ static long long now_millis(void) {
     return (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
-/*
- * Starts the child and the Java half beside it, forwards signals until the child is gone, hands its status over
- * and waits for the Java half. The forwarded signals are blocked from before the child starts until the handlers
- * are in place, so none is lost; the child gets the signal mask the launcher was started with.
- */
-static int run_watched(const struct run *r, const char *fifo) {
-    sigset_t forwarded;
-    sigset_t before;
-    sigemptyset(&forwarded);
-    for (size_t i = 0; i < NFORWARDED; i++) {
-        sigaddset(&forwarded, FORWARDED[i]);
+/* Whether a death with no word from any JVM may have left something to count (a signal, a fatal error log). */
+static const char *silent_end_needs_java(int st, pid_t child) {
+    char pid[24];
+    snprintf(pid, sizeof pid, "%ld", (long) child);
+    char *cwd = getcwd(NULL, 0);
+    struct app app = {pid, cwd, NULL};
+    const char *why = held_end_needs_java(&app);
+    free(cwd);
+    if (why == NULL && !held_heard_any() && (WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) > 128))) {
+        why = "a death by a signal with no word from the JVM";
     }
-    sigprocmask(SIG_BLOCK, &forwarded, &before);
+    return why;
+}
+
+/*
+ * Starts the child, forwards signals and holds what the pipe brings until the child is gone, then starts the Java
+ * half if anything needs it. The forwarded signals and SIGCHLD are blocked except while waiting in ppoll, so none is
+ * lost; the child gets the signal mask the launcher was started with. Returns the child's wait status.
+ */
+static int run_watched(const struct run *r, const char *dir, const char *fifo, int pipe_fd) {
+    sigset_t blocked;
+    sigset_t before;
+    sigemptyset(&blocked);
+    for (size_t i = 0; i < NFORWARDED; i++) {
+        sigaddset(&blocked, FORWARDED[i]);
+    }
+    sigaddset(&blocked, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &blocked, &before);
+    handle(SIGCHLD, child_changed);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     posix_spawnattr_setsigmask(&attr, &before);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-    char **child_args = child_argv(r, agent_option(r, fifo));
+    char **child_args = child_argv(r, fifo);
     long long started = now_millis();
     pid_t child;
     int err = posix_spawnp(&child, child_args[0], NULL, &attr, child_args, environ);
     if (err != 0) {
         fprintf(stderr, "crashwatch run: cannot run %s: %s\n", child_args[0], strerror(err));
-        return CANNOT_START;
+        return CANNOT_START << 8;
     }
     child_pid = child;
     for (size_t i = 0; i < NFORWARDED; i++) {
         handle(FORWARDED[i], forward);
     }
-    int to_watch = start_watch(r, fifo, child, started, &before);
     signal(SIGPIPE, SIG_IGN);
-    /* Unblocked even when they came blocked (a JVM's children inherit SIGQUIT blocked): they are ours now. */
-    sigprocmask(SIG_UNBLOCK, &forwarded, NULL);
-    int status = wait_child(child, &forwarded);
-    finish_watch(to_watch, status);
-    return status;
+    /* Unblocked while waiting even when they came blocked (a JVM's children inherit SIGQUIT blocked): ours now. */
+    sigset_t waiting = before;
+    for (size_t i = 0; i < NFORWARDED; i++) {
+        sigdelset(&waiting, FORWARDED[i]);
+    }
+    sigdelset(&waiting, SIGCHLD);
+    struct keep k = {dir, -1, 0, NULL};
+    struct pollfd pfd = {pipe_fd, POLLIN, 0};
+    while (1) {
+        take(pipe_fd, &k);
+        siginfo_t info;
+        info.si_pid = 0;
+        if (waitid(P_PID, (id_t) child, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == child) {
+            break;
+        }
+        ppoll(&pfd, 1, NULL, &waiting);
+    }
+    /* Everything the child wrote is in the pipe now; it is still a zombie, so its pid is not reused meanwhile. */
+    take(pipe_fd, &k);
+    child_pid = 0;
+    int st = 0;
+    while (waitpid(child, &st, 0) < 0 && errno == EINTR) {
+    }
+    const char *why = k.why != NULL ? k.why : silent_end_needs_java(st, child);
+    if (why != NULL) {
+        start_watch(r, &k, WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st), child, started, &before);
+    }
+    return st;
+}
+
+/* Ends as the child did: killed by the same signal (its handler reset, no core dump of the launcher's own). */
+static void die_like(int st) {
+    if (!WIFSIGNALED(st)) {
+        exit(WEXITSTATUS(st));
+    }
+    int sig = WTERMSIG(st);
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+#ifdef PR_SET_DUMPABLE
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+    signal(sig, SIG_DFL);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    sigprocmask(SIG_UNBLOCK, &only, NULL);
+    kill(getpid(), sig);
+    exit(128 + sig);  /* a signal whose default is to be ignored */
 }
 
 int main(int argc, char **argv) {
@@ -531,7 +708,9 @@ int main(int argc, char **argv) {
     }
     char *dir;
     char *fifo;
-    if (make_run_dir(store, &dir, &fifo) != 0) {
+    int hold = -1;
+    if (make_run_dir(store, &dir, &fifo) != 0
+            || (hold = open(fifo, O_RDWR | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)) < 0) {
         fprintf(stderr, "crashwatch: cannot create the crash pipe in %s (%s); running without crash reporting\n",
                 store, strerror(errno));
         run_bare(&r);
@@ -541,14 +720,10 @@ int main(int argc, char **argv) {
         rmdir(dir);
         java_run(&r);
     }
-    /* Held open read-write until the end: the agent's open never blocks, and what it writes before the Java
-     * half has opened the pipe stays in it even if the child is already gone. */
-    int hold = open(fifo, O_RDWR | O_CLOEXEC);
-    int status = run_watched(&r, fifo);
-    if (hold >= 0) {
-        close(hold);
-    }
+    /* Held open read-write until the end: the agent's open never blocks and never meets a pipe without a reader. */
+    int st = run_watched(&r, dir, fifo, hold);
+    close(hold);
     unlink(fifo);
     rmdir(dir);
-    return status;
+    die_like(st);
 }

@@ -56,7 +56,8 @@ final class Agent {
         StoreDir store = null;
         OutputStream pipe = null;
         if (options.pipe() != null) {
-            pipe = openFifo(options.pipe());
+            String path = options.pipePath();
+            pipe = path != null ? openFifo(path) : null;
             if (pipe == null) {
                 return;
             }

@@ -7,9 +7,17 @@ import dev.crashwatch.agent.sidecar.SidecarOptions;
  * {@code docs/protocol.md}. A backslash makes the next comma or backslash literal; unknown keys are ignored, so that
  * an older agent runs with a newer watchdog's options.
  */
-final class AgentOptions implements SidecarOptions {
+public final class AgentOptions implements SidecarOptions {
     /** The crash pipe (a FIFO) of a watchdog already listening: launcher mode. */
     static final String PIPE = "pipe";
+    /**
+     * The variable that names the crash pipe when the option says {@link #PIPE_FROM_ENV}: {@code crashwatch run} puts
+     * the agent in {@code JAVA_TOOL_OPTIONS} that way, so that the line the JVM prints for them names no path of the
+     * store.
+     */
+    public static final String PIPE_ENV = "CRASHWATCH_PIPE";
+    /** {@code pipe=$CRASHWATCH_PIPE}: the crash pipe is the path in {@link #PIPE_ENV}. */
+    public static final String PIPE_FROM_ENV = "$" + PIPE_ENV;
     static final String PROGRAM = "program";
     static final String VERSION = "version";
     /** The watchdog jar (crashwatch.jar) the sidecar runs. */
@@ -90,8 +98,14 @@ final class AgentOptions implements SidecarOptions {
         return value == null || value.trim().isEmpty() ? null : value;
     }
 
+    /** The {@code pipe=} option as given (launcher mode when not null). */
     String pipe() {
         return pipe;
+    }
+
+    /** The crash pipe's path: the option, or the path in {@link #PIPE_ENV} when the option says so; null if unset. */
+    String pipePath() {
+        return PIPE_FROM_ENV.equals(pipe) ? blankToNull(System.getenv(PIPE_ENV)) : pipe;
     }
 
     @Override

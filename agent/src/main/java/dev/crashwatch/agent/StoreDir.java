@@ -6,17 +6,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The store directory as the agent sees it, resolved as the watchdog resolves it: the {@code dir=} option, else the
- * system property {@code crashwatch.dir}, else {@code $CRASHWATCH_DIR}, else the user config directory +
- * {@code /crashwatch}; and its mode ({@code CRASHWATCH_MODE}, else the first word of the {@code mode} file).
+ * The one rule for where the store is and whether the mode is off, for the agent and the watchdog alike (the native
+ * launcher repeats it in C, pinned by the watchdog's NativeContractTest): the {@code dir=} option, else the system
+ * property {@code crashwatch.dir}, else {@code $CRASHWATCH_DIR}, else the user config directory + {@code /crashwatch};
+ * and its mode ({@code CRASHWATCH_MODE}, else the first word of the {@code mode} file).
  */
-final class StoreDir {
-    static final String DIR_PROPERTY = "crashwatch.dir";
-    static final String DIR_ENV = "CRASHWATCH_DIR";
-    static final String MODE_ENV = "CRASHWATCH_MODE";
-    private static final String OFF = "off";
+public final class StoreDir {
+    public static final String DIR_PROPERTY = "crashwatch.dir";
+    public static final String DIR_ENV = "CRASHWATCH_DIR";
+    public static final String MODE_ENV = "CRASHWATCH_MODE";
+    /** The file in the store that holds the mode. */
+    public static final String MODE_FILE = "mode";
+    /** The store's name in the user config directory. */
+    public static final String NAME = "crashwatch";
+    /** The mode in which nothing is recorded. */
+    public static final String OFF = "off";
 
     private final File dir;
 
@@ -26,22 +33,27 @@ final class StoreDir {
 
     /** The store for the {@code dir=} option (null: the default location). */
     static StoreDir resolve(String option) {
-        String chosen = firstPresent(option, System.getProperty(DIR_PROPERTY), System.getenv(DIR_ENV));
-        return new StoreDir(chosen != null ? new File(chosen).getAbsoluteFile() : new File(userConfigDir(), "crashwatch"));
+        return new StoreDir(dir(option, System.getenv()));
+    }
+
+    /** The store directory for the {@code dir=} option (null: none) in the environment {@code env}. */
+    public static File dir(String option, Map<String, String> env) {
+        String chosen = firstPresent(option, System.getProperty(DIR_PROPERTY), env.get(DIR_ENV));
+        return chosen != null ? new File(chosen).getAbsoluteFile() : new File(userConfigDir(env), NAME);
     }
 
     /** The user config directory, as Go's {@code os.UserConfigDir}. */
-    static File userConfigDir() {
+    static File userConfigDir(Map<String, String> env) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String home = System.getProperty("user.home", "");
         if (os.startsWith("windows")) {
-            String appData = System.getenv("AppData");
+            String appData = env.get("AppData");
             return present(appData) ? new File(appData) : new File(home, "AppData" + File.separator + "Roaming");
         }
         if (os.startsWith("mac")) {
             return new File(home, "Library/Application Support");
         }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String xdg = env.get("XDG_CONFIG_HOME");
         return present(xdg) && new File(xdg).isAbsolute() ? new File(xdg) : new File(home, ".config");
     }
 
@@ -55,7 +67,7 @@ final class StoreDir {
         if (present(fromEnv)) {
             return OFF.equals(fromEnv.trim());
         }
-        return OFF.equals(firstWord(new File(dir, "mode")));
+        return OFF.equals(firstWord(new File(dir, MODE_FILE)));
     }
 
     private static String firstWord(File file) {

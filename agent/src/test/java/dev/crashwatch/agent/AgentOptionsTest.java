@@ -21,6 +21,14 @@ class AgentOptionsTest {
     }
 
     @Test
+    void the_pipe_may_be_named_by_a_variable_which_keeps_store_paths_out_of_java_tool_options() {
+        AgentOptions o = AgentOptions.parse("pipe=$CRASHWATCH_PIPE");
+        assertEquals("$CRASHWATCH_PIPE", o.pipe(), "launcher mode, whatever the variable holds");
+        assertEquals(System.getenv("CRASHWATCH_PIPE"), o.pipePath());
+        assertEquals("/s/p", AgentOptions.parse("pipe=/s/p").pipePath());
+    }
+
+    @Test
     void no_options_at_all() {
         for (String text : new String[] {null, "", ","}) {
             AgentOptions o = AgentOptions.parse(text);

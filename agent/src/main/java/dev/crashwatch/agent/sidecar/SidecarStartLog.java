@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The store's {@code log/sidecar.log}: why a sidecar could not start, and the sidecar JVM's own stderr. Capped: a
  * log past {@link #CAP} bytes is moved to {@code sidecar.log.1} (replacing the previous one) before it grows on.
+ * This is the one rotation rule of that log: the watchdog's writers ({@code watchdog.sidecar.SidecarLog}) use
+ * {@link #rotate} too.
  */
-final class SidecarStartLog {
-    static final String NAME = "sidecar.log";
+public final class SidecarStartLog {
+    public static final String NAME = "sidecar.log";
     static final long CAP = 256 * 1024;
 
     private final File file;
@@ -26,12 +28,17 @@ final class SidecarStartLog {
         if (!dir.isDirectory() && !dir.mkdirs()) {
             return null;
         }
-        if (file.length() > CAP) {
-            File old = new File(dir, NAME + ".1");
-            old.delete();
-            file.renameTo(old);
-        }
+        rotate(file);
         return file;
+    }
+
+    /** Moves {@code log} to {@code <name>.1} (replacing the previous one) once it is past {@link #CAP} bytes. */
+    public static void rotate(File log) {
+        if (log.length() > CAP) {
+            File old = new File(log.getParentFile(), log.getName() + ".1");
+            old.delete();
+            log.renameTo(old);
+        }
     }
 
     /** Appends one line about this JVM; silent if it cannot. */

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.launch;
 
+import dev.crashwatch.agent.AgentOptions;
 import dev.crashwatch.watchdog.watch.Labels;
 import java.nio.file.Path;
 
@@ -11,10 +12,13 @@ public final class AgentOption {
     private AgentOption() {
     }
 
-    /** The option; throws IllegalArgumentException when a value cannot be written in the agent's syntax. */
-    public static String of(Path agentJar, Path pipe, Labels labels) {
+    /**
+     * The option; {@code pipe} is the crash pipe's path or {@link AgentOptions#PIPE_FROM_ENV}. Throws
+     * IllegalArgumentException when a value cannot be written in the agent's syntax.
+     */
+    public static String of(Path agentJar, String pipe, Labels labels) {
         StringBuilder sb = new StringBuilder("-javaagent:").append(plain("agent jar path", agentJar.toString(), false));
-        sb.append("=pipe=").append(plain("crash pipe path", pipe.toString(), true));
+        sb.append("=pipe=").append(plain("crash pipe path", pipe, true));
         if (labels.program() != null) {
             sb.append(",program=").append(plain("program", labels.program(), true));
         }

@@ -1,5 +1,8 @@
 package dev.crashwatch.watchdog.launch;
 
+import dev.crashwatch.agent.AgentOptions;
+import dev.crashwatch.watchdog.watch.Labels;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +10,14 @@ import java.util.Map;
 /**
  * The child's command with the agent attached: for a {@code java} program, {@code -javaagent:...} goes right
  * after the program (nothing extra on stderr); for anything else (a script that starts java) it goes into
- * {@code JAVA_TOOL_OPTIONS}, which every JVM the script starts picks up. Standard streams are inherited untouched.
+ * {@code JAVA_TOOL_OPTIONS}, which every JVM the script starts picks up, naming the pipe by the variable
+ * {@code CRASHWATCH_PIPE} (the JVM prints that option in its {@code Picked up JAVA_TOOL_OPTIONS} line: no path of the
+ * store in it). Standard streams are inherited untouched.
  */
 public final class ChildCommand {
-    static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    public static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
     /** The user's JAVA_TOOL_OPTIONS, kept here by the crashwatch script, which keeps them off the watchdog's JVM. */
-    static final String USERS_TOOL_OPTIONS = "CRASHWATCH_CHILD_TOOL_OPTIONS";
+    public static final String USERS_TOOL_OPTIONS = "CRASHWATCH_CHILD_TOOL_OPTIONS";
 
     private ChildCommand() {
     }
@@ -30,6 +35,16 @@ public final class ChildCommand {
         } else {
             addToolOption(pb.environment(), agentOption);
         }
+        return pb;
+    }
+
+    /** A process builder for {@code command} with the agent attached, its records going to {@code pipe}. */
+    public static ProcessBuilder withAgent(List<String> command, Path agentJar, Path pipe, Labels labels) {
+        if (isJava(command.get(0))) {
+            return of(command, AgentOption.of(agentJar, pipe.toString(), labels));
+        }
+        ProcessBuilder pb = of(command, AgentOption.of(agentJar, AgentOptions.PIPE_FROM_ENV, labels));
+        pb.environment().put(AgentOptions.PIPE_ENV, pipe.toString());
         return pb;
     }
 

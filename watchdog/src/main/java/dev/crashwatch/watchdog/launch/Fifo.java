@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.launch;
 
 import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.store.Store;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  * children come and go; once the child is gone the watchdog writes an {@code END} frame into it itself.
  */
 public final class Fifo implements AutoCloseable {
-    static final String NAME = "crash.pipe";
+    static final String NAME = Store.RUN_PIPE;
     private static final String MKFIFO = "/usr/bin/mkfifo";
 
     private final Path path;

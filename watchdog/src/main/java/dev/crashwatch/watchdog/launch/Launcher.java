@@ -60,7 +60,7 @@ public final class Launcher {
             return bare(place(ChildCommand.of(command, null)));
         }
         try (fifo) {
-            ProcessBuilder pb = place(ChildCommand.of(command, AgentOption.of(agentJar, fifo.path(), labels)));
+            ProcessBuilder pb = place(ChildCommand.withAgent(command, agentJar, fifo.path(), labels));
             long started = System.currentTimeMillis();
             Process child = pb.start();
             return watch(child, pb, started, fifo);

@@ -10,14 +10,16 @@ import dev.crashwatch.watchdog.watch.Session;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The watching part of one run, shared by both launchers ({@link Launcher} in Java, {@code crashwatch-run} in C
- * through {@link WatchMain}): reads the crash pipe on a daemon thread while the child runs; once the child is
- * gone, writes the {@code END} frame, lets the reader drain the pipe, concludes every JVM heard from and waits
- * for the recordings to be on disk.
+ * The watching part of one run. The Java {@link Launcher} reads the crash pipe on a daemon thread while the child
+ * runs; once the child is gone, it writes the {@code END} frame, lets the reader drain the pipe, concludes every JVM
+ * heard from and waits for the recordings to be on disk. {@code crashwatch-run} (C) holds the pipe itself and gives
+ * {@link WatchMain} what it read, once the child is gone: {@link #recordAll} reads it to its end and concludes the
+ * same way.
  */
 final class RunWatch {
     /** How often the reader's progress is checked while it drains the pipe after the child exits. */
@@ -52,13 +54,26 @@ final class RunWatch {
     }
 
     /**
+     * Records what {@code held} holds (CW1 frames, read to its end) from a run whose child is gone with {@code status},
+     * and concludes it as {@link #finish} does. Returns when everything is recorded.
+     */
+    static void recordAll(Store store, Labels labels, Diagnostics diagnostics, InputStream held, KnownJvm child,
+                          OptionalInt status) {
+        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
+        Watch watch = new Watch(recorder);
+        new FrameReader(held, watch, 0).run();
+        conclude(watch, child, status);
+        recorder.close();
+    }
+
+    /**
      * The child is gone with {@code status} (empty when unknown): reads what is left, concludes and records.
      * Returns when everything is recorded.
      */
     void finish(KnownJvm child, OptionalInt status) throws IOException, InterruptedException {
         fifo.writeEnd(ownPid);
         drain();
-        conclude(child, status);
+        conclude(watch, child, status);
         recorder.close();
     }
 
@@ -85,7 +100,7 @@ final class RunWatch {
      * fatal error log it may have left: {@code Watch.concludeUnheard}), JVMs it started (a script's JVMs) without
      * one. A JVM still running (started in the background) is left alone.
      */
-    private void conclude(KnownJvm child, OptionalInt status) {
+    private static void conclude(Watch watch, KnownJvm child, OptionalInt status) {
         boolean concluded = watch.concludeUnheard(child);
         for (Session s : watch.sessions()) {
             if (s.pid() == child.pid()) {

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.agent.StoreDir;
 import dev.crashwatch.watchdog.store.counters.IsoText;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * problem, never silently: {@code local} records but never sends, the safe middle.
  */
 final class ModeFile {
-    static final String ENV = "CRASHWATCH_MODE";
+    static final String ENV = StoreDir.MODE_ENV;
     private final Path file;
 
     ModeFile(Path file) {

@@ -14,7 +14,6 @@ import java.util.Optional;
  * watchdog or a child keeps working when its name is gone. The native launcher follows the same rule.
  */
 final class RunDirs {
-    private static final String PIPE = "crash.pipe";
     private static final Path PROC = Path.of("/proc");
 
     private RunDirs() {
@@ -32,7 +31,7 @@ final class RunDirs {
             for (Path dir : dirs) {
                 long pid = launcherPid(dir.getFileName().toString());
                 if (pid > 0 && pid != self && !isAlive(pid)) {
-                    Files.deleteIfExists(dir.resolve(PIPE));
+                    Files.deleteIfExists(dir.resolve(Store.RUN_PIPE));
                     Files.deleteIfExists(dir);
                 }
             }

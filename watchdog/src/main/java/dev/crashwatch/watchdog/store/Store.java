@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.agent.StoreDir;
 import dev.crashwatch.agent.wire.Pid;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
@@ -33,7 +34,10 @@ public final class Store {
     public static final int FORMAT_VERSION = 1;
     static final String COUNTERS = "counters";
     static final String MALFORMED = "malformed";
-    static final String RUN = "run";
+    /** The directory of the launchers' private run directories. */
+    public static final String RUN = "run";
+    /** The crash pipe's name in a run directory. */
+    public static final String RUN_PIPE = "crash.pipe";
     static final String LOG = "log";
     static final String CACHE = "cache";
 
@@ -47,7 +51,7 @@ public final class Store {
 
     /** The store at the default location (property {@code crashwatch.dir}, {@code $CRASHWATCH_DIR}, config dir). */
     public static Store openDefault() {
-        return new Store(StoreLocation.resolve(System::getenv), System::getenv);
+        return new Store(StoreDir.dir(null, System.getenv()).toPath(), System::getenv);
     }
 
     /** The store at {@code dir}; nothing is created until something is written. */
@@ -88,7 +92,7 @@ public final class Store {
 
     /** The effective mode with where it came from and any problem reading it (an invalid value means local). */
     public ModeSetting modeSetting() {
-        return new ModeFile(dir.resolve("mode")).read(env);
+        return new ModeFile(dir.resolve(StoreDir.MODE_FILE)).read(env);
     }
 
     /**
@@ -111,7 +115,7 @@ public final class Store {
 
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
-        new ModeFile(dir.resolve("mode")).write(mode);
+        new ModeFile(dir.resolve(StoreDir.MODE_FILE)).write(mode);
     }
 
     /**

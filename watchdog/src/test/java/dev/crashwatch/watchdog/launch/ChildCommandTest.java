@@ -48,6 +48,23 @@ class ChildCommandTest {
     }
 
     @Test
+    void a_script_child_gets_the_pipe_in_a_variable_so_that_the_picked_up_line_names_no_store_path() {
+        Path pipe = Path.of("/s/run/x/crash.pipe");
+        ProcessBuilder pb = ChildCommand.withAgent(List.of("./start.sh"), Path.of("/a/crashwatch-agent.jar"), pipe,
+                Labels.NONE);
+        assertEquals("-javaagent:/a/crashwatch-agent.jar=pipe=$CRASHWATCH_PIPE", pb.environment().get("JAVA_TOOL_OPTIONS"));
+        assertEquals(pipe.toString(), pb.environment().get("CRASHWATCH_PIPE"));
+    }
+
+    @Test
+    void a_java_child_gets_the_pipe_on_its_command_line() {
+        ProcessBuilder pb = ChildCommand.withAgent(List.of("java", "Main"), Path.of("/a/crashwatch-agent.jar"),
+                Path.of("/s/p"), Labels.NONE);
+        assertEquals(List.of("java", "-javaagent:/a/crashwatch-agent.jar=pipe=/s/p", "Main"), pb.command());
+        assertFalse(pb.environment().containsKey("CRASHWATCH_PIPE"));
+    }
+
+    @Test
     void no_agent_leaves_the_command_alone() {
         assertEquals(List.of("java", "Main"), ChildCommand.of(List.of("java", "Main"), null).command());
     }
@@ -55,8 +72,8 @@ class ChildCommandTest {
     @Test
     void writes_the_agent_option_and_refuses_separators_in_labels() {
         assertEquals("-javaagent:/a/agent.jar=pipe=/p,program=billing,version=1.0",
-                AgentOption.of(Path.of("/a/agent.jar"), Path.of("/p"), new Labels("billing", "1.0")));
+                AgentOption.of(Path.of("/a/agent.jar"), "/p", new Labels("billing", "1.0")));
         assertThrows(IllegalArgumentException.class,
-                () -> AgentOption.of(Path.of("/a/agent.jar"), Path.of("/p"), new Labels("a,b", null)));
+                () -> AgentOption.of(Path.of("/a/agent.jar"), "/p", new Labels("a,b", null)));
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code crash/malformed}, keep it, go on reading, and pass the script's exit status through.
  */
 class MalformedIT {
-    /** Finds the pipe in the agent option the watchdog put into JAVA_TOOL_OPTIONS. */
-    private static final String PIPE = "pipe=${JAVA_TOOL_OPTIONS##*pipe=}; pipe=${pipe%%,*}; ";
+    /** The pipe, as the agent option the watchdog put into JAVA_TOOL_OPTIONS names it. */
+    private static final String PIPE = "pipe=$CRASHWATCH_PIPE; ";
     /** A valid crash frame from this shell, for "reading goes on after the garbage". */
     private static final String VALID_CRASH = "t='Exception in thread \"main\" java.lang.IllegalStateException\n"
             + "\tat app.Main.main(Main.java:3)\n'; printf 'CW1 %s CRASH 1 0 0 %s\\n%s' $$ ${#t} \"$t\" > \"$pipe\"; ";

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What only the native launcher ({@code crashwatch-run}) does: SIGQUIT forwarded, a Java half that outlives the
- * user's Ctrl-C and the launcher itself, mode off as a plain {@code exec}, usage errors left to the Java command.
+ * What only the native launcher ({@code crashwatch-run}) does: SIGQUIT forwarded, no JVM of its own while the child
+ * runs, a Java half started only after a crash and never waited for, the child's signal death passed on to the
+ * launcher's parent, mode off as a plain {@code exec}, usage errors left to the Java command.
  * The behaviour both launchers share is tested through {@link Watchdog} for each (PipelineIT, MalformedIT, ...).
  */
 class NativeLauncherIT {
@@ -59,7 +60,7 @@ class NativeLauncherIT {
     }
 
     @Test
-    void the_java_half_ignores_a_ctrl_c_to_the_process_group_and_still_records() throws Exception {
+    void a_ctrl_c_to_the_process_group_reaches_the_child_and_its_crash_is_still_recorded() throws Exception {
         Watchdog w = new Watchdog(tmp);
         List<String> crash = sample("java", List.of(), "npe");
         String script = "trap '' INT; echo ready; read go; " + String.join(" ", crash);
@@ -68,8 +69,6 @@ class NativeLauncherIT {
         ProcessBuilder pb = w.direct(cmd, "ctrl-c").redirectInput(ProcessBuilder.Redirect.PIPE);
         Process launcher = pb.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> out(w, "ctrl-c").contains("ready"));
-        ProcessHandle javaHalf = javaHalf(launcher);
-        await().atMost(Duration.ofSeconds(20)).until(() -> readsThePipe(javaHalf));
         kill("INT", -launcher.pid());
         try (OutputStream go = launcher.getOutputStream()) {
             go.write("go\n".getBytes(StandardCharsets.US_ASCII));
@@ -79,20 +78,148 @@ class NativeLauncherIT {
     }
 
     @Test
-    void a_crash_after_the_launcher_was_killed_is_still_recorded() throws Exception {
+    void no_jvm_of_crashwatchs_own_runs_while_a_clean_child_runs_nor_after_it() throws Exception {
         Watchdog w = new Watchdog(tmp);
-        String script = "echo ready; read go; " + String.join(" ", sample("java", List.of(), "npe"));
-        Process launcher = w.runNative(List.of(), List.of(), List.of("sh", "-c", script), "orphan")
+        String script = "echo ready; read go; " + String.join(" ", sample("java", List.of(), "ok"));
+        Process launcher = w.runNative(List.of(), List.of(), List.of("sh", "-c", script), "clean")
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> out(w, "orphan").contains("ready"));
-        ProcessHandle javaHalf = javaHalf(launcher);
-        OutputStream go = launcher.getOutputStream();
-        launcher.destroyForcibly().waitFor();
-        try (go) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> out(w, "clean").contains("ready"));
+        List<String> tree = launcher.descendants().map(h -> h.info().commandLine().orElse("?")).toList();
+        assertEquals(1, tree.size(), () -> "only the child runs under the launcher: " + tree);
+        assertTrue(tree.get(0).contains("-c echo ready;"), tree::toString);
+        assertTrue(ProcessHandle.allProcesses().noneMatch(h -> h.info().commandLine().orElse("").contains(WATCH_MAIN)
+                && h.info().commandLine().orElse("").contains(TestJars.watchdog().toString())),
+                "no Java half while the child runs");
+        try (OutputStream go = launcher.getOutputStream()) {
             go.write("go\n".getBytes(StandardCharsets.US_ASCII));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> !javaHalf.isAlive());
+        assertEquals(0, exitStatus(launcher), () -> new String(w.errQuietly("clean")));
+        assertEquals(Map.of(), w.counters());
+        try (Stream<Path> files = Files.list(w.store())) {
+            assertEquals(List.of(w.store().resolve("run")), files.toList(),
+                    "a clean run starts no Java half: nothing but the run directories in the store");
+        }
+        assertRunDirsRemoved(w);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "kill -ABRT $$ | signal 6",
+        "kill -KILL $$ | signal 9",
+        "kill -TERM $$ | signal 15",
+        "exit 134 | exit 134"})
+    void a_parent_sees_the_child_end_the_way_it_did_without_a_core_dump_of_the_launcher(String script, String seen)
+            throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        List<String> child = List.of("sh", "-c", script);
+        List<String> cmd = new ArrayList<>(List.of(waitStatus().toString()));
+        cmd.addAll(w.runNative(List.of(), List.of(), child, "signal").command());
+        assertEquals(0, exitStatus(w.direct(cmd, "waited")));
+        assertEquals(seen + "\n", out(w, "waited"));
+        w.awaitRecorded();
+        assertRunDirsRemoved(w);
+    }
+
+    @Test
+    void the_picked_up_line_of_a_script_launched_tool_names_no_path_of_the_store() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        String script = String.join(" ", sample("java", List.of(), "npe"));
+        assertEquals(1, exitStatus(w.runNative(List.of(), List.of(), List.of("sh", "-c", script), "picked")));
+        String line = new String(w.err("picked"), StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("Picked up JAVA_TOOL_OPTIONS:")).findFirst().orElseThrow();
+        assertEquals("Picked up JAVA_TOOL_OPTIONS: -javaagent:" + TestJars.agent() + "=pipe=$CRASHWATCH_PIPE", line);
+        assertFalse(line.contains(w.store().toString()), line);
         assertEquals(1, w.counters("crash/crash\njava.lang.NullPointerException").size(), () -> countersText(w));
+    }
+
+    /**
+     * A Java half that is stopped (SIGSTOP) as it starts - here by a java wrapper that stops itself - never holds up
+     * the application's exit: crashwatch-run does not wait for it. Once it runs again, the crash is counted.
+     */
+    @Test
+    void a_stopped_java_half_never_delays_the_exit_and_counts_the_crash_once_it_runs_again() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path stopped = tmp.resolve("java-half.pid");
+        Path wrapper = tmp.resolve("stopping-java");
+        Files.writeString(wrapper, "#!/bin/sh\necho $$ > '" + stopped + ".tmp'; mv '" + stopped + ".tmp' '" + stopped
+                + "'\nkill -STOP $$\nexec '" + java() + "' \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        List<String> cmd = new ArrayList<>(List.of(Watchdog.nativeBinary().toString(), TestJars.agent().toString(),
+                wrapper.toString(), "-cp", TestJars.watchdog().toString(), "--"));
+        cmd.addAll(sample(java(), List.of(), "npe"));
+        Process launcher = w.direct(cmd, "stopped").start();
+        assertEquals(1, exitStatus(launcher), () -> new String(w.errQuietly("stopped")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(stopped));
+        long half = Long.parseLong(Files.readString(stopped).trim());
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(half) == 'T');
+        assertFalse(launcher.isAlive(), "the launcher has exited while its Java half is stopped");
+        assertRunDirsRemoved(w);
+        kill("CONT", half);
+        assertEquals(1, w.counters("crash/crash\njava.lang.NullPointerException").size(), () -> countersText(w));
+    }
+
+    /**
+     * The store C finds is the one the agent's StoreDir (the one rule) finds in the same environment; a relative
+     * CRASHWATCH_DIR is relative to the working directory.
+     */
+    @ParameterizedTest(name = "CRASHWATCH_DIR=''{0}'' XDG_CONFIG_HOME=''{1}''")
+    @CsvSource(delimiter = '|', value = {"STORE | ", " | XDG", "' ' | XDG", "rel/store | XDG"})
+    void finds_the_store_where_the_agents_rule_puts_it(String dir, String xdg) throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Map<String, String> env = new java.util.HashMap<>();
+        if (dir != null) {
+            env.put("CRASHWATCH_DIR", dir.equals("STORE") ? w.store().toString() : dir);
+        }
+        if (xdg != null) {
+            env.put("XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
+        }
+        ProcessBuilder pb = w.runNative(List.of(), List.of(), List.of("sh", "-c", "printf %s \"$CRASHWATCH_PIPE\""), "where");
+        pb.environment().remove("CRASHWATCH_DIR");
+        pb.environment().remove("XDG_CONFIG_HOME");
+        pb.environment().putAll(env);
+        assertEquals(0, exitStatus(pb), () -> new String(w.errQuietly("where")));
+        Path expected = dir != null && dir.startsWith("rel") ? w.work().resolve(dir)
+                : dev.crashwatch.agent.StoreDir.dir(null, env).toPath();
+        Path pipe = Path.of(out(w, "where"));
+        assertEquals(expected.resolve("run"), pipe.getParent().getParent(), pipe::toString);
+    }
+
+    /**
+     * A run directory that is a symbolic link, or a store others may write to, is not trusted: the command runs bare
+     * (its output and status untouched), with one line saying why, and nothing is created through the link.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"run is a link", "the store is world-writable"})
+    void an_untrusted_store_or_run_directory_is_refused_and_the_command_runs_bare(String what) throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        if (what.startsWith("run")) {
+            Files.createSymbolicLink(w.store().resolve("run"), elsewhere);
+        } else {
+            Files.setPosixFilePermissions(w.store(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        ProcessBuilder pb = w.runNative(List.of(), List.of(),
+                List.of("sh", "-c", "echo \"${CRASHWATCH_PIPE-bare}\"; exit 5"), "refused");
+        assertEquals(5, exitStatus(pb));
+        assertEquals("bare\n", out(w, "refused"));
+        String err = new String(w.err("refused"), StandardCharsets.UTF_8);
+        assertTrue(err.startsWith("crashwatch: cannot create the crash pipe in ") && err.lines().count() == 1, err);
+        try (Stream<Path> made = Files.list(elsewhere)) {
+            assertEquals(List.of(), made.toList(), "nothing created through the link");
+        }
+    }
+
+    /** CRASHWATCH_MODE is off when its whole value, trimmed, is "off", as the agent's StoreDir reads it. */
+    @ParameterizedTest(name = "CRASHWATCH_MODE=''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {"off | bare", "' off ' | bare", "off now | agent", "offline | agent",
+        "local | agent"})
+    void crashwatch_mode_reads_as_the_agents_rule_reads_it(String mode, String seen) throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        ProcessBuilder pb = w.runNative(List.of(), List.of(),
+                List.of("sh", "-c", "[ -n \"${CRASHWATCH_PIPE-}\" ] && echo agent || echo bare"), "mode");
+        pb.environment().put("CRASHWATCH_MODE", mode);
+        assertEquals(0, exitStatus(pb), () -> new String(w.errQuietly("mode")));
+        assertEquals(seen + "\n", out(w, "mode"));
     }
 
     @Test
@@ -138,7 +265,7 @@ class NativeLauncherIT {
         pb.environment().put("JAVA_TOOL_OPTIONS", "-Dmine=1");
         assertEquals(0, exitStatus(pb));
         String options = out(w, "tool");
-        assertTrue(options.startsWith("-Dmine=1 -javaagent:" + TestJars.agent() + "=pipe=" + w.store().resolve("run")), options);
+        assertEquals("-Dmine=1 -javaagent:" + TestJars.agent() + "=pipe=$CRASHWATCH_PIPE\n", options);
         assertRunDirsRemoved(w);
     }
 
@@ -156,27 +283,23 @@ class NativeLauncherIT {
         assertFalse(new String(w.err("handed")).contains("Picked up JAVA_TOOL_OPTIONS"), "not the Java command's own");
     }
 
-    /** The launcher's Java half: its child that runs WatchMain. */
-    private static ProcessHandle javaHalf(Process launcher) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> findJavaHalf(launcher).isPresent());
-        return findJavaHalf(launcher).get();
-    }
-
-    private static Optional<ProcessHandle> findJavaHalf(Process launcher) {
-        return launcher.toHandle().children().filter(h -> h.info().commandLine().orElse("").contains(WATCH_MAIN)).findFirst();
-    }
-
-    /** True once the process holds the crash pipe open (Linux: /proc/PID/fd). */
-    private static boolean readsThePipe(ProcessHandle p) throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(p.pid()), "fd"))) {
-            return fds.anyMatch(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().endsWith("crash.pipe");
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+    /** The process state letter in {@code /proc/PID/stat} ({@code T}: stopped); {@code ?} when it is gone. */
+    private static char state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException e) {
+            return '?';
         }
+    }
+
+    /** src/test/c/wait-status.c, compiled into the test's directory: what wait(2) tells a parent. */
+    private Path waitStatus() throws Exception {
+        Path binary = tmp.resolve("wait-status");
+        Path source = Path.of(System.getProperty("crashwatch.repo"), "watchdog/src/test/c/wait-status.c");
+        Process cc = new ProcessBuilder("cc", "-o", binary.toString(), source.toString()).inheritIO().start();
+        assertEquals(0, exitStatus(cc), "cc wait-status.c");
+        return binary;
     }
 
     private static void kill(String signal, long pid) throws Exception {
@@ -198,7 +321,7 @@ class NativeLauncherIT {
     private static String countersText(Watchdog w) {
         try {
             Map<String, Long> all = w.counters();
-            return all + "\n" + new String(w.errQuietly("ctrl-c")) + new String(w.errQuietly("orphan"));
+            return all + "\n" + new String(w.errQuietly("ctrl-c"));
         } catch (IOException e) {
             return e.toString();
         }

@@ -31,6 +31,7 @@ class ScriptIT {
         List<String> run = new java.util.ArrayList<>(List.of(onPath.toString(), "run", "--"));
         run.addAll(sample("java", List.of(), "npe"));
         assertEquals(1, exitStatus(w.direct(run, "run")), () -> new String(w.errQuietly("run")));
+        w.awaitRecorded(); // the native launcher's Java half records after `run` has returned
         assertEquals(0, exitStatus(w.direct(List.of(onPath.toString(), "counters", "--json"), "counters")));
         String json = new String(w.out("counters"));
         assertTrue(json.contains("\"program\" : \"Crash\"") || json.contains("\"program\":\"Crash\""), json);

@@ -1,12 +1,16 @@
 package dev.crashwatch.watchdog.run;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -162,8 +166,42 @@ final class Watchdog {
         }
     }
 
+    /**
+     * Waits until no Java half of the native launcher records into this test's store: {@code crashwatch-run} starts
+     * it detached and exits without waiting for it (docs/native.md), so what a run counted is in the store once it
+     * is gone. Found by its main class and the store in its environment ({@code /proc}).
+     */
+    void awaitRecorded() {
+        String main = "dev.crashwatch.watchdog.launch.WatchMain";
+        byte[] env = ("CRASHWATCH_DIR=" + store + "\0").getBytes(StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(RUN_TIMEOUT_SECONDS))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> ProcessHandle.allProcesses().noneMatch(p -> holds(p.pid(), "cmdline", main.getBytes())
+                        && holds(p.pid(), "environ", env)));
+    }
+
+    /** Whether {@code /proc/PID/FILE} holds {@code bytes}; false for a process gone or not readable. */
+    private static boolean holds(long pid, String file, byte[] bytes) {
+        try {
+            byte[] text = Files.readAllBytes(Path.of("/proc", Long.toString(pid), file));
+            outer:
+            for (int i = 0; i + bytes.length <= text.length; i++) {
+                for (int j = 0; j < bytes.length; j++) {
+                    if (text[i + j] != bytes[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Every counter in the store, summed over its counter files: name to count. */
     Map<String, Long> counters() throws IOException {
+        awaitRecorded();
         Map<String, Long> all = new HashMap<>();
         for (CounterFile f : Store.at(store).counterFiles()) {
             f.counters().forEach((name, n) -> all.merge(name, n, Long::sum));
@@ -183,10 +221,12 @@ final class Watchdog {
     }
 
     List<CounterFile> counterFiles() throws IOException {
+        awaitRecorded();
         return Store.at(store).counterFiles();
     }
 
     List<Path> malformedFiles() throws IOException {
+        awaitRecorded();
         return Store.at(store).malformedFiles();
     }
 }

@@ -1,0 +1,263 @@
+/*
+ * held.c: the CW1 bytes a native helper holds, and whether they need the Java watchdog (held.h). Frame headers are
+ * parsed as strictly as the Java reader (pipe/FrameHeader); payloads are never parsed beyond a plain BYE's.
+ */
+#include "held.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_JVMS 16         /* JVMs tracked on one pipe (one, in practice); more goes to Java */
+#define MAX_KIND 16         /* letters in a frame kind */
+
+/* What one JVM (pid) has written so far. */
+struct jvm {
+    long pid;
+    int bye;          /* said BYE: an orderly exit */
+    int open;         /* a HELLO record is waiting for its next part */
+    long record;      /* the open record's number */
+    long next_part;   /* the part the open record expects next */
+};
+
+/* One parsed header line: CW1 <pid> <kind> <record> <part> <more> <length>. */
+struct header {
+    long pid;
+    char kind[MAX_KIND + 1];
+    long record;
+    long part;
+    int more;
+    long length;
+};
+
+char held[HOLD_MAX];
+size_t held_len;
+size_t held_parsed;
+static struct jvm jvms[MAX_JVMS];
+static int jvm_count;
+
+/* A non-negative decimal of at most 18 digits, no sign, no leading zero but "0" itself; -1 otherwise. */
+static long number(const char *s, size_t n) {
+    if (n == 0 || n > 18 || (n > 1 && s[0] == '0')) {
+        return -1;
+    }
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* Parses the header line line[0..n) (newline excluded), as strictly as the Java reader; 0 if it is not one. */
+static int parse_header(const char *line, size_t n, struct header *h) {
+    const char *field[7];
+    size_t size[7];
+    size_t start = 0;
+    int count = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || line[i] == ' ') {
+            if (count == 7) {
+                return 0;
+            }
+            field[count] = line + start;
+            size[count++] = i - start;
+            start = i + 1;
+        }
+    }
+    if (count != 7 || size[0] != strlen(MAGIC) || memcmp(field[0], MAGIC, size[0]) != 0 || size[2] == 0
+            || size[2] > MAX_KIND) {
+        return 0;
+    }
+    for (size_t i = 0; i < size[2]; i++) {
+        if (field[2][i] < 'A' || field[2][i] > 'Z') {
+            return 0;
+        }
+    }
+    memcpy(h->kind, field[2], size[2]);
+    h->kind[size[2]] = '\0';
+    h->pid = number(field[1], size[1]);
+    h->record = number(field[3], size[3]);
+    h->part = number(field[4], size[4]);
+    h->more = (int) number(field[5], size[5]);
+    h->length = number(field[6], size[6]);
+    return h->pid > 0 && h->record >= 0 && h->part >= 0 && (h->more == 0 || h->more == 1) && h->length >= 0
+            && h->length <= MAX_FRAME;
+}
+
+static struct jvm *jvm_of(long pid) {
+    for (int i = 0; i < jvm_count; i++) {
+        if (jvms[i].pid == pid) {
+            return &jvms[i];
+        }
+    }
+    if (jvm_count == MAX_JVMS) {
+        return NULL;
+    }
+    struct jvm *j = &jvms[jvm_count++];
+    memset(j, 0, sizeof *j);
+    j->pid = pid;
+    return j;
+}
+
+/* A BYE payload that asks for nothing: empty, or nothing but handlerReplaced=false lines. */
+static int plain_bye(const char *payload, long length) {
+    static const char line[] = HANDLER_REPLACED "=false\n";
+    const long size = (long) sizeof line - 1;
+    for (long at = 0; at < length; at += size) {
+        if (length - at < size || memcmp(payload + at, line, (size_t) size) != 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Whether a whole frame can be held rather than handed over; notes what it says of its JVM. */
+static int harmless(const struct header *h, const char *payload, const char **why) {
+    struct jvm *j = jvm_of(h->pid);
+    if (j == NULL) {
+        *why = "too many JVMs on one pipe";
+        return 0;
+    }
+    if (j->bye && strcmp(h->kind, HELLO) != 0) {
+        *why = "a frame after BYE";  /* a hello may come after the bye of a JVM that exits at once */
+        return 0;
+    }
+    if (j->open && (h->record != j->record || h->part != j->next_part || strcmp(h->kind, HELLO) != 0)) {
+        *why = "a record interrupted";
+        return 0;
+    }
+    if (!j->open && h->part != 0) {
+        *why = "a record without its first part";
+        return 0;
+    }
+    if (strcmp(h->kind, HELLO) == 0) {
+        j->open = h->more;
+        j->record = h->record;
+        j->next_part = h->part + 1;
+        return 1;
+    }
+    if (strcmp(h->kind, BYE) == 0 && !h->more && plain_bye(payload, h->length)) {
+        j->bye = 1;
+        return 1;
+    }
+    *why = strcmp(h->kind, CRASH) == 0 ? "a crash record" : strcmp(h->kind, BYE) == 0 ? "a BYE to count"
+            : "a frame of another kind";
+    return 0;
+}
+
+const char *held_judge(void) {
+    while (held_parsed < held_len) {
+        const char *at = held + held_parsed;
+        size_t avail = held_len - held_parsed;
+        const char *newline = memchr(at, '\n', avail < MAX_HEADER ? avail : MAX_HEADER);
+        if (newline == NULL) {
+            return avail < MAX_HEADER ? NULL : "bytes that are not a frame header";
+        }
+        size_t line = (size_t) (newline - at);
+        struct header h;
+        if (!parse_header(at, line, &h)) {
+            return "bytes that are not a frame header";
+        }
+        if (avail < line + 1 + (size_t) h.length) {
+            return NULL;  /* the rest of the frame is still to come */
+        }
+        const char *why = NULL;
+        if (!harmless(&h, newline + 1, &why)) {
+            return why;
+        }
+        held_parsed += line + 1 + (size_t) h.length;
+    }
+    return NULL;
+}
+
+int held_heard_any(void) {
+    return jvm_count > 0;
+}
+
+/*
+ * The JVM's -XX:ErrorFile path as HotSpot expands it (and the Java watchdog's FatalErrorLogs): %p is the pid, %% a
+ * percent sign, any other % stays; a relative path is relative to the JVM's working directory. 0 if it does not fit.
+ */
+static int error_file_path(const struct app *app, char *path, size_t size) {
+    size_t n = 0;
+    if (app->error_file[0] != '/') {
+        int w = snprintf(path, size, "%s/", app->cwd);
+        if (w < 0 || (size_t) w >= size) {
+            return 0;
+        }
+        n = (size_t) w;
+    }
+    for (const char *p = app->error_file; *p != '\0'; p++) {
+        const char *piece = p;
+        size_t length = 1;
+        if (p[0] == '%' && p[1] == 'p') {
+            piece = app->pid;
+            length = strlen(app->pid);
+            p++;
+        } else if (p[0] == '%' && p[1] == '%') {
+            p++;
+        }
+        if (n + length >= size) {
+            return 0;
+        }
+        memcpy(path + n, piece, length);
+        n += length;
+    }
+    path[n] = '\0';
+    return 1;
+}
+
+/* Written before the JVM dies, so before its end of the pipe closes. Any file of that name will do; Java checks it. */
+int fatal_log_left(const struct app *app) {
+    char path[4096];
+    if (app->pid == NULL || app->cwd == NULL) {
+        return app->pid != NULL;  /* named but not where: let Java decide */
+    }
+    if (app->error_file != NULL && app->error_file[0] != '\0' && error_file_path(app, path, sizeof path)
+            && access(path, F_OK) == 0) {
+        return 1;
+    }
+    snprintf(path, sizeof path, "%s/hs_err_pid%s.log", app->cwd, app->pid);
+    if (access(path, F_OK) == 0) {
+        return 1;
+    }
+    snprintf(path, sizeof path, "/tmp/hs_err_pid%s.log", app->pid);
+    return access(path, F_OK) == 0;
+}
+
+/*
+ * A JVM that exits while its agent is still starting writes nothing either: a silent end alone needs no Java.
+ */
+const char *held_end_needs_java(const struct app *app) {
+    if (held_parsed < held_len) {
+        return "a frame cut off by the end of the pipe";
+    }
+    if (jvm_count == 0 && fatal_log_left(app)) {
+        return "a fatal error log from a JVM that never wrote";
+    }
+    for (int i = 0; i < jvm_count; i++) {
+        if (!jvms[i].bye) {
+            return "the end of the pipe without BYE";
+        }
+    }
+    return NULL;
+}
+
+int write_all(int fd, const char *bytes, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, bytes, n);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            return -1;
+        }
+        bytes += w;
+        n -= (size_t) w;
+    }
+    return 0;
+}

@@ -1,0 +1,55 @@
+/*
+ * held: what both native helpers share (docs/native.md, "What the helpers share"): the CW1 bytes they hold for the
+ * Java watchdog and the judgement, from frame headers only, of whether anything in them needs it.
+ */
+#ifndef CRASHWATCH_HELD_H
+#define CRASHWATCH_HELD_H
+
+#include <stddef.h>
+
+#define MAGIC "CW1"         /* Wire.MAGIC */
+#define MAX_HEADER 96       /* Wire.MAX_HEADER: a header line, its newline included, is at most this long */
+#define MAX_FRAME 4096      /* Wire.MAX_FRAME */
+#define HELLO "HELLO"       /* Wire.HELLO */
+#define CRASH "CRASH"       /* Wire.CRASH */
+#define BYE "BYE"           /* Wire.BYE */
+#define HANDLER_REPLACED "handlerReplaced" /* Wire.KEY_HANDLER_REPLACED: "=false" in a BYE asks for nothing */
+#define HOLD_MAX (1 << 20)  /* bytes held in memory */
+
+/* The application's JVM as a helper knows it without a word from it: its pid, working directory, -XX:ErrorFile. */
+struct app {
+    const char *pid;
+    const char *cwd;
+    const char *error_file;
+};
+
+/* The held bytes: held[0..held_len), of which held[0..held_parsed) are whole frames judged harmless. */
+extern char held[HOLD_MAX];
+extern size_t held_len;
+extern size_t held_parsed;
+
+/*
+ * Judges the frames held so far: NULL while all of them (and the start of the next) can be held; else why the Java
+ * watchdog is needed (a crash record, bytes that are not a frame...). Once it says why, later calls may too.
+ */
+const char *held_judge(void);
+
+/*
+ * Why the end of the pipe needs Java, given what was held (a frame cut off, a JVM that wrote and did not say BYE, or
+ * no frame at all from the JVM `app` names when it left a fatal error log); NULL if nothing does.
+ */
+const char *held_end_needs_java(const struct app *app);
+
+/* Whether any JVM was heard from at all. */
+int held_heard_any(void);
+
+/*
+ * Whether the JVM `app` names left a fatal error log where HotSpot puts one: its -XX:ErrorFile path when known, else
+ * hs_err_pid<PID>.log in its working directory or in /tmp.
+ */
+int fatal_log_left(const struct app *app);
+
+/* write(2) until all of it is written; -1 on an error. */
+int write_all(int fd, const char *bytes, size_t n);
+
+#endif
