@@ -73,6 +73,7 @@ struct run {
     char **cmd;       /* the child's command, NULL-terminated (it ends argv) */
     char *users_tool_options; /* the user's JAVA_TOOL_OPTIONS (NULL: unset), before the agent's is added */
     int archiving;    /* the Java half writes a class-data archive at its exit: wait for it */
+    const char *store; /* the store: its runs journal counts the runs that need no Java half */
 };
 
 /* What the run holds for the Java half: held[] (held.c), then, past HOLD_MAX, an unlinked file in the run dir. */
@@ -674,6 +675,8 @@ static int run_watched(const struct run *r, const char *dir, const char *fifo, i
     const char *why = k.why != NULL ? k.why : silent_end_needs_java(st, child);
     if (why != NULL) {
         start_watch(r, &k, WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st), child, started, &before);
+    } else {
+        held_journal_runs(r->store);  /* the runs that need no Java half are counted by one append */
     }
     return st;
 }
@@ -706,6 +709,7 @@ int main(int argc, char **argv) {
     if (mode_off(store)) {
         run_bare(&r);
     }
+    r.store = store;
     char *dir;
     char *fifo;
     int hold = -1;

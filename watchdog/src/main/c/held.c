@@ -5,8 +5,10 @@
 #include "held.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_JVMS 16         /* JVMs tracked on one pipe (one, in practice); more goes to Java */
@@ -245,6 +247,61 @@ const char *held_end_needs_java(const struct app *app) {
         }
     }
     return NULL;
+}
+
+/* The runs journal line of JVM `pid` from the held frames, into line[0..size); its length, or 0 without a whole hello. */
+static size_t run_line(long pid, char *line, size_t size) {
+    int n = snprintf(line, size, "%lld", (long long) time(NULL));
+    size_t len = n > 0 ? (size_t) n : 0;
+    int whole = 0;
+    for (size_t at = 0; at < held_parsed;) {
+        const char *newline = memchr(held + at, '\n', held_parsed - at);
+        struct header h;
+        if (newline == NULL || !parse_header(held + at, (size_t) (newline - held - at), &h)) {
+            return 0;
+        }
+        const char *payload = newline + 1;
+        if (h.pid == pid && strcmp(h.kind, HELLO) == 0) {
+            for (long b = 0; b < h.length; b++) {
+                if (len + 2 >= size) {
+                    return 0;
+                }
+                if (len > 0 && line[len - 1] != '\t' && (b == 0 && h.part == 0)) {
+                    line[len++] = '\t';
+                }
+                line[len++] = payload[b] == '\n' ? '\t' : payload[b];
+            }
+            whole = !h.more;
+        }
+        at = (size_t) (payload - held) + (size_t) h.length;
+    }
+    while (len > 0 && line[len - 1] == '\t') {
+        len--;
+    }
+    if (!whole) {
+        return 0;
+    }
+    line[len++] = '\n';
+    return len;
+}
+
+void held_journal_runs(const char *store) {
+    static char line[RUN_LINE_MAX];
+    char path[4096];
+    if (jvm_count == 0 || snprintf(path, sizeof path, "%s/" RUNS_JOURNAL, store) >= (int) sizeof path) {
+        return;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return;
+    }
+    for (int i = 0; i < jvm_count; i++) {
+        size_t n = run_line(jvms[i].pid, line, sizeof line);
+        if (n > 0) {
+            write_all(fd, line, n);  /* one write: O_APPEND keeps concurrent runs' lines whole */
+        }
+    }
+    close(fd);
 }
 
 int write_all(int fd, const char *bytes, size_t n) {

@@ -15,6 +15,8 @@
 #define BYE "BYE"           /* Wire.BYE */
 #define HANDLER_REPLACED "handlerReplaced" /* Wire.KEY_HANDLER_REPLACED: "=false" in a BYE asks for nothing */
 #define HOLD_MAX (1 << 20)  /* bytes held in memory */
+#define RUNS_JOURNAL "runs.journal" /* RunsJournal.FILE */
+#define RUN_LINE_MAX (256 << 10)    /* longest runs journal line written; a longer hello is not journaled */
 
 /* The application's JVM as a helper knows it without a word from it: its pid, working directory, -XX:ErrorFile. */
 struct app {
@@ -48,6 +50,13 @@ int held_heard_any(void);
  * hs_err_pid<PID>.log in its working directory or in /tmp.
  */
 int fatal_log_left(const struct app *app);
+
+/*
+ * Appends one line to `store`/runs.journal for each JVM whose whole hello is held (docs/store.md, "The runs journal"):
+ * the time, then the hello's key=value lines, each after a tab. For a run that needs no Java half: the Java watchdog
+ * journals the runs it concludes itself. Best effort: a journal that cannot be written costs one run's count.
+ */
+void held_journal_runs(const char *store);
 
 /* write(2) until all of it is written; -1 on an error. */
 int write_all(int fd, const char *bytes, size_t n);

@@ -59,7 +59,8 @@ final class RunWatch {
      */
     static void recordAll(Store store, Labels labels, Diagnostics diagnostics, InputStream held, KnownJvm child,
                           OptionalInt status) {
-        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
+        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics),
+                StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
         Watch watch = new Watch(recorder);
         new FrameReader(held, watch, 0).run();
         conclude(watch, child, status);

@@ -32,7 +32,7 @@ class NativeContractTest {
     /** Defines that are C's own (sizes, exit codes, character sets): no Java value to agree with. */
     private static final java.util.Set<String> C_ONLY = java.util.Set.of("CRASHWATCH_HELD_H", "_GNU_SOURCE",
             "HOLD_MAX", "MAX_JVMS", "MAX_KIND", "COPY_CHUNK", "JAVA_PIPE_SIZE", "SPILL_NAME", "SPILL_MAX",
-            "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT");
+            "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT", "RUN_LINE_MAX");
 
     /** Each C constant and the Java value it must hold. */
     private static Map<String, Object> owners() {
@@ -57,6 +57,7 @@ class NativeContractTest {
         owners.put("STORE_NAME", StoreDir.NAME);
         owners.put("RUN_DIR", Store.RUN);
         owners.put("FIFO_NAME", Fifo.NAME);
+        owners.put("RUNS_JOURNAL", dev.crashwatch.watchdog.store.RunsJournal.FILE);
         return owners;
     }
 

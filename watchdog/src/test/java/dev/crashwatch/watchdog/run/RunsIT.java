@@ -40,6 +40,7 @@ class RunsIT {
             assertEquals(0, exitStatus(w.run(List.of("--version", "2.0"), hello(), "clean2-" + i)));
         }
 
+        w.awaitRecorded(); // the native launcher's Java half records the crash (and journals its run) detached
         ProcessBuilder compare = w.direct(cli("compare", "--base", "1.0", "--new", "2.0", "--json"), "compare");
         assertEquals(0, exitStatus(compare), new String(w.errQuietly("compare"), StandardCharsets.UTF_8));
         JsonNode c = new ObjectMapper().readTree(w.out("compare"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -172,6 +173,10 @@ class RelayIT extends SidecarTestBase {
         assertEquals(1, relays.size(), "relays: " + relays);
         assertEquals(Set.of(), javaSidecars, "Java sidecars");
         assertEquals(Map.of(), store.crashCounts());
+        Store counted = Store.at(store.dir());
+        assertEquals(1, dev.crashwatch.watchdog.watch.RunsFolder.fold(counted), "the relay journaled the run");
+        assertEquals(List.of(1L), counted.counterFiles().stream()
+                .map(f -> f.counters().getOrDefault(Store.RUNS_COUNTER, 0L)).toList());
     }
 
     @Test
