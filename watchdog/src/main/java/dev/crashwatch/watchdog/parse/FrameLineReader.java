@@ -26,34 +26,50 @@ final class FrameLineReader {
     }
 
     /**
-     * Reads {@code at pkg.Class.method(File.java:12)} from index {@code at}: the name runs to the first whitespace or
-     * parenthesis, one whitespace may precede the {@code (}, the location holds no parenthesis. Null when it is not that.
+     * Reads {@code at [loader/][module@version/]pkg.Class.method(File.java:12)} from index {@code at}. The name runs to
+     * the first parenthesis; one whitespace may precede the {@code (}; the location holds no parenthesis. Whitespace
+     * inside the name is allowed only in the class-loader prefix ({@code PluginClassLoader for exporter//com.acme.A.b}):
+     * the part after the last whitespace must then carry a {@code /}. Null when it is not that.
      */
     private static JavaFrame frameAt(String line, int at, String rawLine) {
         int n = line.length();
-        int i = at + 2;
-        while (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
+        int nameStart = at + 2;
+        while (nameStart < n && Character.isWhitespace(line.charAt(nameStart))) {
+            nameStart++;
         }
-        int nameStart = i;
-        while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '(' && line.charAt(i) != ')') {
-            i++;
+        int open = nameStart;
+        while (open < n && line.charAt(open) != '(' && line.charAt(open) != ')') {
+            open++;
         }
-        int nameEnd = i;
-        if (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        if (nameEnd == nameStart || i >= n || line.charAt(i) != '(') {
+        if (open >= n || line.charAt(open) != '(') {
             return null;
         }
-        int close = i + 1;
+        int nameEnd = open;
+        if (nameEnd > nameStart && Character.isWhitespace(line.charAt(nameEnd - 1))) {
+            nameEnd--;
+        }
+        String qualified = line.substring(nameStart, nameEnd);
+        int lastSpace = lastWhitespace(qualified);
+        if (qualified.isEmpty() || lastSpace >= 0 && qualified.indexOf('/', lastSpace) < 0) {
+            return null;
+        }
+        int close = open + 1;
         while (close < n && line.charAt(close) != ')' && line.charAt(close) != '(') {
             close++;
         }
         if (close >= n || line.charAt(close) != ')') {
             return null;
         }
-        return frame(line.substring(nameStart, nameEnd), line.substring(i + 1, close), rawLine);
+        return frame(qualified.substring(lastSpace + 1), line.substring(open + 1, close), rawLine);
+    }
+
+    private static int lastWhitespace(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index of the next word {@code at} (at the start, or after whitespace, '>', ':', ']' or '|'), or -1. */
@@ -116,7 +132,11 @@ final class FrameLineReader {
         return true;
     }
 
-    /** Drops {@code app//}, {@code java.base@17.0.15/}, {@code jdk.proxy3/}, keeping hidden-class {@code /0x...} suffixes. */
+    /**
+     * Drops every class-loader and module prefix the JDK prints ({@code app//}, {@code java.base@17.0.15/},
+     * {@code jdk.proxy3/}, {@code my-loader/my.module@1.0/}, the tail of {@code PluginClassLoader for exporter//}),
+     * keeping hidden-class {@code /0x...} suffixes.
+     */
     private static String withoutLoaderAndModule(String qualified) {
         if (qualified.indexOf('/') < 0) {
             return qualified;

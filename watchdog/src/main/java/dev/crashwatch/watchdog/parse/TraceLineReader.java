@@ -61,17 +61,15 @@ final class TraceLineReader {
         return TraceLine.of(TraceLine.Kind.TEXT, rawLine);
     }
 
-    /** Indentation level: a tab, or four spaces, is one level. */
+    /**
+     * Indentation as a width: a tab reaches the next multiple of 8 columns, a space is one. Only the order of widths
+     * matters, so tabs, 8, 4 or 2 spaces per level all read alike as long as one paste uses one of them.
+     */
     private static int indent(String whitespace) {
-        int tabs = 0;
-        int spaces = 0;
+        int width = 0;
         for (int i = 0; i < whitespace.length(); i++) {
-            if (whitespace.charAt(i) == '\t') {
-                tabs++;
-            } else {
-                spaces++;
-            }
+            width = whitespace.charAt(i) == '\t' ? (width / 8 + 1) * 8 : width + 1;
         }
-        return tabs + spaces / 4;
+        return width;
     }
 }
