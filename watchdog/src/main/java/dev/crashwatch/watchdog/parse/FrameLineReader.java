@@ -27,9 +27,9 @@ final class FrameLineReader {
 
     /**
      * Reads {@code at [loader/][module@version/]pkg.Class.method(File.java:12)} from index {@code at}. The name runs to
-     * the first parenthesis; one whitespace may precede the {@code (}; the location holds no parenthesis. Whitespace
-     * inside the name is allowed only in the class-loader prefix ({@code PluginClassLoader for exporter//com.acme.A.b}):
-     * the part after the last whitespace must then carry a {@code /}. Null when it is not that.
+     * a parenthesis; one whitespace may precede the {@code (}; the location holds no parenthesis. Whitespace and
+     * parentheses inside the name are allowed only in the class-loader prefix ({@code PluginClassLoader for
+     * exporter//com.acme.A.b}): the part after the last whitespace must then carry a {@code /}. Null when it is not that.
      */
     private static JavaFrame frameAt(String line, int at, String rawLine) {
         int n = line.length();
@@ -37,27 +37,29 @@ final class FrameLineReader {
         while (nameStart < n && Character.isWhitespace(line.charAt(nameStart))) {
             nameStart++;
         }
-        int open = nameStart;
-        while (open < n && line.charAt(open) != '(' && line.charAt(open) != ')') {
-            open++;
+        for (int open = line.indexOf('(', nameStart); open > nameStart; open = line.indexOf('(', open + 1)) {
+            JavaFrame frame = frameWithLocationAt(line, nameStart, open, rawLine);
+            if (frame != null) {
+                return frame;
+            }
         }
-        if (open >= n || line.charAt(open) != '(') {
-            return null;
-        }
-        int nameEnd = open;
-        if (nameEnd > nameStart && Character.isWhitespace(line.charAt(nameEnd - 1))) {
-            nameEnd--;
-        }
+        return null;
+    }
+
+    private static JavaFrame frameWithLocationAt(String line, int nameStart, int open, String rawLine) {
+        int nameEnd = Character.isWhitespace(line.charAt(open - 1)) ? open - 1 : open;
         String qualified = line.substring(nameStart, nameEnd);
         int lastSpace = lastWhitespace(qualified);
-        if (qualified.isEmpty() || lastSpace >= 0 && qualified.indexOf('/', lastSpace) < 0) {
+        boolean prefixed = qualified.indexOf('/', lastSpace + 1) >= 0;
+        if (qualified.isEmpty() || (lastSpace >= 0 || qualified.indexOf('(') >= 0 || qualified.indexOf(')') >= 0)
+                && !prefixed) {
             return null;
         }
         int close = open + 1;
-        while (close < n && line.charAt(close) != ')' && line.charAt(close) != '(') {
+        while (close < line.length() && line.charAt(close) != ')' && line.charAt(close) != '(') {
             close++;
         }
-        if (close >= n || line.charAt(close) != ')') {
+        if (close >= line.length() || line.charAt(close) != ')') {
             return null;
         }
         return frame(qualified.substring(lastSpace + 1), line.substring(open + 1, close), rawLine);

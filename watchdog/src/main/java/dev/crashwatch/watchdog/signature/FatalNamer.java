@@ -33,7 +33,7 @@ final class FatalNamer {
             frames.add(render(f, explain));
         }
         StringBuilder name = new StringBuilder(CounterNames.FATAL).append('\n').append(log.kind());
-        for (String line : FrameBudget.spend(RecursionFolder.foldRepeats(frames, explain), false, explain)) {
+        for (String line : FrameBudget.spend(RecursionFolder.foldRepeats(frames, explain), explain)) {
             name.append('\n').append(line);
         }
         return NameLimit.bound(name.toString(), explain);
