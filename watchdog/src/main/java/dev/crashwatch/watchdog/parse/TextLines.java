@@ -74,6 +74,18 @@ public final class TextLines {
         return s.indexOf('`') >= 0 ? withoutTrailingBackticks(s) : s;
     }
 
+    /** True for a line that holds a log prefix and nothing else (a wrapped line's first part, say). */
+    static boolean isLogPrefixOnly(String line) {
+        String s = QUOTE.matcher(line).replaceFirst("");
+        return hasLogPrefix(s) && LogPrefixes.removeOne(s).isBlank();
+    }
+
+    /** True for a line that starts with a log prefix. */
+    static boolean hasLogPrefix(String line) {
+        int i = firstNonBlank(line);
+        return i < line.length() && LogPrefixes.mayStartOne(line, i) && !LogPrefixes.removeOne(line).equals(line);
+    }
+
     /** Drops the backticks that open inline code ({@code `at a.B.c(B.java:1)`}), keeping the whitespace before them. */
     private static String withoutBackticks(String s, int at) {
         int end = at;
