@@ -12,7 +12,20 @@ final class HtmlText {
     private HtmlText() {
     }
 
+    /** The line unescaped; text escaped twice over (the HTML source of a page that shows escaped text) too. */
     static String unescape(String line) {
+        String s = line;
+        for (int round = 0; round < 3; round++) {
+            String once = unescapeOnce(s);
+            if (once.equals(s)) {
+                break;
+            }
+            s = once;
+        }
+        return s;
+    }
+
+    private static String unescapeOnce(String line) {
         StringBuilder out = new StringBuilder(line.length());
         int i = 0;
         while (i < line.length()) {

@@ -17,8 +17,8 @@ public final class TextLines {
     }
 
     /**
-     * The lines of {@code text}, with any line-end convention (LF, CRLF, CR, a literal {@code ^M} before any of them);
-     * a leading byte-order mark is dropped.
+     * The lines of {@code text}, with any line-end convention (LF, CRLF, CR, CR CR LF from converting CRLF twice, a
+     * literal {@code ^M} before any of them); a leading byte-order mark is dropped.
      */
     public static List<String> split(String text) {
         List<String> lines = new ArrayList<>();
@@ -33,7 +33,7 @@ public final class TextLines {
                 i += i < n && text.charAt(i) == '\r' ? 1 : 0;
                 i += i < n && text.charAt(i) == '\n' ? 1 : 0;
             } else if (c == '\r') {
-                i += i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                i += text.startsWith("\r\n", i + 1) ? 3 : text.startsWith("\n", i + 1) ? 2 : 1;
             } else if (c == '\n') {
                 i++;
             } else {

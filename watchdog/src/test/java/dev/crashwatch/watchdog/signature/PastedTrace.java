@@ -51,7 +51,7 @@ record PastedTrace(String file, double cut, boolean dropMore, boolean dropOuter,
     enum Block { NONE, FENCE, FENCE_JAVA, INLINE, INLINE_EACH_LINE }
 
     String apply() {
-        List<String> lines = new ArrayList<>(List.of(Corpus.text(file).split("\n", -1)));
+        List<String> lines = new ArrayList<>(List.of(Corpus.text(file).split("\r?\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
@@ -106,10 +106,18 @@ record PastedTrace(String file, double cut, boolean dropMore, boolean dropOuter,
             return lines;
         }
         int own = 0;
-        while (firstFrame + own < lines.size() && FRAME.matcher(lines.get(firstFrame + own)).find()) {
+        int end = firstFrame;
+        int sixteenth = -1;
+        while (end < lines.size()) {
+            int span = frameLines(lines, end);
+            if (span == 0) {
+                break;
+            }
+            end += span;
             own++;
+            sixteenth = own == FrameBudget.FRAMES ? end : sixteenth;
         }
-        int from = own >= FrameBudget.FRAMES ? firstFrame + FrameBudget.FRAMES : firstFrame + own;
+        int from = own >= FrameBudget.FRAMES ? sixteenth : end;
         for (int i = from; i < lines.size(); i++) {
             if (TextLines.withoutPrefix(lines.get(i)).startsWith("Caused by: ")) {
                 from = i + 1;
@@ -121,6 +129,16 @@ record PastedTrace(String file, double cut, boolean dropMore, boolean dropOuter,
             kept.removeIf(l -> MORE.matcher(l).find() && !FRAME.matcher(l).find());
         }
         return kept;
+    }
+
+    /** How many lines the frame at {@code at} takes: 1, 2 when the file itself wrapped it, 0 when none is there. */
+    private static int frameLines(List<String> lines, int at) {
+        if (FRAME.matcher(lines.get(at)).find()) {
+            return 1;
+        }
+        boolean wrapped = at + 1 < lines.size() && lines.get(at).contains("at ")
+                && FRAME.matcher(lines.get(at) + lines.get(at + 1).replaceFirst("^> ", "")).find();
+        return wrapped ? 2 : 0;
     }
 
     /** The input line of the first frame of the naming exception, as the parser sees it. */

@@ -37,7 +37,7 @@ class PastedTraceProperties {
     /** The corpus's traces (not the fatal error logs, not the malformed inputs). */
     static List<String> traces() {
         return Corpus.files().stream()
-                .filter(f -> f.startsWith("real/") || f.startsWith("handwritten/"))
+                .filter(f -> f.startsWith("real/") || f.startsWith("handwritten/") || f.startsWith("pasted/"))
                 .filter(f -> f.endsWith(".txt") && !f.contains("hserr"))
                 .toList();
     }
