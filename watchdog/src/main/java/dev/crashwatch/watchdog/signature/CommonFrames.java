@@ -10,7 +10,9 @@ import java.util.List;
  * number is inferred the way the JVM computed it: the exception's last printed frame is where its stack parted from
  * the enclosing one, so the shared frames are those below the enclosing frame in the same method (the catch site); if
  * no enclosing frame is in that method, the whole enclosing stack is shared (a wrapper made by reflection or class
- * initialisation); if the last printed frame starts a thread, nothing is shared.
+ * initialisation), unless that frame is a {@code run} method: then, as when the last printed frame starts a thread
+ * ({@link StackEnds}), the stack is taken as whole (a cause from another thread, whose base frame is a Thread
+ * subclass's {@code run}, shares nothing).
  */
 final class CommonFrames {
     private CommonFrames() {
@@ -32,6 +34,6 @@ final class CommonFrames {
                 return enclosing.size() - 1 - j;
             }
         }
-        return enclosing.size();
+        return last.methodName().equals("run") ? 0 : enclosing.size();
     }
 }

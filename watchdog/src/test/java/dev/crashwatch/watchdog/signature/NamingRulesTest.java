@@ -141,6 +141,20 @@ class NamingRulesTest {
     }
 
     @Test
+    void aCauseFromAnotherThreadSharesNoFrameWithItsWrapper() {
+        String text = """
+                Exception in thread "main" java.util.concurrent.ExecutionException: boom
+                \tat com.a.Main.await(Main.java:30)
+                \tat com.a.Main.main(Main.java:5)
+                Caused by: java.lang.IllegalStateException: boom
+                \tat com.a.Job.step(Job.java:12)
+                \tat com.a.Worker.run(Worker.java:8)
+                """;
+        assertEquals("crash/crash\njava.lang.IllegalStateException\ncom.a.Job.step:=12\ncom.a.Worker.run:=8",
+                Signatures.counterName(text, null));
+    }
+
+    @Test
     void theNameStopsAfterTheFirstCopyOfARecursionWhateverItsDepth() {
         String[] shallow = {"com.a.P.descend(P.java:52)", "com.a.P.descend(P.java:54)", "com.a.P.descend(P.java:54)",
                 "com.a.P.parse(P.java:40)", "com.a.Main.main(Main.java:5)"};
