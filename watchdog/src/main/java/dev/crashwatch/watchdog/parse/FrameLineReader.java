@@ -9,6 +9,16 @@ import java.util.regex.Pattern;
  * 1024-frame stack overflow.
  */
 final class FrameLineReader {
+    /**
+     * A name with whitespace in its class-loader prefix is looked for only near the start of a line (behind a log
+     * prefix at most), within this many characters, trying this many parentheses: a hostile line of many thousand
+     * {@code at} words must cost no more than a frame line.
+     */
+    private static final int MAX_LOADER_NAME_AT = 512;
+    private static final int MAX_LOADER_NAME = 512;
+    private static final int MAX_PARENTHESES = 4;
+    /** Longest location read ({@code File.java:12}, or a path): the rest of a longer line is not a frame's. */
+    private static final int MAX_LOCATION = 4096;
     private static final Pattern HIDDEN_CLASS = Pattern.compile("/0x\\p{XDigit}+|/\\d+(?=\\.)");
 
     private FrameLineReader() {
@@ -27,8 +37,8 @@ final class FrameLineReader {
 
     /**
      * Reads {@code at [loader/][module@version/]pkg.Class.method(File.java:12)} from index {@code at}. The name runs to
-     * a parenthesis; one whitespace may precede the {@code (}; the location holds no parenthesis. Whitespace and
-     * parentheses inside the name are allowed only in the class-loader prefix ({@code PluginClassLoader for
+     * the first whitespace or parenthesis; one whitespace may precede the {@code (}; the location holds no parenthesis.
+     * Failing that, whitespace and parentheses are allowed in a class-loader prefix ({@code PluginClassLoader for
      * exporter//com.acme.A.b}): the part after the last whitespace must then carry a {@code /}. Null when it is not that.
      */
     private static JavaFrame frameAt(String line, int at, String rawLine) {
@@ -37,10 +47,27 @@ final class FrameLineReader {
         while (nameStart < n && Character.isWhitespace(line.charAt(nameStart))) {
             nameStart++;
         }
-        for (int open = line.indexOf('(', nameStart); open > nameStart; open = line.indexOf('(', open + 1)) {
-            JavaFrame frame = frameWithLocationAt(line, nameStart, open, rawLine);
-            if (frame != null) {
-                return frame;
+        int plainEnd = nameStart;
+        while (plainEnd < n && !Character.isWhitespace(line.charAt(plainEnd)) && line.charAt(plainEnd) != '('
+                && line.charAt(plainEnd) != ')') {
+            plainEnd++;
+        }
+        int open = plainEnd < n && Character.isWhitespace(line.charAt(plainEnd)) ? plainEnd + 1 : plainEnd;
+        if (open < n && line.charAt(open) == '(' && open > nameStart) {
+            return frameWithLocationAt(line, nameStart, open, rawLine);
+        }
+        if (at > MAX_LOADER_NAME_AT) {
+            return null;
+        }
+        int tries = 0;
+        int limit = Math.min(n, nameStart + MAX_LOADER_NAME);
+        for (open = nameStart + 1; open < limit && tries < MAX_PARENTHESES; open++) {
+            if (line.charAt(open) == '(') {
+                tries++;
+                JavaFrame frame = frameWithLocationAt(line, nameStart, open, rawLine);
+                if (frame != null) {
+                    return frame;
+                }
             }
         }
         return null;
@@ -56,7 +83,8 @@ final class FrameLineReader {
             return null;
         }
         int close = open + 1;
-        while (close < line.length() && line.charAt(close) != ')' && line.charAt(close) != '(') {
+        int closeLimit = Math.min(line.length(), open + 1 + MAX_LOCATION);
+        while (close < closeLimit && line.charAt(close) != ')' && line.charAt(close) != '(') {
             close++;
         }
         if (close >= line.length() || line.charAt(close) != ')') {

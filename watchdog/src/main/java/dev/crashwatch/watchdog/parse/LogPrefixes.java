@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * trace: a date and time (or a time alone), then any of a {@code [thread]}, a {@code (thread)}, a log level, a pid,
  * {@code ---}, {@code |}, a container stream tag ({@code stderr F}) and a logger name ending in {@code  - } or
  * {@code  : }; or a syslog head ({@code Nov 23 13:50:12 host java[1234]: }); or an Android logcat tag. The prefix and
- * one space after it are removed; further whitespace is the trace's own indentation and stays.
+ * one space after it are removed; further whitespace is the trace's own indentation and stays. Every repetition is
+ * bounded (at most 8 tokens after the time): a hostile line must not make the matcher recurse without end.
  */
 final class LogPrefixes {
     private static final String LEVEL =
@@ -16,7 +17,7 @@ final class LogPrefixes {
     private static final Pattern TIMESTAMPED = Pattern.compile(
             "^[\\t ]*\\[?(?:\\d{4}[-/]\\d\\d[-/]\\d\\d[T ])?\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?]?"
                     + "(?: +(?:stdout|stderr) [FP])?"
-                    + "(?: +(?:\\[[^\\]]{0,80}]|\\([^)]{0,80}\\)|" + LEVEL + "|\\d{1,10}(?= +(?:---|\\[|\\(|\\|))|---|\\|))*"
+                    + "(?: +(?:\\[[^\\]]{0,80}]|\\([^)]{0,80}\\)|" + LEVEL + "|\\d{1,10}(?= +(?:---|\\[|\\(|\\|))|---|\\|)){0,8}"
                     + "(?: +[\\p{L}\\p{N}_$.\\[\\]/]{1,120}(?: -| :))?"
                     + "(?: |$)");
     private static final Pattern SYSLOG = Pattern.compile(

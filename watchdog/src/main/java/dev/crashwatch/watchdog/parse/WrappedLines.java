@@ -25,6 +25,13 @@ final class WrappedLines {
     private static final int MIN_WIDTH = 40;
     /** A frame cut short is looked for in at most this many following lines. */
     private static final int MAX_CHUNKS = 4;
+    /**
+     * Longest line joining goes on to: a wrapped frame or header is far shorter, and a long wrapped message needs no
+     * joining (this keeps 20,000 lines of one width from costing a quadratic join).
+     */
+    private static final int MAX_JOINED = 2048;
+    /** Most wrapped lines joined into one. */
+    private static final int MAX_JOINED_CHUNKS = 8;
     /** Longest rest of a line that was the only one wrapped. */
     private static final int MAX_FRAGMENT = 40;
     private static final List<String> STRUCTURE_STARTS =
@@ -49,7 +56,8 @@ final class WrappedLines {
             TraceLine line = lines.get(i);
             String quote = quote(raw.get(i));
             String chunk = raw.get(i);
-            while (i + 1 < lines.size()) {
+            for (int chunks = 1; i + 1 < lines.size() && line.text().length() < MAX_JOINED && chunks < MAX_JOINED_CHUNKS;
+                    chunks++) {
                 int taken = 1;
                 TraceLine joined = atWidthJoin(line, chunk, continuation(quote, raw.get(i + 1)), lines.get(i + 1),
                         width, display);
