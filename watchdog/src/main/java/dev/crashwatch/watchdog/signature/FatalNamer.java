@@ -19,8 +19,9 @@ final class FatalNamer {
 
     static String name(FatalErrorLog log, Explanation explain) {
         List<NativeFrame> all = log.crashFrames();
-        List<NativeFrame> input = all.subList(0, Math.min(all.size(), MAX_INPUT_FRAMES));
-        explain.inputs(input);
+        List<NativeFrame> read = all.subList(0, Math.min(all.size(), MAX_INPUT_FRAMES));
+        explain.inputs(read);
+        List<NativeFrame> input = JvmOwnFrames.applicationView(log, read, explain);
         List<NamedFrame> frames = new ArrayList<>();
         boolean atTop = true;
         for (NativeFrame f : input) {
