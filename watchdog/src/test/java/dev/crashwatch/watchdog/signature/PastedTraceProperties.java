@@ -4,30 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same crash, pasted by two people, gets one name: for every trace of the corpus, variants cut below the 16 frames
  * of the naming exception (with or without {@code ... N more}, with or without the outer exceptions), with chrome
  * around and inside them (talk, markdown, quotes, log prefixes, HTML escapes, re-indentation, hard wrapping, line
  * ends) keep the file's name and are never malformed.
+ *
+ * <p>Property-based, with generated variants: each is drawn from a seeded {@link Random}, so a failure names the
+ * variant (its {@code toString}) and re-runs the same. (jqwik, which the issue names, prints that AI agents must not
+ * use it; it is not used, and the variants are drawn here instead.)
  */
 class PastedTraceProperties {
-    @Property(tries = 3000)
-    void aPastedTraceKeepsItsName(@ForAll("pastes") PastedTrace paste) {
+    private static final long SEED = 0x5eed_16L;
+
+    @ParameterizedTest
+    @MethodSource("pastes3000")
+    void a_pasted_trace_keeps_its_name(PastedTrace paste) {
         String expected = Corpus.name(paste.file());
         String name = Signatures.counterName(paste.apply(), Corpus.LINES);
         assertNotEquals(CounterNames.MALFORMED, name, paste.file());
         assertEquals(expected, name, () -> paste + "\n--- pasted:\n" + paste.apply());
     }
 
-    @Property(tries = 500)
-    void aCutBelowTheWindowIsNoShortPaste(@ForAll("pastes") PastedTrace paste) {
+    @ParameterizedTest
+    @MethodSource("pastes500")
+    void a_cut_below_the_window_is_no_short_paste(PastedTrace paste) {
         boolean fullIsShort = Signatures.explain(Corpus.text(paste.file()), Corpus.LINES).explanation().shortPaste()
                 .isPresent();
         boolean pastedIsShort = Signatures.explain(paste.apply(), Corpus.LINES).explanation().shortPaste().isPresent();
@@ -42,26 +49,39 @@ class PastedTraceProperties {
                 .toList();
     }
 
-    @Provide
-    Arbitrary<PastedTrace> pastes() {
-        Arbitrary<PastedTrace.Chrome> chrome = Combinators.combine(
-                Arbitraries.of(0, 0, 2, 4, 8),
-                Arbitraries.of(false, false, true),
-                Arbitraries.of("", "", "2026-11-23T13:50:12.123Z ERROR ", "2026-11-23 13:50:12,123 [worker-1] ERROR ",
-                        "13:50:12.123 [main] ERROR com.example.App - ", "2026-11-23T13:50:12.123456789Z stderr F ",
-                        "Nov 23 13:50:12 build-7 java[4242]: ", "[2026-11-23T13:50:12.123Z] ",
-                        "2026-11-23T13:50:12.1234567Z "),
-                Arbitraries.of("", "", "> ", "> > "),
-                Arbitraries.of(PastedTrace.Block.class),
-                Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(60, 160)),
-                Arbitraries.of(false, true),
-                Arbitraries.of("\n", "\r\n", "\r"))
-                .as((indent, html, prefix, quote, block, wrapAt, columns, lineEnd) ->
-                        new PastedTrace.Chrome(indent, html, prefix, quote, block, wrapAt, columns, lineEnd, false));
-        return Combinators.combine(Arbitraries.of(traces()), Arbitraries.doubles().between(0, 1),
-                        Arbitraries.of(false, true), Arbitraries.of(false, true), chrome, Arbitraries.of(false, true))
-                .as((file, cut, dropMore, dropOuter, c, talk) -> new PastedTrace(file, cut, dropMore, dropOuter,
-                        new PastedTrace.Chrome(c.indent(), c.html(), c.prefix(), c.quote(), c.block(), c.wrapAt(),
-                                c.columns(), c.lineEnd(), talk)));
+    static Stream<PastedTrace> pastes3000() {
+        return pastes(3000, SEED);
+    }
+
+    static Stream<PastedTrace> pastes500() {
+        return pastes(500, SEED + 1);
+    }
+
+    /** {@code n} variants: each a corpus trace, cut anywhere below its window, with chrome drawn at random. */
+    static Stream<PastedTrace> pastes(int n, long seed) {
+        Random random = new Random(seed);
+        List<String> traces = traces();
+        return IntStream.range(0, n).mapToObj(i -> {
+            PastedTrace.Chrome chrome = new PastedTrace.Chrome(
+                    pick(random, 0, 0, 2, 4, 8),
+                    pick(random, false, false, true),
+                    pick(random, "", "", "2026-11-23T13:50:12.123Z ERROR ", "2026-11-23 13:50:12,123 [worker-1] ERROR ",
+                            "13:50:12.123 [main] ERROR com.example.App - ", "2026-11-23T13:50:12.123456789Z stderr F ",
+                            "Nov 23 13:50:12 build-7 java[4242]: ", "[2026-11-23T13:50:12.123Z] ",
+                            "2026-11-23T13:50:12.1234567Z "),
+                    pick(random, "", "", "> ", "> > "),
+                    pick(random, PastedTrace.Block.values()),
+                    random.nextBoolean() ? 0 : 60 + random.nextInt(101),
+                    random.nextBoolean(),
+                    pick(random, "\n", "\r\n", "\r"),
+                    random.nextBoolean());
+            return new PastedTrace(traces.get(random.nextInt(traces.size())), random.nextDouble(),
+                    random.nextBoolean(), random.nextBoolean(), chrome);
+        });
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random random, T... values) {
+        return values[random.nextInt(values.length)];
     }
 }
