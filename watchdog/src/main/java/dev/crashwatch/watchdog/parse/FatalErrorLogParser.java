@@ -118,7 +118,7 @@ public final class FatalErrorLogParser {
             return kind;
         }
         if ((m = SIGNAL.matcher(line)).find()) {
-            return m.group(1);
+            return line.contains("(sent by kill)") ? m.group(1) + FatalErrorLog.SENT_BY_KILL : m.group(1);
         }
         if ((m = INTERNAL.matcher(line)).find()) {
             String file = m.group(1).strip();

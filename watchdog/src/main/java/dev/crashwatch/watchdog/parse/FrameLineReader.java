@@ -9,6 +9,16 @@ import java.util.regex.Pattern;
  * 1024-frame stack overflow.
  */
 final class FrameLineReader {
+    /**
+     * A name with whitespace in its class-loader prefix is looked for only near the start of a line (behind a log
+     * prefix at most), within this many characters, trying this many parentheses: a hostile line of many thousand
+     * {@code at} words must cost no more than a frame line.
+     */
+    private static final int MAX_LOADER_NAME_AT = 512;
+    private static final int MAX_LOADER_NAME = 512;
+    private static final int MAX_PARENTHESES = 4;
+    /** Longest location read ({@code File.java:12}, or a path): the rest of a longer line is not a frame's. */
+    private static final int MAX_LOCATION = 4096;
     private static final Pattern HIDDEN_CLASS = Pattern.compile("/0x\\p{XDigit}+|/\\d+(?=\\.)");
 
     private FrameLineReader() {
@@ -26,34 +36,70 @@ final class FrameLineReader {
     }
 
     /**
-     * Reads {@code at pkg.Class.method(File.java:12)} from index {@code at}: the name runs to the first whitespace or
-     * parenthesis, one whitespace may precede the {@code (}, the location holds no parenthesis. Null when it is not that.
+     * Reads {@code at [loader/][module@version/]pkg.Class.method(File.java:12)} from index {@code at}. The name runs to
+     * the first whitespace or parenthesis; one whitespace may precede the {@code (}; the location holds no parenthesis.
+     * Failing that, whitespace and parentheses are allowed in a class-loader prefix ({@code PluginClassLoader for
+     * exporter//com.acme.A.b}): the part after the last whitespace must then carry a {@code /}. Null when it is not that.
      */
     private static JavaFrame frameAt(String line, int at, String rawLine) {
         int n = line.length();
-        int i = at + 2;
-        while (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
+        int nameStart = at + 2;
+        while (nameStart < n && Character.isWhitespace(line.charAt(nameStart))) {
+            nameStart++;
         }
-        int nameStart = i;
-        while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '(' && line.charAt(i) != ')') {
-            i++;
+        int plainEnd = nameStart;
+        while (plainEnd < n && !Character.isWhitespace(line.charAt(plainEnd)) && line.charAt(plainEnd) != '('
+                && line.charAt(plainEnd) != ')') {
+            plainEnd++;
         }
-        int nameEnd = i;
-        if (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
+        int open = plainEnd < n && Character.isWhitespace(line.charAt(plainEnd)) ? plainEnd + 1 : plainEnd;
+        if (open < n && line.charAt(open) == '(' && open > nameStart) {
+            return frameWithLocationAt(line, nameStart, open, rawLine);
         }
-        if (nameEnd == nameStart || i >= n || line.charAt(i) != '(') {
+        if (at > MAX_LOADER_NAME_AT) {
             return null;
         }
-        int close = i + 1;
-        while (close < n && line.charAt(close) != ')' && line.charAt(close) != '(') {
+        int tries = 0;
+        int limit = Math.min(n, nameStart + MAX_LOADER_NAME);
+        for (open = nameStart + 1; open < limit && tries < MAX_PARENTHESES; open++) {
+            if (line.charAt(open) == '(') {
+                tries++;
+                JavaFrame frame = frameWithLocationAt(line, nameStart, open, rawLine);
+                if (frame != null) {
+                    return frame;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JavaFrame frameWithLocationAt(String line, int nameStart, int open, String rawLine) {
+        int nameEnd = Character.isWhitespace(line.charAt(open - 1)) ? open - 1 : open;
+        String qualified = line.substring(nameStart, nameEnd);
+        int lastSpace = lastWhitespace(qualified);
+        boolean prefixed = qualified.indexOf('/', lastSpace + 1) >= 0;
+        if (qualified.isEmpty() || (lastSpace >= 0 || qualified.indexOf('(') >= 0 || qualified.indexOf(')') >= 0)
+                && !prefixed) {
+            return null;
+        }
+        int close = open + 1;
+        int closeLimit = Math.min(line.length(), open + 1 + MAX_LOCATION);
+        while (close < closeLimit && line.charAt(close) != ')' && line.charAt(close) != '(') {
             close++;
         }
-        if (close >= n || line.charAt(close) != ')') {
+        if (close >= line.length() || line.charAt(close) != ')') {
             return null;
         }
-        return frame(line.substring(nameStart, nameEnd), line.substring(i + 1, close), rawLine);
+        return frame(qualified.substring(lastSpace + 1), line.substring(open + 1, close), rawLine);
+    }
+
+    private static int lastWhitespace(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index of the next word {@code at} (at the start, or after whitespace, '>', ':', ']' or '|'), or -1. */
@@ -116,7 +162,11 @@ final class FrameLineReader {
         return true;
     }
 
-    /** Drops {@code app//}, {@code java.base@17.0.15/}, {@code jdk.proxy3/}, keeping hidden-class {@code /0x...} suffixes. */
+    /**
+     * Drops every class-loader and module prefix the JDK prints ({@code app//}, {@code java.base@17.0.15/},
+     * {@code jdk.proxy3/}, {@code my-loader/my.module@1.0/}, the tail of {@code PluginClassLoader for exporter//}),
+     * keeping hidden-class {@code /0x...} suffixes.
+     */
     private static String withoutLoaderAndModule(String qualified) {
         if (qualified.indexOf('/') < 0) {
             return qualified;

@@ -43,14 +43,8 @@ public final class JavaTraceParser {
                 return Parsed.unparseable("empty input");
             }
             String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-            List<TraceLine> lines = new ArrayList<>();
-            for (String raw : TextLines.split(bounded)) {
-                if (lines.size() >= MAX_LINES) {
-                    break;
-                }
-                lines.add(TraceLineReader.read(raw));
-            }
-            return new JavaTraceParser(lines).run();
+            List<String> raw = TextLines.split(bounded);
+            return new JavaTraceParser(WrappedLines.read(raw.subList(0, Math.min(raw.size(), MAX_LINES)))).run();
         } catch (RuntimeException | StackOverflowError e) {
             return Parsed.unparseable("parser failure: " + e.getClass().getSimpleName());
         }

@@ -16,6 +16,7 @@ public final class ThrownException {
     private final List<ThrownException> suppressed = new ArrayList<>();
     private ThrownException cause;
     private int framesInCommon;
+    private boolean framesInCommonPrinted;
 
     ThrownException(String type, String firstMessageLine) {
         this.type = type;
@@ -44,6 +45,14 @@ public final class ThrownException {
         return framesInCommon;
     }
 
+    /**
+     * True when the text said how many frames it shares ({@code ... N more} was read); false when the line is missing,
+     * because the JVM shares none or because the paste was cut before it.
+     */
+    public boolean framesInCommonPrinted() {
+        return framesInCommonPrinted;
+    }
+
     /** Its cause ({@code Caused by:}), or null. */
     public ThrownException cause() {
         return cause;
@@ -64,6 +73,7 @@ public final class ThrownException {
 
     void setFramesInCommon(int n) {
         framesInCommon = n;
+        framesInCommonPrinted = true;
     }
 
     void setCause(ThrownException cause) {

@@ -4,7 +4,7 @@ package dev.crashwatch.watchdog.parse;
  * What one line of a stack trace is, once prefixes are gone.
  *
  * @param kind   the line's role
- * @param indent indentation level (tabs, or four spaces each) before a {@code Caused by:} or {@code Suppressed:}
+ * @param indent indentation width (a tab to the next multiple of 8, a space 1) before a {@code Caused by:} or {@code Suppressed:}
  * @param type   exception type for header lines
  * @param rest   message text after the type (header lines), never used in names
  * @param frame  the frame, for {@link Kind#FRAME}

@@ -5,10 +5,12 @@ import java.util.regex.Pattern;
 
 /** Classifies single lines of a Java stack trace: frame, header, {@code Caused by:}, {@code ... N more} or text. */
 final class TraceLineReader {
-    private static final String IDENT = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
-    private static final String QUALIFIED = IDENT + "(?:\\." + IDENT + ")+";
+    /** An identifier, matched possessively: a line of one 60,000-letter word must not cost a backtrack per letter. */
+    private static final String IDENT = "[\\p{L}_$][\\p{L}\\p{N}_$]*+";
+    /** At most 255 dots: a longer run is no type, and an unbounded group would recurse once per dot. */
+    private static final String QUALIFIED = IDENT + "(?:\\." + IDENT + "){1,255}";
     /** A type: a qualified name, or a simple name that says it is a throwable. */
-    static final String TYPE = "(?:" + QUALIFIED + "|" + IDENT + "(?:Exception|Error|Throwable))";
+    static final String TYPE = "(?:" + QUALIFIED + "|" + IDENT + "(?<=Exception|Error|Throwable))";
     private static final Pattern THREAD_HEADER = Pattern.compile(
             "Exception in thread \".*?\"\\s+(" + TYPE + ")(?::\\s?(.*))?$");
     private static final Pattern HANDLER_HEADER = Pattern.compile(
@@ -61,17 +63,15 @@ final class TraceLineReader {
         return TraceLine.of(TraceLine.Kind.TEXT, rawLine);
     }
 
-    /** Indentation level: a tab, or four spaces, is one level. */
+    /**
+     * Indentation as a width: a tab reaches the next multiple of 8 columns, a space is one. Only the order of widths
+     * matters, so tabs, 8, 4 or 2 spaces per level all read alike as long as one paste uses one of them.
+     */
     private static int indent(String whitespace) {
-        int tabs = 0;
-        int spaces = 0;
+        int width = 0;
         for (int i = 0; i < whitespace.length(); i++) {
-            if (whitespace.charAt(i) == '\t') {
-                tabs++;
-            } else {
-                spaces++;
-            }
+            width = whitespace.charAt(i) == '\t' ? (width / 8 + 1) * 8 : width + 1;
         }
-        return tabs + spaces / 4;
+        return width;
     }
 }

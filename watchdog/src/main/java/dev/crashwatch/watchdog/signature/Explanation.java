@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What each naming step did to each input frame (kept, rewritten, dropped and why), for {@code crashwatch signature
@@ -24,11 +25,16 @@ public class Explanation {
         boolean recording() {
             return false;
         }
+
+        @Override
+        void shortPaste(int framesShown, String why) {
+        }
     };
 
     private final Map<Object, List<String>> notes = new IdentityHashMap<>();
     private final List<Object> inputOrder = new ArrayList<>();
     private final List<String> decisions = new ArrayList<>();
+    private ShortPaste shortPaste;
 
     /** False for the quiet instance: steps skip building notes nobody reads. */
     boolean recording() {
@@ -49,6 +55,26 @@ public class Explanation {
     /** Notes a decision about the whole crash (which exception names it, recursion found ...). */
     void decision(String what) {
         decisions.add(what);
+    }
+
+    /** Notes that the text shows fewer frames than a name is made of and may be cut short (why, in words). */
+    void shortPaste(int framesShown, String why) {
+        shortPaste = new ShortPaste(framesShown, FrameBudget.FRAMES, why);
+    }
+
+    /** Present when the text shows fewer frames than a full name is made of and may be cut short. */
+    public Optional<ShortPaste> shortPaste() {
+        return Optional.ofNullable(shortPaste);
+    }
+
+    /**
+     * A paste too short for a full name: its name may differ from the counter of the crash it comes from.
+     *
+     * @param framesShown the frames of the naming exception it holds
+     * @param framesUsed  the frames a full name is made of
+     * @param why         why it may be cut short
+     */
+    public record ShortPaste(int framesShown, int framesUsed, String why) {
     }
 
     /** Decisions about the whole crash, in order. */

@@ -19,8 +19,9 @@ final class FatalNamer {
 
     static String name(FatalErrorLog log, Explanation explain) {
         List<NativeFrame> all = log.crashFrames();
-        List<NativeFrame> input = all.subList(0, Math.min(all.size(), MAX_INPUT_FRAMES));
-        explain.inputs(input);
+        List<NativeFrame> read = all.subList(0, Math.min(all.size(), MAX_INPUT_FRAMES));
+        explain.inputs(read);
+        List<NativeFrame> input = JvmOwnFrames.applicationView(log, read, explain);
         List<NamedFrame> frames = new ArrayList<>();
         boolean atTop = true;
         for (NativeFrame f : input) {
@@ -33,7 +34,7 @@ final class FatalNamer {
             frames.add(render(f, explain));
         }
         StringBuilder name = new StringBuilder(CounterNames.FATAL).append('\n').append(log.kind());
-        for (String line : FrameBudget.spend(RecursionFolder.foldRepeats(frames, explain), false, explain)) {
+        for (String line : FrameBudget.spend(RecursionFolder.foldRepeats(frames, explain), explain)) {
             name.append('\n').append(line);
         }
         return NameLimit.bound(name.toString(), explain);

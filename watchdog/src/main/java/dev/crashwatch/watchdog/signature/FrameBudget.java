@@ -4,63 +4,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spends the 16-frame budget (as Go does) on the frames that tell the story: the top 8 frames (the failure and its
- * immediate context, library or not), then the application's own frames below them, in order; library frames fill any
- * budget left. A {@code ...} line marks each place where frames were left out, so a reader never mistakes a gap for a call.
+ * The 16 frames a name is made of (as in Go). For a Java trace they are the first 16 frames of the naming exception's
+ * whole stack, whatever they are: the window. Nothing below it counts, so a paste cut anywhere below the 16th frame
+ * keeps its name. For a fatal error log they are the first 16 frames kept, and a {@code ...} line says more followed.
  */
 final class FrameBudget {
-    /** Frames a name holds at most. */
+    /** Frames a name is made of at most. */
     static final int FRAMES = 16;
-    /** Frames kept from the top whatever their origin. */
-    static final int TOP = 8;
-    /** The line that marks left-out frames. */
+    /** The line that marks left-out frames (fatal error logs). */
     static final String GAP = "...";
 
     private FrameBudget() {
     }
 
-    /** The kept frames' lines, with {@link #GAP} where frames were left out. */
-    static List<String> spend(List<NamedFrame> frames, boolean preferApplication, Explanation explain) {
-        boolean[] keep = new boolean[frames.size()];
-        int kept = 0;
-        for (int i = 0; i < frames.size() && kept < (preferApplication ? TOP : FRAMES); i++) {
-            keep[i] = true;
-            kept++;
+    /** The first {@value #FRAMES} frames of a trace's stack; the ones below are noted as outside the window. */
+    static <T> List<T> window(List<T> stack, Explanation explain) {
+        for (int i = FRAMES; i < stack.size() && explain.recording(); i++) {
+            explain.note(stack.get(i), "dropped: below the " + FRAMES + "-frame window (a paste cut here keeps its name)");
         }
-        if (preferApplication) {
-            kept = keepWhere(frames, keep, kept, true);
-            keepWhere(frames, keep, kept, false);
-        }
+        return stack.subList(0, Math.min(stack.size(), FRAMES));
+    }
+
+    /** The first {@value #FRAMES} frames' lines of a fatal error, with {@link #GAP} when more followed. */
+    static List<String> spend(List<NamedFrame> frames, Explanation explain) {
         List<String> lines = new ArrayList<>();
-        boolean gap = false;
         for (int i = 0; i < frames.size(); i++) {
-            if (keep[i]) {
-                if (gap) {
-                    lines.add(GAP);
-                    gap = false;
-                }
+            if (i < FRAMES) {
                 lines.add(frames.get(i).rendered());
                 if (explain.recording()) {
                     explain.note(frames.get(i).source(), "kept as " + frames.get(i).rendered());
                 }
             } else {
-                gap = true;
                 explain.note(frames.get(i).source(), "dropped: over the " + FRAMES + "-frame budget");
             }
         }
-        if (gap) {
+        if (frames.size() > FRAMES) {
             lines.add(GAP);
         }
         return lines;
-    }
-
-    private static int keepWhere(List<NamedFrame> frames, boolean[] keep, int kept, boolean application) {
-        for (int i = 0; i < frames.size() && kept < FRAMES; i++) {
-            if (!keep[i] && (application == CodeOrigin.isApplication(frames.get(i).className()))) {
-                keep[i] = true;
-                kept++;
-            }
-        }
-        return kept;
     }
 }

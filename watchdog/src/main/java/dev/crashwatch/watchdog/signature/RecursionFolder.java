@@ -47,6 +47,49 @@ final class RecursionFolder {
         return cycle;
     }
 
+    /**
+     * The frames down to the first recursion's first cycle: below a recursion the name stops, because its depth varies
+     * with the data and with it which frames fit in the window (a parse that fails 10 or 30 levels deep is one bug).
+     */
+    static List<NamedFrame> upToRecursion(List<NamedFrame> frames, Explanation explain) {
+        int[] ids = callSiteIds(frames);
+        for (int start = 0; start < frames.size(); start++) {
+            for (int p = 1; p <= MAX_PERIOD && start + 2 * p <= frames.size(); p++) {
+                if (sameIds(ids, start, start + p, p)) {
+                    explain.decision("recursion: a cycle of " + p + " frame(s) repeats from frame " + (start + 1)
+                            + "; the name stops after its first copy");
+                    for (int i = start + p; i < frames.size() && explain.recording(); i++) {
+                        explain.note(frames.get(i).source(), "dropped: below the first copy of a recursion cycle");
+                    }
+                    return frames.subList(0, start + p);
+                }
+            }
+        }
+        return frames;
+    }
+
+    private static boolean sameIds(int[] ids, int a, int b, int length) {
+        for (int k = 0; k < length; k++) {
+            if (ids[a + k] != ids[b + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One int per distinct call site: the rendered frame and its printed line, so that overloads calling each other
+     * ({@code Integer.parseInt}, whose JDK lines a name drops) do not look like a recursion.
+     */
+    private static int[] callSiteIds(List<NamedFrame> frames) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        int[] ids = new int[frames.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = seen.computeIfAbsent(frames.get(i).rendered() + "@" + frames.get(i).line(), r -> seen.size());
+        }
+        return ids;
+    }
+
     /** One int per distinct rendered frame, so that comparing frames is comparing ints. */
     private static int[] ids(List<NamedFrame> frames) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();

@@ -129,4 +129,20 @@ class JavaTraceParserTest {
         }
         assertTrue(JavaTraceParser.parse(deep.toString()).isParsed());
     }
+
+    @Test
+    void aHostileLineAroundARealTraceLeavesItReadable() {
+        String trace = "Exception in thread \"main\" java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\n"
+                + "\tat a.B.main(B.java:9)\n";
+        for (String hostile : List.of("2026-01-01 00:00:00" + " [a]".repeat(20_000) + " x",
+                "2026-01-01 00:00:00 ERROR " + "a.".repeat(30_000), "\tat x " + "at a/b (".repeat(50_000),
+                "&amp;".repeat(20_000), "at ".repeat(200_000), "x".repeat(80) + "\n" + "x".repeat(80))) {
+            for (String text : List.of(hostile + "\n" + trace, trace + hostile + "\n")) {
+                Parsed<JavaTrace> parsed = JavaTraceParser.parse(text);
+                assertTrue(parsed.isParsed(), hostile.substring(0, 40) + ": " + parsed.problem());
+                assertEquals("java.lang.IllegalStateException", parsed.value().outermost().type());
+                assertEquals(2, parsed.value().outermost().frames().size(), hostile.substring(0, 40));
+            }
+        }
+    }
 }

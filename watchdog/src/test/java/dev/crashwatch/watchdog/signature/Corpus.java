@@ -55,7 +55,8 @@ final class Corpus {
         try (Stream<Path> walk = Files.walk(DIR)) {
             return walk.filter(Files::isRegularFile)
                     .map(p -> DIR.relativize(p).toString())
-                    .filter(p -> p.startsWith("real/") || p.startsWith("handwritten/") || p.startsWith("malformed/"))
+                    .filter(p -> p.startsWith("real/") || p.startsWith("handwritten/") || p.startsWith("pasted/")
+                            || p.startsWith("malformed/"))
                     .sorted()
                     .toList();
         } catch (IOException e) {

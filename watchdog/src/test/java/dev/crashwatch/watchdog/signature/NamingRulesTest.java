@@ -101,19 +101,91 @@ class NamingRulesTest {
     }
 
     @Test
-    void theBudgetKeepsTheTopAndThenTheApplicationsFrames() {
+    void theNameIsTheFirst16FramesSoACutBelowThemKeepsIt() {
         String[] frames = new String[40];
         for (int i = 0; i < 40; i++) {
             frames[i] = (i < 30 ? "org.springframework.x.L" + i : "com.app.A" + i) + ".m(X.java:" + (i + 1) + ")";
         }
         String name = Signatures.counterName(trace("java.lang.Error", frames), LineResolver.NONE);
         List<String> lines = List.of(name.split("\n"));
-        assertEquals(2 + 16 + 2, lines.size(), name);
+        assertEquals(2 + 16, lines.size(), name);
         assertEquals("org.springframework.x.L0.m:=1", lines.get(2));
-        assertEquals("...", lines.get(10));
-        assertEquals("com.app.A30.m:=31", lines.get(11));
-        assertEquals("com.app.A37.m:=38", lines.get(18));
-        assertEquals("...", lines.get(19));
+        assertEquals("org.springframework.x.L15.m:=16", lines.get(17));
+        for (int cut = 16; cut < 40; cut++) {
+            String shorter = trace("java.lang.Error", java.util.Arrays.copyOf(frames, cut));
+            assertEquals(name, Signatures.counterName(shorter, LineResolver.NONE), "cut after " + cut + " frames");
+            assertTrue(Signatures.explain(shorter, LineResolver.NONE).explanation().shortPaste().isEmpty());
+        }
+        Signatures.Explained cut = Signatures.explain(trace("java.lang.Error", java.util.Arrays.copyOf(frames, 9)), null);
+        assertEquals(9, cut.explanation().shortPaste().orElseThrow().framesShown());
+    }
+
+    @Test
+    void aCauseWhoseMoreLineWasCutTakesTheFramesBelowItsCatchSite() {
+        String full = """
+                Exception in thread "main" java.lang.RuntimeException: wrapped
+                \tat com.a.Outer.call(Outer.java:20)
+                \tat com.a.Outer.run(Outer.java:12)
+                \tat com.a.Main.main(Main.java:5)
+                Caused by: java.io.IOException: secret
+                \tat com.a.Disk.read(Disk.java:7)
+                \tat com.a.Outer.call(Outer.java:18)
+                \t... 2 more
+                """;
+        String cut = full.substring(0, full.indexOf("\t... 2 more"));
+        assertEquals(Signatures.counterName(full, null), Signatures.counterName(cut, null));
+        assertTrue(Signatures.counterName(cut, null).endsWith("com.a.Outer.run:=12\ncom.a.Main.main:=5"));
+        assertTrue(Signatures.explain(full, null).explanation().shortPaste().isEmpty());
+        Signatures.Explained startsAtCause = Signatures.explain(full.substring(full.indexOf("Caused by:")), null);
+        assertTrue(startsAtCause.explanation().shortPaste().orElseThrow().why().contains("lacks 2 frames"));
+    }
+
+    @Test
+    void aCauseFromAnotherThreadSharesNoFrameWithItsWrapper() {
+        String text = """
+                Exception in thread "main" java.util.concurrent.ExecutionException: boom
+                \tat com.a.Main.await(Main.java:30)
+                \tat com.a.Main.main(Main.java:5)
+                Caused by: java.lang.IllegalStateException: boom
+                \tat com.a.Job.step(Job.java:12)
+                \tat com.a.Worker.run(Worker.java:8)
+                """;
+        assertEquals("crash/crash\njava.lang.IllegalStateException\ncom.a.Job.step:=12\ncom.a.Worker.run:=8",
+                Signatures.counterName(text, null));
+    }
+
+    @Test
+    void theNameStopsAfterTheFirstCopyOfARecursionWhateverItsDepth() {
+        String[] shallow = {"com.a.P.descend(P.java:52)", "com.a.P.descend(P.java:54)", "com.a.P.descend(P.java:54)",
+                "com.a.P.parse(P.java:40)", "com.a.Main.main(Main.java:5)"};
+        String[] deep = new String[30];
+        deep[0] = shallow[0];
+        java.util.Arrays.fill(deep, 1, 30, "com.a.P.descend(P.java:54)");
+        String name = Signatures.counterName(trace("java.lang.IllegalArgumentException", shallow), null);
+        assertEquals("crash/crash\njava.lang.IllegalArgumentException\ncom.a.P.descend:=52\ncom.a.P.descend:=54", name);
+        assertEquals(name, Signatures.counterName(trace("java.lang.IllegalArgumentException", deep), null));
+    }
+
+    @Test
+    void overloadsCallingEachOtherAreNotARecursion() {
+        String name = Signatures.counterName(trace("java.lang.NumberFormatException",
+                "java.base/java.lang.Integer.parseInt(Integer.java:668)",
+                "java.base/java.lang.Integer.parseInt(Integer.java:786)", "com.a.Main.main(Main.java:5)"), null);
+        assertEquals("crash/crash\njava.lang.NumberFormatException\njava.lang.Integer.parseInt\njava.lang.Integer.parseInt"
+                + "\ncom.a.Main.main:=5", name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "app//com.acme.Exporter.export(Exporter.java:16)",
+            "java.base@17.0.2/com.acme.Exporter.export(Exporter.java:16)",
+            "my-loader/my.module@1.0/com.acme.Exporter.export(Exporter.java:16)",
+            "PluginClassLoader for exporter//com.acme.Exporter.export(Exporter.java:16)",
+            "Plugin Loader [exporter-2.1] (isolated)/acme.exporter@2.1/com.acme.Exporter.export(Exporter.java:16)",
+            "com.acme.Exporter.export (Exporter.java:16)"})
+    void everyLoaderAndModulePrefixIsDropped(String frame) {
+        String name = Signatures.counterName(trace("java.lang.Error", frame, "com.acme.Main.main(Main.java:3)"), null);
+        assertEquals("crash/crash\njava.lang.Error\ncom.acme.Exporter.export:=16\ncom.acme.Main.main:=3", name);
     }
 
     @Test

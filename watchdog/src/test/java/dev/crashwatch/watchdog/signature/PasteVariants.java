@@ -30,8 +30,9 @@ enum PasteVariants {
         this.forFatalLogs = forFatalLogs;
     }
 
+    /** The text as pasted this way (a file with CRLF line ends gets them as LF first: each variant sets its own). */
     String apply(String text) {
-        return change.apply(text);
+        return change.apply(text.replace("\r\n", "\n"));
     }
 
     /** True when this variant applies to the corpus file (a trace or an hs_err log). */
