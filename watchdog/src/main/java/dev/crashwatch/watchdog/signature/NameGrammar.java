@@ -29,7 +29,6 @@ public final class NameGrammar {
             + "SIG[A-Z0-9]{1,12}(?:\\+[0-9]{1,2})?");
     /** A run of digits that {@link LibraryNames} would have removed from a library name (a temp file's random part). */
     private static final Pattern LONG_DIGITS = Pattern.compile("[0-9]{5,}");
-    private static final int MAX_FRAMES = 16;
     /** The line that marks where frames were left out of a name. */
     public static final String GAP = FrameBudget.GAP;
 
@@ -77,8 +76,8 @@ public final class NameGrammar {
                     || (!uncaught && libraryHasLongDigits(line))) {
                 return Optional.of("line " + (i + 1) + " is not a frame");
             }
-            if (++frames > MAX_FRAMES) {
-                return Optional.of("more than " + MAX_FRAMES + " frames");
+            if (++frames > FrameBudget.FRAMES) {
+                return Optional.of("more than " + FrameBudget.FRAMES + " frames");
             }
         }
         return Optional.empty();
