@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.signature;
 
+import dev.crashwatch.watchdog.parse.FatalErrorLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ public final class NameGrammar {
     private static final String METHOD = "(?:" + ID + "|<init>|<clinit>)";
     private static final Pattern JAVA_TYPE = Pattern.compile(JAVA_NAME);
     private static final Pattern JAVA_FRAME = Pattern.compile(JAVA_NAME + "\\." + METHOD + "(?::[+=][0-9]{1,7})?");
-    private static final Pattern FATAL_KIND = Pattern.compile("SIG[A-Z0-9]{1,12}|EXCEPTION_[A-Z_]{1,40}"
+    private static final Pattern FATAL_KIND = Pattern.compile("SIG[A-Z0-9]{1,12}(?:" + Pattern.quote(
+            FatalErrorLog.SENT_BY_KILL) + ")?|EXCEPTION_[A-Z_]{1,40}"
             + "|Internal Error \\([\\p{L}\\p{N}_.\\-]{1,100}\\)|OutOfMemoryError: [A-Za-z ]{1,60}|Out of Memory Error"
             + "|unknown");
     private static final String LIBRARY = "[\\p{L}\\p{N}_.+\\-]{1,255}";
