@@ -74,7 +74,8 @@ public final class StoreRecorder implements Recorder {
 
     @Override
     public void crash(Session session, byte[] text) {
-        String name = Signatures.counterName(new String(text, StandardCharsets.UTF_8), lines(session.hello()));
+        String name = Signatures.counterName(LongLines.shorten(new String(text, StandardCharsets.UTF_8)),
+                lines(session.hello()));
         count(session, name, text);
     }
 

@@ -34,6 +34,19 @@ class StoreRecorderTest {
     }
 
     @Test
+    void a_crash_with_a_message_over_64_kib_is_counted_as_itself() throws Exception {
+        Store store = Store.at(dir);
+        List<String> notes = new ArrayList<>();
+        byte[] text = ("Exception in thread \"main\" java.lang.IllegalStateException: " + "long ".repeat(40_000)
+                + "\n\tat com.example.Main.main(Main.java:3)\n").getBytes(StandardCharsets.UTF_8);
+        new StoreRecorder(store, Labels.NONE, notes::add).crash(new Session(1), text);
+        joinPrepareThreads();
+        assertEquals(List.of(), notes);
+        String name = store.counterFiles().get(0).counters().keySet().iterator().next();
+        assertTrue(name.startsWith("crash/crash\njava.lang.IllegalStateException\ncom.example.Main.main:"), name);
+    }
+
+    @Test
     void in_mode_off_it_writes_nothing_not_even_the_host_facts() throws Exception {
         Store store = Store.at(dir);
         store.setMode(Mode.OFF);
