@@ -7,6 +7,7 @@ import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.OptionalInt;
 /**
  * The watching part of one run, shared by both launchers ({@link Launcher} in Java, {@code crashwatch-run} in C
  * through {@link WatchMain}): reads the crash pipe on a daemon thread while the child runs; once the child is
- * gone, writes the {@code END} frame, lets the reader drain the pipe, concludes every JVM heard from and waits
- * for the recordings to be on disk.
+ * gone, writes the {@code END} frame, lets the reader drain the pipe, concludes every JVM heard from, waits
+ * for the recordings to be on disk and counts what agents left in the store's spool.
  */
 final class RunWatch {
     /** How often the reader's progress is checked while it drains the pipe after the child exits. */
@@ -29,9 +30,13 @@ final class RunWatch {
     private final FrameReader frames;
     private final Thread reader;
     private final long ownPid;
+    private final Store store;
+    private final Diagnostics diagnostics;
 
     private RunWatch(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
         this.fifo = fifo;
+        this.store = store;
+        this.diagnostics = diagnostics;
         this.ownPid = ownPid;
         this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
         this.watch = new Watch(recorder);
@@ -59,6 +64,7 @@ final class RunWatch {
         drain();
         conclude(child, status);
         recorder.close();
+        SpooledCrashes.countAll(store, diagnostics);
     }
 
     /**

@@ -74,6 +74,11 @@ public final class Store {
         return dir.resolve(COUNTERS);
     }
 
+    /** Where agents spool crash records they could not hand to a watchdog in time ({@code Spool}). */
+    public Path spoolDir() {
+        return dir.resolve(dev.crashwatch.agent.wire.Spool.DIR);
+    }
+
     /** Where malformed inputs are kept. */
     public Path malformedDir() {
         return dir.resolve(MALFORMED);
