@@ -1,10 +1,12 @@
 package dev.crashwatch.agent.sidecar;
 
+import dev.crashwatch.agent.wire.PrivateDir;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The store's {@code log/sidecar.log}: why a sidecar could not start, and the sidecar JVM's own stderr. Capped: a
@@ -20,18 +22,25 @@ final class SidecarStartLog {
         this.file = new File(new File(storeDir, "log"), NAME);
     }
 
-    /** The log file, its directory created and the file rotated if it grew past the cap; null if impossible. */
+    /**
+     * The log file, its directories (the store's included) created 0700 and the file 0600, rotated if it grew past
+     * the cap; null if impossible, or if the store or its log directory is not this user's private directory, or
+     * the log is a link (never followed).
+     */
     File prepared() {
-        File dir = file.getParentFile();
-        if (!dir.isDirectory() && !dir.mkdirs()) {
+        try {
+            Path dir = file.getParentFile().toPath();
+            PrivateDir.ensure(dir.getParent());
+            PrivateDir.ensure(dir);
+            if (file.length() > CAP) {
+                File old = new File(dir.toFile(), NAME + ".1");
+                old.delete();
+                file.renameTo(old);
+            }
+            return PrivateDir.privateFile(file.toPath()).toFile();
+        } catch (IOException | RuntimeException e) {
             return null;
         }
-        if (file.length() > CAP) {
-            File old = new File(dir, NAME + ".1");
-            old.delete();
-            file.renameTo(old);
-        }
-        return file;
     }
 
     /** Appends one line about this JVM; silent if it cannot. */

@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -22,7 +23,8 @@ public final class RecordChannel {
     private volatile boolean stuck;
     private volatile boolean dead;
     private volatile boolean silenced;
-    private long nextRecord;
+    /** Not guarded by the channel's lock: a write blocked in a full pipe holds it, and a crash must not wait. */
+    private final AtomicLong nextRecord = new AtomicLong();
     /** The numbers of the last records written whole (a JVM writes few; -1: none), newest at {@code delivered % 8}. */
     private final AtomicLongArray recentlyDelivered = new AtomicLongArray(new long[] {-1, -1, -1, -1, -1, -1, -1, -1});
     private int delivered;
@@ -80,8 +82,8 @@ public final class RecordChannel {
     }
 
     /** Reserves the number of the next record, for a caller that must know it before writing (to spool it). */
-    public synchronized long nextRecord() {
-        return nextRecord++;
+    public long nextRecord() {
+        return nextRecord.getAndIncrement();
     }
 
     /** Whether record {@code record} was written whole into the pipe (asked about one of the last 8 written). */
@@ -130,7 +132,7 @@ public final class RecordChannel {
      * a JVM that exits at once may say goodbye before crashwatch-start's hello, which the watchdog allows for.
      */
     public synchronized boolean write(String kind, byte[] payload, int length) {
-        return write(kind, payload, length, nextRecord++);
+        return write(kind, payload, length, nextRecord());
     }
 
     /** Writes one record under a number from {@link #nextRecord()}; true when it was written whole. Never throws. */

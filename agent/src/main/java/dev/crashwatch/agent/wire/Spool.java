@@ -5,17 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.Set;
 
 /**
@@ -30,7 +27,6 @@ public final class Spool {
     public static final String DIR = "spool";
     /** A spooled record's file name ends with this. */
     public static final String SUFFIX = ".cw1";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private Spool() {
     }
@@ -56,7 +52,7 @@ public final class Spool {
             create.add(StandardOpenOption.CREATE_NEW);
             create.add(StandardOpenOption.WRITE);
             create.add(LinkOption.NOFOLLOW_LINKS);
-            try (FileChannel file = FileChannel.open(temp, create, fileAttributes());
+            try (FileChannel file = FileChannel.open(temp, create, PrivateDir.fileAttributes());
                     OutputStream out = Channels.newOutputStream(file)) {
                 RecordChannel frames = new RecordChannel(pid, out);
                 if (hello != null && !frames.write(Wire.HELLO, hello.array(), hello.length())
@@ -74,41 +70,8 @@ public final class Spool {
 
     /** {@code <store>/spool}, created 0700 if missing; refused unless both are this user's directories, no links. */
     private static Path privateDirectory(Path store) throws IOException {
-        Path dir = store.resolve(DIR);
-        if (!Files.isDirectory(store, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(store, dirAttributes());
-        }
-        checkPrivate(store);
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectory(dir, dirAttributes());
-        }
-        checkPrivate(dir);
-        return dir;
-    }
-
-    private static void checkPrivate(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(dir + " is not a directory");
-        }
-        if (!POSIX) {
-            return;
-        }
-        String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
-        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-        if (!owner.equals(System.getProperty("user.name")) || mode.contains(PosixFilePermission.GROUP_WRITE)
-                || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new IOException(dir + " is not a private directory of this user");
-        }
-    }
-
-    private static FileAttribute<?>[] fileAttributes() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
-    }
-
-    private static FileAttribute<?>[] dirAttributes() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
+        PrivateDir.ensure(store);
+        return PrivateDir.ensure(store.resolve(DIR));
     }
 
     private static void deleteQuietly(Path file) {
