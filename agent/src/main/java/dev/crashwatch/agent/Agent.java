@@ -205,6 +205,10 @@ final class Agent {
                 rendered.length());
         if (spooled != null && channel.delivered(record)) {
             spooled.delete();
+        } else {
+            Sidecar.note(store.dir(), channel.pid(), spooled != null
+                    ? "crash record " + record + " spooled as " + spooled.getName() + ": the sidecar did not take it in time"
+                    : "crash record " + record + " lost: the sidecar did not take it in time and the spool cannot be written");
         }
     }
 

@@ -121,6 +121,11 @@ public final class Sidecar {
         return SH.canExecute() && SidecarFifo.available();
     }
 
+    /** Appends one line about the JVM {@code pid} to the store's sidecar log (a spooled crash); silent if it cannot. */
+    public static void note(File storeDir, long pid, String message) {
+        new SidecarStartLog(storeDir).write(pid, message);
+    }
+
     /** The command run through {@link #DETACH_SCRIPT} where there is a POSIX shell and mkfifo; as it is elsewhere. */
     static List<String> detached(List<String> command) {
         if (!canDetach()) {
