@@ -4,7 +4,9 @@ import dev.crashwatch.agent.sidecar.Sidecar;
 import dev.crashwatch.agent.wire.BoundedWrite;
 import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.Deadlines;
+import dev.crashwatch.agent.wire.HelloRecord;
 import dev.crashwatch.agent.wire.RecordChannel;
+import dev.crashwatch.agent.wire.Spool;
 import dev.crashwatch.agent.wire.Wire;
 import java.io.File;
 import java.io.FileOutputStream;
@@ -34,6 +36,10 @@ final class Agent {
 
     private final AgentOptions options;
     private final RecordChannel channel;
+    /** The store (sidecar mode), where a crash that could not be written in time is spooled; null in launcher mode. */
+    private StoreDir store;
+    /** The hello once collected, for a spooled crash. */
+    private volatile ByteSink hello;
     private final long startMillis = System.currentTimeMillis();
     private CrashHook hook;
     private Starter starter;
@@ -71,6 +77,7 @@ final class Agent {
             }
         }
         Agent agent = new Agent(options, new RecordChannel(pipe));
+        agent.store = store;
         agent.hook = CrashHook.install(agent);
         agent.starter = new Starter(agent, store);
         Runtime.getRuntime().addShutdownHook(new ByeHook(agent));
@@ -110,6 +117,11 @@ final class Agent {
 
     long startMillis() {
         return startMillis;
+    }
+
+    /** Keeps the hello the start-up thread collected (and sent), for a crash that must be spooled. */
+    void helloCollected(ByteSink collected) {
+        hello = collected;
     }
 
     /**
@@ -161,15 +173,43 @@ final class Agent {
             if (startUp != Thread.currentThread()) {
                 Deadlines.join(startUp, Math.min(deadline, Deadlines.in(START_WAIT_MILLIS)));
             }
-            if (!to.usable()) {
+            if (to.silenced() || !to.usable() && (to != channel || store == null)) {
                 return;
             }
             CrashRenderer text = takeRenderer();
             ByteSink rendered = text.render(thread, error);
-            BoundedWrite.send(to, Wire.CRASH, rendered.array(), rendered.length(), deadline);
+            long record = to.nextRecord();
+            if (!BoundedWrite.send(to, Wire.CRASH, rendered.array(), rendered.length(), record, deadline)
+                    && to == channel && store != null) {
+                spool(record, rendered);
+            }
             giveBack(text);
         } catch (Throwable ignored) {
             // Never harm the dying thread more than it is harmed already.
+        }
+    }
+
+    /**
+     * The crash could not be written in time (sidecar not connected yet, a stopped or slow watchdog, a dead pipe):
+     * it goes to the store's spool, for the next watchdog to count. If the pipe took it after all while it was being
+     * spooled, the spooled copy is deleted again; a watchdog that reads the pipe's copy while the spooled one exists
+     * counts the two as one (docs/protocol.md, "The spool").
+     */
+    private void spool(long record, ByteSink rendered) {
+        ByteSink facts = hello;
+        if (facts == null) {
+            JvmFlags flags = JvmFlags.ofThisJvm();
+            facts = HelloRecord.collect(options.program(), options.version(), channel.pid(), startMillis,
+                    flags.errorFile(), flags.exitOnOutOfMemoryError());
+        }
+        File spooled = Spool.write(store.dir(), channel.pid(), startMillis, record, facts, rendered.array(),
+                rendered.length());
+        if (spooled != null && channel.delivered(record)) {
+            spooled.delete();
+        } else {
+            Sidecar.note(store.dir(), channel.pid(), spooled != null
+                    ? "crash record " + record + " spooled as " + spooled.getName() + ": the sidecar did not take it in time"
+                    : "crash record " + record + " lost: the sidecar did not take it in time and the spool cannot be written");
         }
     }
 

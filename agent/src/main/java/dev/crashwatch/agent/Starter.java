@@ -38,6 +38,7 @@ final class Starter extends Thread {
             }
             ByteSink hello = HelloRecord.collect(agent.options().program(), agent.options().version(),
                     agent.channel().pid(), agent.startMillis(), flags.errorFile(), flags.exitOnOutOfMemoryError());
+            agent.helloCollected(hello);
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.

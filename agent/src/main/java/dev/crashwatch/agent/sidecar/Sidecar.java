@@ -58,7 +58,7 @@ public final class Sidecar {
         }
         ProcessBuilder builder = builder(detached(command), storeDir, log);
         try {
-            return canDetach() ? startDetached(builder, pid) : builder.start().getOutputStream();
+            return canDetach() ? startDetached(builder, pid, log) : builder.start().getOutputStream();
         } catch (IOException | RuntimeException e) {
             log.write(pid, "sidecar not started: " + e);
             return null;
@@ -89,8 +89,17 @@ public final class Sidecar {
      * opened read-write by the agent first (so that neither open blocks), handed to the shell, and unlinked at once:
      * only the two open ends remain.
      */
-    private static OutputStream startDetached(ProcessBuilder builder, long pid) throws IOException {
-        File fifo = SidecarFifo.make(pid);
+    private static OutputStream startDetached(ProcessBuilder builder, long pid, SidecarStartLog log)
+            throws IOException {
+        File fifo;
+        boolean alone = false;
+        try {
+            fifo = SidecarFifo.make(pid);
+        } catch (SidecarFifo.UntrustedDirectory e) {
+            log.write(pid, "not using " + e.getMessage() + "; the sidecar's FIFO goes to a fresh private directory");
+            fifo = SidecarFifo.makeAlone(pid);
+            alone = true;
+        }
         try {
             RandomAccessFile writeEnd = new RandomAccessFile(fifo, "rw");
             try {
@@ -102,11 +111,19 @@ public final class Sidecar {
             return new FileOutputStream(writeEnd.getFD());
         } finally {
             fifo.delete();
+            if (alone) {
+                fifo.getParentFile().delete();
+            }
         }
     }
 
     private static boolean canDetach() {
         return SH.canExecute() && SidecarFifo.available();
+    }
+
+    /** Appends one line about the JVM {@code pid} to the store's sidecar log (a spooled crash); silent if it cannot. */
+    public static void note(File storeDir, long pid, String message) {
+        new SidecarStartLog(storeDir).write(pid, message);
     }
 
     /** The command run through {@link #DETACH_SCRIPT} where there is a POSIX shell and mkfifo; as it is elsewhere. */

@@ -1,7 +1,11 @@
 package dev.crashwatch.agent.sidecar;
 
+import dev.crashwatch.agent.wire.PrivateDir;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The FIFO that becomes the sidecar's stdin: made private (0600, by {@code mkfifo}) in the private directory
@@ -28,21 +32,41 @@ final class SidecarFifo {
         return fifo;
     }
 
+    /**
+     * {@code <tmpdir>/crashwatch-<user>}, made 0700 if missing. Used only when it is (without following links) a
+     * directory of this user's that nobody else can write into: the name is guessable, and another user who made
+     * it first, or could write in it, could swap the FIFO for a link. When it is not, the reason goes to the
+     * sidecar log and the FIFO is made in a fresh private directory of its own (deleted with the FIFO).
+     */
     private static File directory() throws IOException {
-        File dir = new File(System.getProperty("java.io.tmpdir"), "crashwatch-" + System.getProperty("user.name"));
-        if (!dir.isDirectory()) {
-            if (!dir.mkdir() && !dir.isDirectory()) {
-                throw new IOException("cannot make " + dir);
-            }
-            dir.setReadable(false, false);
-            dir.setWritable(false, false);
-            dir.setExecutable(false, false);
-            dir.setReadable(true, true);
-            dir.setWritable(true, true);
-            dir.setExecutable(true, true);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "crashwatch-" + System.getProperty("user.name"));
+        try {
+            PrivateDir.ensure(dir);
+        } catch (IOException untrusted) {
+            throw new UntrustedDirectory(untrusted.getMessage());
         }
-        sweep(dir);
-        return dir;
+        sweep(dir.toFile());
+        return dir.toFile();
+    }
+
+    /** The shared FIFO directory cannot be trusted (its reason is the message). */
+    static final class UntrustedDirectory extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UntrustedDirectory(String reason) {
+            super(reason);
+        }
+    }
+
+    /** A new FIFO for the JVM {@code pid} in a fresh private directory of its own; the caller deletes both. */
+    static File makeAlone(long pid) throws IOException {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "crashwatch-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        File fifo = new File(dir.toFile(), PREFIX + pid + ".fifo");
+        fifo.deleteOnExit();
+        dir.toFile().deleteOnExit();
+        mkfifo(fifo);
+        return fifo;
     }
 
     private static void sweep(File dir) {

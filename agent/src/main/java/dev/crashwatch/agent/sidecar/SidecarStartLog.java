@@ -1,10 +1,12 @@
 package dev.crashwatch.agent.sidecar;
 
+import dev.crashwatch.agent.wire.PrivateDir;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The store's {@code log/sidecar.log}: why a sidecar could not start, and the sidecar JVM's own stderr. Capped: a
@@ -22,14 +24,21 @@ public final class SidecarStartLog {
         this.file = new File(new File(storeDir, "log"), NAME);
     }
 
-    /** The log file, its directory created and the file rotated if it grew past the cap; null if impossible. */
+    /**
+     * The log file, its directories (the store's included) created 0700 and the file 0600, rotated if it grew past
+     * the cap; null if impossible, or if the store or its log directory is not this user's private directory, or
+     * the log is a link (never followed).
+     */
     File prepared() {
-        File dir = file.getParentFile();
-        if (!dir.isDirectory() && !dir.mkdirs()) {
+        try {
+            Path dir = file.getParentFile().toPath();
+            PrivateDir.ensure(dir.getParent());
+            PrivateDir.ensure(dir);
+            rotate(file);
+            return PrivateDir.privateFile(file.toPath()).toFile();
+        } catch (IOException | RuntimeException e) {
             return null;
         }
-        rotate(file);
-        return file;
     }
 
     /** Moves {@code log} to {@code <name>.1} (replacing the previous one) once it is past {@link #CAP} bytes. */

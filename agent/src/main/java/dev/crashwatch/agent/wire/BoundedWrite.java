@@ -12,40 +12,52 @@ public final class BoundedWrite extends Thread {
     private final String kind;
     private final byte[] payload;
     private final int length;
+    private final long record;
 
-    private BoundedWrite(RecordChannel channel, String kind, byte[] payload, int length) {
+    private BoundedWrite(RecordChannel channel, String kind, byte[] payload, int length, long record) {
         super("crashwatch-write");
         setDaemon(true);
         this.channel = channel;
         this.kind = kind;
         this.payload = payload;
         this.length = length;
+        this.record = record;
     }
 
     @Override
     public void run() {
-        channel.write(kind, payload, length);
+        channel.write(kind, payload, length, record);
     }
 
     /** Writes a record, waiting until {@code deadline} ({@link System#nanoTime()}) at most. Never throws. */
     public static void send(RecordChannel channel, String kind, byte[] payload, int length, long deadline) {
+        if (channel.usable()) {
+            send(channel, kind, payload, length, channel.nextRecord(), deadline);
+        }
+    }
+
+    /**
+     * Writes record number {@code record} (from {@link RecordChannel#nextRecord()}), waiting until {@code deadline}
+     * at most; true when it was written whole by then. Never throws.
+     */
+    public static boolean send(RecordChannel channel, String kind, byte[] payload, int length, long record,
+            long deadline) {
         if (!channel.usable()) {
-            return;
+            return false;
         }
         if (channel.writableAtOnce(length)) {
-            channel.write(kind, payload, length);
-            return;
+            return channel.write(kind, payload, length, record);
         }
         BoundedWrite writer;
         try {
-            writer = new BoundedWrite(channel, kind, payload, length);
+            writer = new BoundedWrite(channel, kind, payload, length, record);
             writer.start();
         } catch (Throwable noThread) {
-            channel.write(kind, payload, length);
-            return;
+            return channel.write(kind, payload, length, record);
         }
         if (!Deadlines.join(writer, deadline)) {
             channel.markStuck();
         }
+        return channel.delivered(record);
     }
 }

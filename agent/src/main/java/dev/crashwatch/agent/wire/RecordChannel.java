@@ -4,6 +4,8 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Writes records to the crash pipe as {@link Wire} frames: one {@code write(2)} per frame, records of this JVM one
@@ -20,7 +22,12 @@ public final class RecordChannel {
     private volatile FileInputStream queue;
     private volatile boolean stuck;
     private volatile boolean dead;
-    private long nextRecord;
+    private volatile boolean silenced;
+    /** Not guarded by the channel's lock: a write blocked in a full pipe holds it, and a crash must not wait. */
+    private final AtomicLong nextRecord = new AtomicLong();
+    /** The numbers of the last records written whole (a JVM writes few; -1: none), newest at {@code delivered % 8}. */
+    private final AtomicLongArray recentlyDelivered = new AtomicLongArray(new long[] {-1, -1, -1, -1, -1, -1, -1, -1});
+    private int delivered;
     private volatile boolean byeWritten;
 
     /** A channel for this JVM's records (its pid read when first needed); {@code out} null until connected. */
@@ -65,7 +72,28 @@ public final class RecordChannel {
 
     /** The agent stands down: nothing more is written, silently. */
     public void silence() {
+        silenced = true;
         dead = true;
+    }
+
+    /** Whether the agent stood down (then a record that was not written is not spooled either). */
+    public boolean silenced() {
+        return silenced;
+    }
+
+    /** Reserves the number of the next record, for a caller that must know it before writing (to spool it). */
+    public long nextRecord() {
+        return nextRecord.getAndIncrement();
+    }
+
+    /** Whether record {@code record} was written whole into the pipe (asked about one of the last 8 written). */
+    public boolean delivered(long record) {
+        for (int i = 0; i < recentlyDelivered.length(); i++) {
+            if (recentlyDelivered.get(i) == record) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -103,15 +131,19 @@ public final class RecordChannel {
      * Writes one record, blocking while the pipe is full. Never throws. Records go out in the order they are written:
      * a JVM that exits at once may say goodbye before crashwatch-start's hello, which the watchdog allows for.
      */
-    public synchronized void write(String kind, byte[] payload, int length) {
+    public synchronized boolean write(String kind, byte[] payload, int length) {
+        return write(kind, payload, length, nextRecord());
+    }
+
+    /** Writes one record under a number from {@link #nextRecord()}; true when it was written whole. Never throws. */
+    public synchronized boolean write(String kind, byte[] payload, int length, long record) {
         OutputStream pipe = out;
         if (pipe == null || stuck || dead) {
-            return;
+            return false;
         }
         if (Wire.BYE.equals(kind)) {
             byeWritten = true;
         }
-        long record = nextRecord++;
         int done = 0;
         int part = 0;
         try {
@@ -125,8 +157,11 @@ public final class RecordChannel {
                 done += n;
                 part++;
             } while (done < length);
+            recentlyDelivered.set(delivered++ % recentlyDelivered.length(), record);
+            return true;
         } catch (IOException | RuntimeException e) {
             dead = true;
+            return false;
         }
     }
 }

@@ -65,6 +65,7 @@ public final class Main {
         }
         Command command = factory.get();
         try {
+            StoreReaders.before(name, err);
             return command.run(rest, out, err);
         } catch (UsageException e) {
             err.println("crashwatch " + name + ": " + e.getMessage());

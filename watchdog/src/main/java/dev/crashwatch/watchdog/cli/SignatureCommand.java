@@ -27,6 +27,8 @@ import java.util.Map;
  * {@code --match} lists the store's counters that agree with it.
  */
 public final class SignatureCommand implements Command {
+    /** The largest input read (a fatal error log is rarely over a megabyte; the naming needs its start). */
+    static final int MAX_INPUT = 16 << 20;
     @Override
     public String name() {
         return "signature";
@@ -141,14 +143,22 @@ public final class SignatureCommand implements Command {
 
     private static String read(String file) throws IOException, UsageException {
         if (file == null || file.equals("-")) {
-            InputStream in = System.in;
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return capped(System.in, "stdin");
         }
-        try {
-            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return capped(in, file);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + file);
         }
+    }
+
+    /** The text, or a one-line error past {@link #MAX_INPUT}: no crash text is that long, and a heap is finite. */
+    private static String capped(InputStream in, String what) throws IOException, UsageException {
+        byte[] bytes = in.readNBytes(MAX_INPUT + 1);
+        if (bytes.length > MAX_INPUT) {
+            throw new UsageException(what + " is larger than " + (MAX_INPUT >> 20) + " MiB: not a stack trace or fatal error log");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static void printExplanation(Signatures.Explained explained, PrintStream out) {

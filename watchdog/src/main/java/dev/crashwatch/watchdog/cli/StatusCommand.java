@@ -43,6 +43,7 @@ public final class StatusCommand implements Command {
         out.println("mode:               " + s.mode().mode().word() + " (" + s.mode().source() + ")"
                 + s.mode().problem().map(p -> " - " + p).orElse(""));
         out.println("store:              " + s.dir());
+        s.refusal().ifPresent(r -> out.println("store refused:      " + r + " (nothing is recorded here)"));
         out.println("counter files:      " + s.counterFiles() + " (" + s.counterBytes() + " bytes)");
         out.println("weeks covered:      " + (s.weeks().isEmpty() ? "none" : s.weeks().size() + ", "
                 + s.weeks().get(0) + " .. " + s.weeks().get(s.weeks().size() - 1)));
@@ -68,6 +69,9 @@ public final class StatusCommand implements Command {
                 g.writeStringField("modeProblem", s.mode().problem().get());
             }
             g.writeStringField("store", s.dir().toString());
+            if (s.refusal().isPresent()) {
+                g.writeStringField("storeRefused", s.refusal().get());
+            }
             g.writeNumberField("counterFiles", s.counterFiles());
             g.writeNumberField("counterBytes", s.counterBytes());
             g.writeArrayFieldStart("weeks");

@@ -7,6 +7,7 @@ import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
@@ -17,9 +18,9 @@ import java.util.OptionalInt;
 /**
  * The watching part of one run. The Java {@link Launcher} reads the crash pipe on a daemon thread while the child
  * runs; once the child is gone, it writes the {@code END} frame, lets the reader drain the pipe, concludes every JVM
- * heard from and waits for the recordings to be on disk. {@code crashwatch-run} (C) holds the pipe itself and gives
- * {@link WatchMain} what it read, once the child is gone: {@link #recordAll} reads it to its end and concludes the
- * same way.
+ * heard from, waits for the recordings to be on disk and counts what agents left in the store's spool.
+ * {@code crashwatch-run} (C) holds the pipe itself and gives {@link WatchMain} what it read, once the child is gone:
+ * {@link #recordAll} reads it to its end and concludes the same way.
  */
 final class RunWatch {
     /** How often the reader's progress is checked while it drains the pipe after the child exits. */
@@ -31,9 +32,13 @@ final class RunWatch {
     private final FrameReader frames;
     private final Thread reader;
     private final long ownPid;
+    private final Store store;
+    private final Diagnostics diagnostics;
 
     private RunWatch(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
         this.fifo = fifo;
+        this.store = store;
+        this.diagnostics = diagnostics;
         this.ownPid = ownPid;
         this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics),
                 StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
@@ -65,6 +70,7 @@ final class RunWatch {
         new FrameReader(held, watch, 0).run();
         conclude(watch, child, status);
         recorder.close();
+        SpooledCrashes.countAll(store, diagnostics);
     }
 
     /**
@@ -76,6 +82,7 @@ final class RunWatch {
         drain();
         conclude(watch, child, status);
         recorder.close();
+        SpooledCrashes.countAll(store, diagnostics);
     }
 
     /**

@@ -33,7 +33,13 @@ record FrameHeader(long pid, String kind, long number, int part, boolean more, i
 
     /** True when the bytes start with {@code "CW1 "}: a line the reader resynchronises on. */
     static boolean startsWithMagic(byte[] bytes, int length) {
-        return length >= 4 && bytes[0] == 'C' && bytes[1] == 'W' && bytes[2] == '1' && bytes[3] == ' ';
+        return startsWithMagic(bytes, 0, length);
+    }
+
+    /** True when the bytes from {@code at} (of the first {@code length}) start with {@code "CW1 "}. */
+    static boolean startsWithMagic(byte[] bytes, int at, int length) {
+        return length - at >= 4 && bytes[at] == 'C' && bytes[at + 1] == 'W' && bytes[at + 2] == '1'
+                && bytes[at + 3] == ' ';
     }
 
     private static boolean isKind(String s) {

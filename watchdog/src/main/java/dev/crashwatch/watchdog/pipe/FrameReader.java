@@ -1,30 +1,36 @@
 package dev.crashwatch.watchdog.pipe;
 
 import dev.crashwatch.agent.wire.Wire;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
 /**
  * Reads the crash pipe ({@code docs/protocol.md}): frames in, records and garbage out. It never fails on its
- * input: bytes that are not a frame are handed over as garbage up to the next line starting {@code CW1 }; a
- * record is capped at {@link #MAX_RECORD} bytes; records cut off by the end of the stream come out incomplete.
- * Reading stops at end of stream or at an {@code END} frame written by {@code endPid} (the watchdog itself).
+ * input and its memory is bounded whatever arrives. Bytes that are not a frame are handed over as garbage, and
+ * reading resynchronises at the next {@code CW1 } that starts a valid header, wherever it is: after bytes without
+ * a newline, inside a line, or inside the declared payload of a frame whose header was cut or forged (a payload
+ * never holds a valid header line). A garbage run or a record longer than the reader keeps comes out as its start
+ * and its end ({@link BoundedBytes}); records cut off by the end of the stream come out incomplete. Reading stops
+ * at end of stream or at an {@code END} frame written by {@code endPid} (the watchdog itself).
  */
 public final class FrameReader implements Runnable {
-    /** Largest record (and largest garbage chunk) kept; the rest is dropped and the record marked incomplete. */
-    public static final int MAX_RECORD = 64 << 20;
+    /** Bytes of a garbage run kept from its start and from its end. */
+    static final int GARBAGE_HEAD = 64 << 10;
+    static final int GARBAGE_TAIL = 64 << 10;
+    private static final int MAGIC = 4;
 
     private final InputStream in;
     private final PipeListener listener;
     private final long endPid;
-    private final int maxRecord;
-    private final RecordAssembler assembler;
-    private final ByteArrayOutputStream garbage = new ByteArrayOutputStream();
+    private final RecordAssembler assembler = new RecordAssembler();
+    private final BoundedBytes garbage = new BoundedBytes(GARBAGE_HEAD, GARBAGE_TAIL);
     private final byte[] buf = new byte[8192];
     private int pos;
     private int limit;
+    /** Bytes given back to be read again (a header found inside what was taken for a line or a payload). */
+    private byte[] back = new byte[0];
+    private int backPos;
     private volatile long consumed;
     private volatile boolean stopping;
 
@@ -32,15 +38,9 @@ public final class FrameReader implements Runnable {
      * @param endPid the pid whose {@code END} frame stops reading; 0 to read to end of stream only
      */
     public FrameReader(InputStream in, PipeListener listener, long endPid) {
-        this(in, listener, endPid, MAX_RECORD);
-    }
-
-    FrameReader(InputStream in, PipeListener listener, long endPid, int maxRecord) {
         this.in = in;
         this.listener = listener;
         this.endPid = endPid;
-        this.maxRecord = maxRecord;
-        this.assembler = new RecordAssembler(maxRecord);
     }
 
     /** Reads until end of stream, an {@code END} frame from {@code endPid}, or a read error. */
@@ -49,8 +49,8 @@ public final class FrameReader implements Runnable {
         try {
             readFrames();
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            // A broken pipe (or a heap too small for a huge record) ends the stream like EOF does: whatever is
-            // pending is reported below. The writers' bounded writes keep the application unharmed.
+            // A broken pipe ends the stream like EOF does: whatever is pending is reported below. The writers'
+            // bounded writes keep the application unharmed.
         }
         flushGarbage();
         for (PipeRecord r : assembler.drain()) {
@@ -68,15 +68,20 @@ public final class FrameReader implements Runnable {
             boolean ended = n <= Wire.MAX_HEADER && line[n - 1] == '\n';
             FrameHeader h = ended ? FrameHeader.parse(line, n - 1) : null;
             if (h == null) {
+                skipNotAHeader(line, n, ended);
+                continue;
+            }
+            byte[] payload = new byte[h.length()];
+            int got = readFully(payload);
+            int inner = headerInside(payload, got);
+            if (inner >= 0) {
+                // The declared length swallowed a real frame: the outer header was cut or forged.
                 addGarbage(line, 0, n);
-                if (!ended) {
-                    skipRestOfLine();
-                }
+                addGarbage(payload, 0, inner);
+                unread(payload, inner, got - inner);
                 continue;
             }
             flushGarbage();
-            byte[] payload = new byte[h.length()];
-            int got = readFully(payload);
             if (got < payload.length) {
                 // Cut off by the end of the stream: kept as a part still waiting for more, drained as incomplete.
                 FrameHeader cut = new FrameHeader(h.pid(), h.kind(), h.number(), h.part(), true, got);
@@ -90,6 +95,56 @@ public final class FrameReader implements Runnable {
                 listener.onRecord(r);
             }
         }
+    }
+
+    /**
+     * A line that is no header: garbage up to the first {@code CW1 } inside it (read again from there), else all of
+     * it; a line that did not end within a header's length keeps its last bytes, where a {@code CW1 } may begin.
+     */
+    private void skipNotAHeader(byte[] line, int n, boolean ended) {
+        int magic = indexOfMagic(line, 1, n);
+        if (magic > 0) {
+            addGarbage(line, 0, magic);
+            unread(line, magic, n - magic);
+        } else if (!ended && n > MAGIC - 1 && n == line.length) {
+            addGarbage(line, 0, n - (MAGIC - 1));
+            unread(line, n - (MAGIC - 1), MAGIC - 1);
+        } else {
+            addGarbage(line, 0, n);
+        }
+    }
+
+    /**
+     * Where a valid header line starts inside the first {@code got} bytes of a payload, or -1. A header line that
+     * runs past the payload is completed from bytes already read ahead (never waiting for more input).
+     */
+    private int headerInside(byte[] payload, int got) {
+        byte[] window = Arrays.copyOf(payload, got + Wire.MAX_HEADER + 1);
+        int size = got;
+        for (int b; size < window.length && (b = peek(size - got)) >= 0; size++) {
+            window[size] = (byte) b;
+        }
+        for (int at = indexOfMagic(window, 0, size); at >= 0 && at < got; at = indexOfMagic(window, at + 1, size)) {
+            int end = Math.min(size, at + Wire.MAX_HEADER + 1);
+            for (int i = at; i < end; i++) {
+                if (window[i] == '\n') {
+                    if (FrameHeader.parse(Arrays.copyOfRange(window, at, i), i - at) != null) {
+                        return at;
+                    }
+                    break;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfMagic(byte[] bytes, int from, int to) {
+        for (int i = from; i + MAGIC <= to; i++) {
+            if (FrameHeader.startsWithMagic(bytes, i, to)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Bytes read from the stream so far: lets the owner tell a reader that waits for input from one that works. */
@@ -125,30 +180,16 @@ public final class FrameReader implements Runnable {
         return n;
     }
 
-    /** Consumes bytes into the garbage up to and including the next newline. */
-    private void skipRestOfLine() throws IOException {
-        while (true) {
-            if (pos == limit && !fill()) {
-                return;
-            }
-            int start = pos;
-            while (pos < limit && buf[pos] != '\n') {
-                pos++;
-            }
-            boolean found = pos < limit;
-            if (found) {
-                pos++;
-            }
-            addGarbage(buf, start, pos - start);
-            if (found) {
-                return;
-            }
-        }
-    }
-
     private int readFully(byte[] into) throws IOException {
         int n = 0;
         while (n < into.length) {
+            if (backPos < back.length) {
+                int k = Math.min(into.length - n, back.length - backPos);
+                System.arraycopy(back, backPos, into, n, k);
+                backPos += k;
+                n += k;
+                continue;
+            }
             if (pos == limit && !fill()) {
                 return n;
             }
@@ -161,10 +202,32 @@ public final class FrameReader implements Runnable {
     }
 
     private int read() throws IOException {
+        if (backPos < back.length) {
+            return back[backPos++] & 0xff;
+        }
         if (pos == limit && !fill()) {
             return -1;
         }
         return buf[pos++] & 0xff;
+    }
+
+    /** The byte {@code ahead} places past the next one to be read, if already read ahead; -1 otherwise. */
+    private int peek(int ahead) {
+        int inBack = back.length - backPos;
+        if (ahead < inBack) {
+            return back[backPos + ahead] & 0xff;
+        }
+        int at = pos + ahead - inBack;
+        return at < limit ? buf[at] & 0xff : -1;
+    }
+
+    /** Puts bytes back in front of what is still to be read. */
+    private void unread(byte[] bytes, int off, int len) {
+        byte[] rest = new byte[len + back.length - backPos];
+        System.arraycopy(bytes, off, rest, 0, len);
+        System.arraycopy(back, backPos, rest, len, back.length - backPos);
+        back = rest;
+        backPos = 0;
     }
 
     private boolean fill() throws IOException {
@@ -179,13 +242,6 @@ public final class FrameReader implements Runnable {
     }
 
     private void addGarbage(byte[] bytes, int off, int len) {
-        int room = maxRecord - garbage.size();
-        if (len > room) {
-            garbage.write(bytes, off, room);
-            flushGarbage();
-            addGarbage(bytes, off + room, len - room);
-            return;
-        }
         garbage.write(bytes, off, len);
     }
 

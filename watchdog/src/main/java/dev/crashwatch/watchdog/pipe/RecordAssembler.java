@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.pipe;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * Joins frames into records by (pid, record number): frames of different JVMs may interleave on one pipe.
- * A record whose parts come out of order, or that grows past the size cap, is finished as incomplete.
+ * A record whose parts come out of order is finished as incomplete. Memory is bounded whatever arrives: each
+ * record keeps its first {@link #HEAD} and last {@link #TAIL} bytes ({@link BoundedBytes}), and at most
+ * {@link #MAX_PENDING} records wait for parts at once (a new one finishes the oldest as incomplete).
  */
 final class RecordAssembler {
     /**
@@ -39,7 +41,7 @@ final class RecordAssembler {
     /** A record being joined. */
     private static final class Pending {
         final String kind;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final BoundedBytes bytes = new BoundedBytes(HEAD, TAIL);
         int nextPart;
         boolean broken;
 
@@ -48,12 +50,14 @@ final class RecordAssembler {
         }
     }
 
-    private final int maxRecord;
-    private final Map<Key, Pending> pending = new LinkedHashMap<>();
+    /** Bytes kept from the start of a record. */
+    static final int HEAD = 64 << 10;
+    /** Bytes kept from the end of a record. */
+    static final int TAIL = 192 << 10;
+    /** Records joined at the same time; more are not written by any set of agents that share a pipe. */
+    static final int MAX_PENDING = 16;
 
-    RecordAssembler(int maxRecord) {
-        this.maxRecord = maxRecord;
-    }
+    private final Map<Key, Pending> pending = new LinkedHashMap<>();
 
     /** Adds one frame; returns the records it finished (none, or one, or two when it displaced a stale one). */
     List<PipeRecord> add(FrameHeader h, byte[] payload) {
@@ -65,6 +69,12 @@ final class RecordAssembler {
             p = null;
         }
         if (p == null) {
+            if (pending.size() >= MAX_PENDING) {
+                Iterator<Map.Entry<Key, Pending>> oldest = pending.entrySet().iterator();
+                Map.Entry<Key, Pending> e = oldest.next();
+                oldest.remove();
+                done.add(finish(e.getKey(), e.getValue(), false));
+            }
             p = new Pending(h.kind());
             p.broken = h.part() != 0;
             pending.put(key, p);
@@ -73,7 +83,7 @@ final class RecordAssembler {
             p.broken = true;
         }
         p.nextPart = h.part() + 1;
-        append(p, payload);
+        p.bytes.write(payload, 0, payload.length);
         if (!h.more()) {
             done.add(finish(key, pending.remove(key), !p.broken));
         }
@@ -90,15 +100,7 @@ final class RecordAssembler {
         return done;
     }
 
-    private void append(Pending p, byte[] payload) {
-        int room = maxRecord - p.bytes.size();
-        if (payload.length > room) {
-            p.broken = true;
-        }
-        p.bytes.write(payload, 0, Math.max(0, Math.min(room, payload.length)));
-    }
-
     private static PipeRecord finish(Key key, Pending p, boolean complete) {
-        return new PipeRecord(key.pid, p.kind, key.number, p.bytes.toByteArray(), complete);
+        return new PipeRecord(key.pid, p.kind, key.number, p.bytes.toByteArray(), complete, p.bytes.elided());
     }
 }

@@ -4,6 +4,11 @@ import dev.crashwatch.agent.sidecar.SidecarStartLog;
 import dev.crashwatch.agent.wire.Pid;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.store.files.PrivateFiles;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.LinkOption;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +38,10 @@ public final class SidecarLog implements Diagnostics {
             Path log = store.logFile(NAME);
             SidecarStartLog.rotate(log.toFile());
             String line = Instant.now() + " sidecar " + pid + ": " + message.replace('\n', ' ') + "\n";
-            Files.write(log, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            try (SeekableByteChannel out = Files.newByteChannel(log, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileAttributes())) {
+                out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            }
         } catch (IOException | RuntimeException e) {
             // Nowhere left to say it: the application's streams are not ours.
         }

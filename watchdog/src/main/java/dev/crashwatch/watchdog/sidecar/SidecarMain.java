@@ -7,6 +7,7 @@ import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class SidecarMain {
             watch.concludeUnheard(options.app);
         }
         recorder.close();
+        SpooledCrashes.countAll(store, log);
         System.exit(0);
     }
 

@@ -10,6 +10,7 @@ import dev.crashwatch.watchdog.store.counters.CounterWriter;
 import dev.crashwatch.watchdog.store.counters.RecentCrash;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import dev.crashwatch.watchdog.store.files.DirectoryLock;
+import dev.crashwatch.watchdog.store.files.OwnDirectory;
 import dev.crashwatch.watchdog.store.files.PrivateFiles;
 import dev.crashwatch.watchdog.store.files.RegularFiles;
 import java.io.IOException;
@@ -40,6 +41,8 @@ public final class Store {
     public static final String RUN_PIPE = "crash.pipe";
     static final String LOG = "log";
     static final String CACHE = "cache";
+    private static final List<String> SUBDIRECTORIES =
+            List.of(COUNTERS, MALFORMED, RUN, LOG, CACHE, dev.crashwatch.agent.wire.Spool.DIR);
 
     private final Path dir;
     private final Function<String, String> env;
@@ -80,6 +83,11 @@ public final class Store {
         return dir.resolve(COUNTERS);
     }
 
+    /** Where agents spool crash records they could not hand to a watchdog in time ({@code Spool}). */
+    public Path spoolDir() {
+        return dir.resolve(dev.crashwatch.agent.wire.Spool.DIR);
+    }
+
     /** Where malformed inputs are kept. */
     public Path malformedDir() {
         return dir.resolve(MALFORMED);
@@ -113,6 +121,28 @@ public final class Store {
         CounterWriter.prepare();
     }
 
+    /**
+     * Why this store must not be used, in one line: the store or one of its directories is a symbolic link, is not
+     * this user's, or is writable by others (docs/store.md, "A private store"). Empty when it is fine.
+     */
+    public Optional<String> refusal() {
+        Optional<String> problem = OwnDirectory.problem(dir);
+        for (String sub : SUBDIRECTORIES) {
+            if (problem.isEmpty()) {
+                problem = OwnDirectory.problem(dir.resolve(sub));
+            }
+        }
+        return problem;
+    }
+
+    /** Throws with the reason when the store must not be written: see {@link #refusal()}. */
+    private void requirePrivate() throws IOException {
+        Optional<String> problem = refusal();
+        if (problem.isPresent()) {
+            throw new IOException("refusing the store: " + problem.get());
+        }
+    }
+
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
         new ModeFile(dir.resolve(StoreDir.MODE_FILE)).write(mode);
@@ -130,6 +160,7 @@ public final class Store {
     /** Adds several counts to the file for {@code key} in one atomic step. Does nothing when the mode is off. */
     public void add(CounterFileKey key, Map<String, Long> counts) throws IOException {
         if (mode() != Mode.OFF) {
+            requirePrivate();
             counterWriter().add(key, counts, null);
         }
     }
@@ -142,11 +173,13 @@ public final class Store {
      * @return false when the entry had already been imported (nothing changed)
      */
     public boolean addImported(CounterFileKey key, Map<String, Long> counts, String importId) throws IOException {
+        requirePrivate();
         return counterWriter().add(key, counts, importId);
     }
 
     /** Saves input that could not be parsed, whole, mode 0600, under {@code malformed/}; returns where. */
     public Path saveMalformed(byte[] raw) throws IOException {
+        requirePrivate();
         Path target = PrivateFiles.directories(malformedDir())
                 .resolve(LocalDate.now(ZoneOffset.UTC) + "-" + PrivateFiles.randomHex(8) + ".txt");
         AtomicFiles.replace(target, raw);
@@ -194,6 +227,7 @@ public final class Store {
      * caller deletes it when done. Directories of launchers that are gone are swept out first ({@link RunDirs}).
      */
     public Path newRunDir() throws IOException {
+        requirePrivate();
         return RunDirs.create(PrivateFiles.directories(dir.resolve(RUN)), Pid.current());
     }
 
@@ -202,6 +236,7 @@ public final class Store {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new IllegalArgumentException("not a plain file name: " + name);
         }
+        requirePrivate();
         return PrivateFiles.directories(dir.resolve(LOG)).resolve(name);
     }
 

@@ -12,12 +12,14 @@ import java.util.TreeSet;
 
 /**
  * What {@code crashwatch status} tells a user about their store: mode, location, counter files and their size,
- * the weeks they cover, the most recent crash, and how many malformed inputs and unreadable files are kept.
+ * the weeks they cover, the most recent crash, how many malformed inputs and unreadable files are kept, and why
+ * the store is refused, if it is (not private to this user).
  *
  * @param weeks the distinct weeks (Mondays) that have a counter file, oldest first
  */
 public record StoreStatus(ModeSetting mode, Path dir, int counterFiles, long counterBytes, List<LocalDate> weeks,
-                          Optional<RecentCrash> mostRecentCrash, int malformedKept, List<Path> unreadableFiles) {
+                          Optional<RecentCrash> mostRecentCrash, int malformedKept, List<Path> unreadableFiles,
+                          Optional<String> refusal) {
 
     public static StoreStatus of(Store store) throws IOException {
         List<CounterFile> files = store.counterFiles();
@@ -28,6 +30,6 @@ public record StoreStatus(ModeSetting mode, Path dir, int counterFiles, long cou
             weeks.add(f.key().weekStart());
         }
         return new StoreStatus(store.modeSetting(), store.dir(), files.size(), bytes, List.copyOf(weeks),
-                store.mostRecentCrash(), store.malformedFiles().size(), store.unreadableFiles());
+                store.mostRecentCrash(), store.malformedFiles().size(), store.unreadableFiles(), store.refusal());
     }
 }

@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.triage;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.Counts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,11 +37,11 @@ final class Ranking {
                 return;
             }
             Tally t = tallies.computeIfAbsent(name, k -> new Tally());
-            t.count += n;
+            t.count = Counts.add(t.count, n);
             t.first = t.first == null || week.isBefore(t.first) ? week : t.first;
             t.last = t.last == null || week.isAfter(t.last) ? week : t.last;
             t.versions.add(file.key().version());
-            t.programs.merge(file.key().program(), n, Long::sum);
+            t.programs.merge(file.key().program(), n, Counts::add);
             t.javaVersions.add(file.key().javaVersion());
         });
     }

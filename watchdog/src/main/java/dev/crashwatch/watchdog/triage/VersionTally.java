@@ -2,6 +2,7 @@ package dev.crashwatch.watchdog.triage;
 
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.Counts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,9 +23,9 @@ final class VersionTally {
         javaVersions.add(java);
         file.counters().forEach((name, n) -> {
             if (name.equals(Store.RUNS_COUNTER)) {
-                runs += n;
+                runs = Counts.add(runs, n);
             } else if (CrashKind.isCrash(name)) {
-                crashes.merge(name, n, Long::sum);
+                crashes.merge(name, n, Counts::add);
                 crashJavas.computeIfAbsent(name, k -> new HashSet<>()).add(java);
             }
         });

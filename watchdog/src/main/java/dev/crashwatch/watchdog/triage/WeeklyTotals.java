@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.triage;
 
 import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.Counts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +19,10 @@ final class WeeklyTotals {
     void add(CounterFile file) {
         long crashes = 0;
         for (Map.Entry<String, Long> e : file.counters().entrySet()) {
-            crashes += CrashKind.isCrash(e.getKey()) ? e.getValue() : 0;
+            crashes = Counts.add(crashes, CrashKind.isCrash(e.getKey()) ? e.getValue() : 0);
         }
         Bucket b = new Bucket(file.key().program(), file.key().version(), file.key().weekStart());
-        totals.merge(b, crashes, Long::sum);
+        totals.merge(b, crashes, Counts::add);
     }
 
     /** Sorted by week, then program, then version. */

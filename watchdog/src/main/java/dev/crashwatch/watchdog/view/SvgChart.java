@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.view;
 
+import dev.crashwatch.watchdog.store.counters.Counts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,7 +99,7 @@ public final class SvgChart {
         }
         if (!rest.isEmpty()) {
             SortedMap<LocalDate, Long> other = new TreeMap<>();
-            rest.forEach(s -> s.perWeek().forEach((w, n) -> other.merge(w, n, Long::sum)));
+            rest.forEach(s -> s.perWeek().forEach((w, n) -> other.merge(w, n, Counts::add)));
             bars.add(new Bars("other versions", other, COLORS[MAX_SERIES]));
         }
         return bars;

@@ -3,6 +3,8 @@ package dev.crashwatch.watchdog.view;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.crashwatch.watchdog.store.Store;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -15,13 +17,24 @@ import java.util.Set;
 /**
  * Serves the view of one store on the loopback address (127.0.0.1) only, with the JDK's built-in HTTP server.
  * Each request to {@code /} reads the store afresh. The page runs no script and loads nothing from elsewhere,
- * and its Content-Security-Policy says so; requests that name another host are refused (DNS rebinding).
+ * and its Content-Security-Policy says so; requests that name another host are refused (DNS rebinding). Requests
+ * are served concurrently on a small pool of threads, and a connection that sends its request too slowly (or never
+ * finishes it) is closed after {@value #REQUEST_SECONDS} s: one slow client never blocks the others.
  */
 public final class ViewServer implements AutoCloseable {
     /** The port {@code gotelemetry view} uses; taken when free, else the next free one. */
     public static final int DEFAULT_PORT = 4040;
     static final int PORTS_TO_TRY = 20;
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
+    /** The longest a client may take to send a request, and (times 3) to take the response. */
+    static final int REQUEST_SECONDS = 10;
+    static final int THREADS = 8;
+
+    static {
+        // Read once, when the JDK's server classes load: they must be set before the first server is created.
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(3 * REQUEST_SECONDS));
+    }
 
     private final HttpServer server;
     private final ViewPage page;
@@ -30,7 +43,18 @@ public final class ViewServer implements AutoCloseable {
         this.server = server;
         this.page = page;
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread t = new Thread(runnable, "crashwatch-view");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Serves {@code store} on {@value #DEFAULT_PORT} or the first free port after it. */
@@ -70,6 +94,9 @@ public final class ViewServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (server.getExecutor() instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

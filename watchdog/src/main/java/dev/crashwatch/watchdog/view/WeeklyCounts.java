@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.view;
 
 import dev.crashwatch.watchdog.triage.WeekTotal;
+import dev.crashwatch.watchdog.store.counters.Counts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ public final class WeeklyCounts {
         for (WeekTotal t : totals) {
             if (t.crashes() > 0) {
                 byVersion.computeIfAbsent(List.of(t.program(), t.version()), k -> new TreeMap<>())
-                    .merge(t.weekStart(), t.crashes(), Long::sum);
+                    .merge(t.weekStart(), t.crashes(), Counts::add);
             }
         }
         List<Series> series = new ArrayList<>();

@@ -2,6 +2,10 @@ package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.wire.Wire;
 import dev.crashwatch.watchdog.pipe.Hello;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,12 +18,17 @@ import java.util.Optional;
  * Finds the fatal error log ({@code hs_err_pid<pid>.log}) a dead JVM wrote, where HotSpot puts it: the
  * {@code -XX:ErrorFile} path ({@code %p} expanded, relative to the JVM's working directory), else the working
  * directory, else the temp directory. Only a log written since the JVM started counts: HotSpot never overwrites
- * an existing log, so an older one with the same pid belongs to another JVM. Logs are read, never moved.
+ * an existing log, so an older one with the same pid belongs to another JVM. And since {@code /tmp} is shared
+ * with other users, who could plant a log for a pid about to die, a log counts only when it is a regular file (not
+ * a link) owned by the JVM's user (this watchdog's: a JVM's watchdog runs as its user) and names that pid in its
+ * header ({@code pid=<pid>,}). Logs are read, never moved.
  */
 public final class FatalErrorLogs {
     /** File systems with coarse timestamps may date a fresh log slightly before the JVM's start instant. */
     private static final long CLOCK_SLACK_MILLIS = 2000;
     private static final String SYSTEM_TMP = "/tmp";
+    /** HotSpot names the pid in the log's first lines ({@code # SIGSEGV (0xb) at pc=..., pid=123, tid=124}). */
+    static final int HEADER_BYTES = 8192;
 
     private FatalErrorLogs() {
     }
@@ -31,11 +40,30 @@ public final class FatalErrorLogs {
         }
         long notBefore = hello.startMillis() - CLOCK_SLACK_MILLIS;
         for (Path p : candidates(pid, hello)) {
-            if (Files.isRegularFile(p) && p.toFile().lastModified() >= notBefore) {
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.toFile().lastModified() >= notBefore
+                    && ownedByThisUser(p) && namesPid(p, pid)) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean ownedByThisUser(Path p) {
+        try {
+            return Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Whether the log's header (its first {@link #HEADER_BYTES}) names {@code pid}, as HotSpot's does. */
+    static boolean namesPid(Path p, long pid) {
+        try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+            String head = new String(in.readNBytes(HEADER_BYTES), StandardCharsets.ISO_8859_1);
+            return head.contains("pid=" + pid + ",") || head.contains("pid=" + pid + "\n");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Where HotSpot may have written the log, in the order it tries. */

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 
 /** Where the watch sends what must be counted. Implementations never throw; they report failures as they can. */
 public interface Recorder {
-    /** A complete crash record: the text of an uncaught exception. */
-    void crash(Session session, byte[] text);
+    /**
+     * A crash record, number {@code record} of its JVM: the text of an uncaught exception; when not
+     * {@code complete}, counted as malformed (unless the agent spooled it whole).
+     */
+    void crash(Session session, long record, byte[] text, boolean complete);
 
     /** A fatal error log the JVM left behind. */
     void fatalLog(Session session, Path log);

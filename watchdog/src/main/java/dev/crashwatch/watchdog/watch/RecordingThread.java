@@ -53,11 +53,11 @@ public final class RecordingThread implements Recorder {
     }
 
     @Override
-    public void crash(Session session, byte[] text) {
+    public void crash(Session session, long record, byte[] text, boolean complete) {
         submit(new Call() {
             @Override
             public void on(Recorder target) {
-                target.crash(session, text);
+                target.crash(session, record, text, complete);
             }
         });
     }

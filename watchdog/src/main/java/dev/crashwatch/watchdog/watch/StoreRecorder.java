@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -74,9 +75,21 @@ public final class StoreRecorder implements Recorder {
     }
 
     @Override
-    public void crash(Session session, byte[] text) {
-        String name = Signatures.counterName(new String(text, StandardCharsets.UTF_8), lines(session.hello()));
-        count(session, name, text);
+    public void crash(Session session, long record, byte[] text, boolean complete) {
+        Optional<Path> spooled = SpooledCrashes.find(store, session.pid(), session.hello().startMillis(), record);
+        if (spooled.isPresent()) {
+            // The agent spooled this record too (it gave up waiting for the pipe): count the two as one.
+            SpooledCrashes.count(store, spooled.get(), diagnostics);
+        } else if (complete) {
+            count(session, crashName(session.hello(), text), text);
+        } else {
+            count(session, CounterNames.MALFORMED, text);
+        }
+    }
+
+    /** The counter name of a crash text, for the JVM that said {@code hello}. */
+    static String crashName(Hello hello, byte[] text) {
+        return Signatures.counterName(LongLines.shorten(new String(text, StandardCharsets.UTF_8)), lines(hello));
     }
 
     @Override

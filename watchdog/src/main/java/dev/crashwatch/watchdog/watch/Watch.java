@@ -40,11 +40,7 @@ public final class Watch implements PipeListener {
             }
             case Wire.CRASH -> {
                 s.crashRecord();
-                if (r.complete()) {
-                    recorder.crash(s, r.payload());
-                } else {
-                    recorder.malformed(s, r.payload());
-                }
+                recorder.crash(s, r.number(), r.payload(), r.complete());
             }
             case Wire.BYE -> {
                 s.bye(r.complete() && Bye.parse(r.payload()).handlerReplaced());

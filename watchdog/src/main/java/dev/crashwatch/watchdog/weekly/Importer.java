@@ -25,6 +25,10 @@ public final class Importer {
         List<Report> reports = new ArrayList<>();
         for (Path f : files) {
             try {
+                if (Files.size(f) > ReportJson.MAX_BYTES) {
+                    throw new ReportFormatException("larger than " + (ReportJson.MAX_BYTES >> 20)
+                            + " MiB: not a report crashwatch writes");
+                }
                 reports.add(ReportJson.read(Files.readAllBytes(f)));
             } catch (ReportFormatException e) {
                 throw new ReportFormatException(f + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.weekly;
 
+import dev.crashwatch.watchdog.store.counters.Counts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * exactly a v1 report (unknown fields included), so a foreign or damaged file never reaches the store.
  */
 public final class ReportJson {
+    /** The largest report read: a week of one machine is kilobytes; more would only run the reader out of memory. */
+    public static final int MAX_BYTES = 16 << 20;
+    /** The most counters a report may hold, over all its entries. */
+    public static final int MAX_COUNTERS = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final List<String> TOP_FIELDS = List.of("format", "id", "week", "entries");
@@ -57,6 +62,9 @@ public final class ReportJson {
     public static Report read(byte[] bytes) throws ReportFormatException {
         JsonNode root;
         try {
+            if (bytes.length > MAX_BYTES) {
+                throw new ReportFormatException("larger than " + (MAX_BYTES >> 20) + " MiB: not a report crashwatch writes");
+            }
             root = JSON.readTree(bytes);
         } catch (IOException e) {
             throw new ReportFormatException("not JSON (" + firstLine(e.getMessage()) + ")");
@@ -75,8 +83,14 @@ public final class ReportJson {
         if (list == null || !list.isArray()) {
             throw new ReportFormatException("missing \"entries\" array");
         }
+        long counters = 0;
         for (JsonNode e : list) {
-            entries.add(entry(e));
+            ReportEntry entry = entry(e);
+            counters += entry.counters().size();
+            if (counters > MAX_COUNTERS) {
+                throw new ReportFormatException("more than " + MAX_COUNTERS + " counters: not a report crashwatch writes");
+            }
+            entries.add(entry);
         }
         return new Report(id, week, entries);
     }
@@ -96,6 +110,10 @@ public final class ReportJson {
             JsonNode n = c.getValue();
             if (c.getKey().isEmpty() || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
                 throw new ReportFormatException("bad counter: a name must be non-empty and a count a whole number >= 0");
+            }
+            if (n.asLong() > Counts.MAX_IMPORTED) {
+                throw new ReportFormatException("absurd count " + n.asLong() + " (more than " + Counts.MAX_IMPORTED
+                        + " in one week)");
             }
             counts.put(c.getKey(), n.asLong());
         }

@@ -68,12 +68,8 @@ class FrameReaderTest {
     }
 
     private Collected read() {
-        return read(FrameReader.MAX_RECORD);
-    }
-
-    private Collected read(int maxRecord) {
         Collected c = new Collected();
-        new FrameReader(new ByteArrayInputStream(pipe.toByteArray()), c, WATCHDOG, maxRecord).run();
+        new FrameReader(new ByteArrayInputStream(pipe.toByteArray()), c, WATCHDOG).run();
         return c;
     }
 
@@ -127,29 +123,100 @@ class FrameReaderTest {
         Collected c = read();
         assertEquals(1, c.records.size());
         assertEquals("after the noise", new String(c.records.get(0).payload(), StandardCharsets.UTF_8));
-        assertEquals(noise.length + 1, c.garbage.stream().mapToInt(g -> g.length).sum());
+        assertEquals(1, c.garbage.size());
+        assertTrue(c.garbage.get(0).length <= FrameReader.GARBAGE_HEAD + FrameReader.GARBAGE_TAIL + 1);
     }
 
     @Test
-    void a_ten_megabyte_line_is_garbage_in_capped_chunks() {
+    void a_ten_megabyte_line_is_one_garbage_run_kept_as_its_two_ends() {
         byte[] line = new byte[10 << 20];
         Arrays.fill(line, (byte) 'x');
+        line[0] = 'a';
+        line[line.length - 1] = 'z';
         pipe.writeBytes(line);
-        raw("\n");
         record(9, Wire.BYE, 2, new byte[0]);
-        Collected c = read(4 << 20);
+        Collected c = read();
         assertEquals(1, c.records.size());
-        assertEquals(3, c.garbage.size());
-        assertTrue(c.garbage.stream().allMatch(g -> g.length <= 4 << 20));
+        assertEquals(1, c.garbage.size());
+        byte[] kept = c.garbage.get(0);
+        assertTrue(kept.length <= FrameReader.GARBAGE_HEAD + FrameReader.GARBAGE_TAIL + 1);
+        assertEquals('a', kept[0]);
+        assertEquals('z', kept[kept.length - 1]);
     }
 
     @Test
-    void a_record_over_the_cap_is_cut_and_incomplete() {
-        record(3, Wire.CRASH, 1, new byte[100_000]);
-        Collected c = read(50_000);
+    void a_ten_megabyte_record_is_complete_and_keeps_its_first_line_and_its_frames() {
+        String message = "Exception in thread \"main\" java.lang.IllegalStateException: " + "m".repeat(10 << 20);
+        String frames = "\n\tat com.example.App.run(App.java:7)\n\tat com.example.App.main(App.java:3)\n";
+        record(3, Wire.CRASH, 1, text(message + frames));
+        Collected c = read();
         assertEquals(1, c.records.size());
-        assertFalse(c.records.get(0).complete());
-        assertEquals(50_000, c.records.get(0).payload().length);
+        PipeRecord r = c.records.get(0);
+        assertTrue(r.complete());
+        assertTrue(r.elided() > 0);
+        assertTrue(r.payload().length <= RecordAssembler.HEAD + RecordAssembler.TAIL + 1);
+        String kept = new String(r.payload(), StandardCharsets.UTF_8);
+        assertTrue(kept.startsWith("Exception in thread \"main\" java.lang.IllegalStateException: mmm"));
+        assertTrue(kept.endsWith(frames.substring(1)), kept.substring(kept.length() - 200));
+    }
+
+    @Test
+    void more_records_waiting_for_parts_than_the_cap_finish_the_oldest_as_incomplete() {
+        for (int i = 0; i < RecordAssembler.MAX_PENDING + 5; i++) {
+            frame(7, Wire.CRASH, i, 0, true, text("part of " + i));
+        }
+        record(8, Wire.CRASH, 1, text("whole"));
+        Collected c = read();
+        assertEquals(RecordAssembler.MAX_PENDING + 6, c.records.size());
+        assertEquals(1, c.records.stream().filter(PipeRecord::complete).count());
+    }
+
+    @Test
+    void a_few_bytes_without_a_newline_do_not_swallow_the_next_frame() {
+        raw("garbage!");
+        record(5, Wire.CRASH, 1, text("real crash"));
+        Collected c = read();
+        assertEquals(List.of("real crash"), payloads(c));
+        assertTrue(c.records.get(0).complete());
+        assertEquals("garbage!", c.garbageText());
+    }
+
+    @Test
+    void a_cut_header_does_not_swallow_the_next_frame() {
+        raw("CW1 5 CRA");
+        record(5, Wire.CRASH, 1, text("real crash"));
+        Collected c = read();
+        assertEquals(List.of("real crash"), payloads(c));
+        assertEquals("CW1 5 CRA", c.garbageText());
+    }
+
+    @Test
+    void a_frame_cut_short_does_not_swallow_the_next_frame_inside_its_declared_length() {
+        pipe.writeBytes(Wire.header(5, Wire.CRASH, 1, 0, false, 300));
+        raw("only ten b");
+        record(5, Wire.CRASH, 2, text("Exception in thread \"main\" java.lang.Error\n\tat a.B.c(B.java:1)\n"));
+        record(5, Wire.BYE, 3, text("handlerReplaced=false\n"));
+        Collected c = read();
+        assertEquals(List.of(Wire.CRASH, Wire.BYE), c.records.stream().map(PipeRecord::kind).toList());
+        assertTrue(c.records.get(0).complete());
+        assertTrue(new String(c.records.get(0).payload(), StandardCharsets.UTF_8).contains("java.lang.Error"));
+        assertTrue(c.garbageText().endsWith("only ten b"));
+    }
+
+    @Test
+    void a_header_straddling_the_end_of_a_swallowing_payload_is_still_found() {
+        frame(6, Wire.CRASH, 1, 0, false, text("x"));
+        byte[] next = pipe.toByteArray();
+        pipe.reset();
+        pipe.writeBytes(Wire.header(6, Wire.CRASH, 9, 0, false, 5));
+        raw("ab");
+        pipe.writeBytes(next);
+        Collected c = read();
+        assertEquals(List.of("x"), payloads(c));
+    }
+
+    private static List<String> payloads(Collected c) {
+        return c.records.stream().map(r -> new String(r.payload(), StandardCharsets.UTF_8)).toList();
     }
 
     @Test

@@ -103,7 +103,7 @@ class RelayIT extends SidecarTestBase {
     @ValueSource(booleans = {false, true})
     void a_silent_end_goes_to_java_only_if_the_named_jvm_left_a_fatal_error_log(boolean logLeft) throws Exception {
         if (logLeft) {
-            Files.writeString(work.resolve("hs_err_pid" + SILENT_PID + ".log"), "#\n# A fatal error\n");
+            Files.writeString(work.resolve("hs_err_pid" + SILENT_PID + ".log"), "#\n# A fatal error\n#  SIGSEGV (0xb) at pc=0x1, pid=" + SILENT_PID + ", tid=1\n");
         }
         assertSilentEndHandsOver(logLeft, "--pid", SILENT_PID, "--cwd", work.toString());
     }

@@ -249,7 +249,10 @@ class SidecarMainIT {
     /** A real hs_err log (from the corpus) where HotSpot would have put the watched JVM's. */
     private void writeFatalErrorLogOfWatched() throws IOException {
         try (InputStream log = getClass().getResourceAsStream("/corpus/real/jdk17/hserr-native-segv.log")) {
-            Files.write(tmp.resolve("hs_err_pid" + watched.pid() + ".log"), log.readAllBytes());
+            String text = new String(log.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            // The header names the JVM whose log it is: a log that names another pid is not counted.
+            Files.writeString(tmp.resolve("hs_err_pid" + watched.pid() + ".log"),
+                    text.replaceFirst("pid=\\d+,", "pid=" + watched.pid() + ","), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 

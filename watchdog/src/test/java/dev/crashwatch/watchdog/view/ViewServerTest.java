@@ -39,6 +39,23 @@ class ViewServerTest {
     }
 
     @Test
+    void a_request_that_never_finishes_does_not_block_the_others() throws Exception {
+        try (ViewServer server = ViewServer.start(Store.at(dir), 0);
+             java.net.Socket slow = new java.net.Socket("127.0.0.1", server.port());
+             java.net.Socket silent = new java.net.Socket("127.0.0.1", server.port())) {
+            slow.getOutputStream().write(("GET / HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\nX-Slow: ")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            long start = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri()).timeout(java.time.Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertTrue((System.nanoTime() - start) / 1_000_000_000L < ViewServer.REQUEST_SECONDS,
+                    "served while the slow request was still open");
+        }
+    }
+
+    @Test
     void default_port_is_4040_or_the_next_free_one() throws Exception {
         Store store = Store.at(dir);
         try (ViewServer first = ViewServer.startOnDefaultPort(store);

@@ -28,7 +28,7 @@ class FatalErrorLogsTest {
     private Path log(String relative, long modifiedMillis) throws IOException {
         Path p = dir.resolve(relative);
         Files.createDirectories(p.getParent());
-        Files.writeString(p, "# A fatal error has been detected");
+        Files.writeString(p, "# A fatal error has been detected\n#  SIGSEGV (0xb) at pc=0x1, pid=4242, tid=4243\n");
         Files.setLastModifiedTime(p, FileTime.fromMillis(modifiedMillis));
         return p;
     }

@@ -17,7 +17,7 @@ class RecordingThreadTest {
         final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void crash(Session session, byte[] text) {
+        public void crash(Session session, long record, byte[] text, boolean complete) {
             String t = new String(text, StandardCharsets.UTF_8);
             if (t.equals("fail")) {
                 throw new IllegalStateException("store broken");
@@ -63,8 +63,8 @@ class RecordingThreadTest {
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         RecordingThread t = new RecordingThread(() -> log, notes::add);
         Session s = new Session(1);
-        t.crash(s, "a".getBytes(StandardCharsets.UTF_8));
-        t.crash(s, "fail".getBytes(StandardCharsets.UTF_8));
+        t.crash(s, 0, "a".getBytes(StandardCharsets.UTF_8), true);
+        t.crash(s, 1, "fail".getBytes(StandardCharsets.UTF_8), true);
         t.plain(s, "crash/signal/SIGKILL");
         t.fatalLog(s, Path.of("/tmp/hs_err_pid1.log"));
         t.malformed(null, new byte[3]);

@@ -26,7 +26,7 @@ class StoreRecorderTest {
     void a_crash_is_counted_and_the_host_facts_are_kept_for_the_next_watchdog() throws Exception {
         Store store = Store.at(dir);
         List<String> notes = new ArrayList<>();
-        new StoreRecorder(store, Labels.NONE, notes::add).crash(new Session(1), NPE);
+        new StoreRecorder(store, Labels.NONE, notes::add).crash(new Session(1), 0, NPE, true);
         joinPrepareThreads();
         assertEquals(List.of(), notes);
         assertEquals(1, store.counterFiles().size());
@@ -34,11 +34,24 @@ class StoreRecorderTest {
     }
 
     @Test
+    void a_crash_with_a_message_over_64_kib_is_counted_as_itself() throws Exception {
+        Store store = Store.at(dir);
+        List<String> notes = new ArrayList<>();
+        byte[] text = ("Exception in thread \"main\" java.lang.IllegalStateException: " + "long ".repeat(40_000)
+                + "\n\tat com.example.Main.main(Main.java:3)\n").getBytes(StandardCharsets.UTF_8);
+        new StoreRecorder(store, Labels.NONE, notes::add).crash(new Session(1), 0, text, true);
+        joinPrepareThreads();
+        assertEquals(List.of(), notes);
+        String name = store.counterFiles().get(0).counters().keySet().iterator().next();
+        assertTrue(name.startsWith("crash/crash\njava.lang.IllegalStateException\ncom.example.Main.main:"), name);
+    }
+
+    @Test
     void in_mode_off_it_writes_nothing_not_even_the_host_facts() throws Exception {
         Store store = Store.at(dir);
         store.setMode(Mode.OFF);
         List<String> notes = new ArrayList<>();
-        new StoreRecorder(store, Labels.NONE, notes::add).crash(new Session(1), NPE);
+        new StoreRecorder(store, Labels.NONE, notes::add).crash(new Session(1), 0, NPE, true);
         joinPrepareThreads();
         assertEquals(List.of(), notes);
         try (Stream<Path> files = Files.list(dir)) {

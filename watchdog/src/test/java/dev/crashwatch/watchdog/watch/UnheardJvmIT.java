@@ -91,7 +91,7 @@ class UnheardJvmIT {
 
         String hello = "pid=4000001\nstartMillis=" + System.currentTimeMillis() + "\ncwd=" + tmp + "\n";
         watch.onRecord(new PipeRecord(4_000_001L, "HELLO", 0, hello.getBytes(StandardCharsets.UTF_8), true));
-        Files.writeString(tmp.resolve("hs_err_pid4000001.log"), "# JRE version: OpenJDK Runtime Environment (17.0.15+6)\n");
+        Files.writeString(tmp.resolve("hs_err_pid4000001.log"), "#  SIGSEGV (0xb) at pc=0x1, pid=4000001, tid=4000002\n# JRE version: OpenJDK Runtime Environment (17.0.15+6)\n");
         assertFalse(watch.concludeUnheard(new KnownJvm(4_000_001L, tmp, "", System.currentTimeMillis() - 10_000)));
         assertEquals(List.of(), store.counterFiles());
     }

@@ -29,7 +29,7 @@ record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<St
         String crash = null;
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             Long before = merged.get(e.getKey());
-            merged.put(e.getKey(), before == null ? e.getValue() : Math.addExact(before, e.getValue()));
+            merged.put(e.getKey(), before == null ? e.getValue() : Counts.add(before, e.getValue()));
             if (e.getKey().startsWith("crash/") && (crash == null || e.getKey().compareTo(crash) < 0)) {
                 crash = e.getKey();
             }

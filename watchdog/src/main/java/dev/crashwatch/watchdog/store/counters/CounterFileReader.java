@@ -37,6 +37,9 @@ final class CounterFileReader {
     /** The counter file at {@code file}; empty when it cannot be read or is not a valid v1 counter file. */
     Optional<CounterFileContent> readFile(Path file) {
         try {
+            if (Files.size(file) > Counts.MAX_COUNTER_FILE) {
+                return Optional.empty(); // unreadable within a watchdog's heap: set aside, as a damaged file is
+            }
             return Optional.of(read(Files.readAllBytes(file)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -99,7 +102,7 @@ final class CounterFileReader {
                 throw new IOException("a counter needs a count >= 0 and a name");
             }
             Long before = counters.get(name);
-            counters.put(name, before == null ? count : Math.addExact(before, count));
+            counters.put(name, before == null ? count : Counts.add(before, count));
         }
         expect(p.currentToken(), JsonToken.END_ARRAY);
         return counters;

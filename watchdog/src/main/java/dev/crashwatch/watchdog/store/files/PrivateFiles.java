@@ -49,8 +49,7 @@ public final class PrivateFiles {
 
     /** Attributes for a new private file (0600), or none where POSIX permissions don't exist. */
     public static FileAttribute<?>[] fileAttributes() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+        return dev.crashwatch.agent.wire.PrivateDir.fileAttributes();
     }
 
     private static FileAttribute<?>[] dirAttributes() {

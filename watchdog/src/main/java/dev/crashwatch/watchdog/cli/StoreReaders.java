@@ -1,0 +1,44 @@
+package dev.crashwatch.watchdog.cli;
+
+import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.SpooledCrashes;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What every command that reads or records counters does around its own work: before, it counts the crashes agents
+ * left in the store's spool (so that what it shows includes them: docs/protocol.md, "The spool"), and a command that
+ * shows counters says in one line on stderr how many counter files it skips because they cannot be read, and why.
+ */
+final class StoreReaders {
+    /** Commands that show counters; {@code status} and {@code dump} list unreadable files themselves. */
+    private static final Set<String> READERS = Set.of("counters", "top", "compare", "csv", "export", "view");
+    /** Commands that count the spool first. */
+    private static final Set<String> COUNTING = Set.of("counters", "top", "compare", "csv", "export", "view",
+            "status", "dump", "import");
+
+    private StoreReaders() {
+    }
+
+    static void before(String command, PrintStream err) {
+        if (COUNTING.contains(command)) {
+            SpooledCrashes.countAll(Store.openDefault(), message -> err.println("crashwatch " + command + ": " + message));
+        }
+        if (!READERS.contains(command)) {
+            return;
+        }
+        try {
+            List<Path> skipped = Store.openDefault().unreadableFiles();
+            if (!skipped.isEmpty()) {
+                err.println("crashwatch " + command + ": skipped " + skipped.size() + " unreadable counter file"
+                        + (skipped.size() == 1 ? "" : "s") + " (not valid counter JSON, or set aside as "
+                        + "*.unreadable-*; 'crashwatch status' lists them)");
+            }
+        } catch (IOException e) {
+            err.println("crashwatch " + command + ": could not list the counter files: " + e.getMessage());
+        }
+    }
+}
