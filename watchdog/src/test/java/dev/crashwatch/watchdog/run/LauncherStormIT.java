@@ -34,7 +34,7 @@ class LauncherStormIT {
         for (int i = 0; i < RUNS; i++) {
             assertEquals(1, exitStatus(runs.get(i)), new String(w.errQuietly("storm" + i)));
         }
-        // The native launcher may exit before its Java half has recorded (it waits for it about a second at most).
+        // The native launcher exits before its detached Java half has recorded: the counts come a moment later.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> w.counters("crash/crash\njava.lang.NullPointerException").values().stream()
                         .mapToLong(Long::longValue).sum(), is((long) RUNS));
