@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.triage;
 
+import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.StackIds;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ final class Comparer {
             long b = base.crashes.getOrDefault(name, 0L);
             long n = next.crashes.getOrDefault(name, 0L);
             CrashChange c = new CrashChange(name, StackIds.of(name), CrashKind.of(name), b, n,
-                    perRun ? (double) b / base.runs : b, perRun ? (double) n / next.runs : n, Ranking.frames(name));
+                    perRun ? (double) b / base.runs : b, perRun ? (double) n / next.runs : n, CounterNames.frames(name));
             if (b == 0) {
                 added.add(c);
             } else if (n == 0) {
