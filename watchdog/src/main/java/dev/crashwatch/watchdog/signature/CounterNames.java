@@ -8,6 +8,8 @@ import java.util.List;
  * its prefix, then one line per element ({@code \n}-separated); a plain counter is one line.
  */
 public final class CounterNames {
+    /** The prefix of every counter that counts a crash; other counters (such as runs) only say a program ran. */
+    public static final String CRASH_PREFIX = "crash/";
     /** An uncaught exception (stack counter). */
     public static final String UNCAUGHT = "crash/crash";
     /** A HotSpot fatal error: hs_err log (stack counter). */

@@ -14,7 +14,7 @@ import java.util.Set;
  * the new, never a mix: write a temporary file in the same directory, fsync it, rename it over the target
  * (atomic within one file system), fsync the directory so the rename itself is durable.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Temporary files end with this; readers skip them. */
     static final String TEMP_SUFFIX = ".tmp";
 
@@ -22,7 +22,7 @@ final class AtomicFiles {
     }
 
     /** Replaces {@code target} through a temporary file with a random name (for writers that hold no lock). */
-    static void replace(Path target, byte[] content) throws IOException {
+    public static void replace(Path target, byte[] content) throws IOException {
         replace(target, content, "." + target.getFileName() + "." + PrivateFiles.randomHex(6) + TEMP_SUFFIX);
     }
 
@@ -55,7 +55,7 @@ final class AtomicFiles {
     }
 
     /** Makes a rename in {@code dir} durable; not possible on every OS (Windows), where it is skipped. */
-    static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
