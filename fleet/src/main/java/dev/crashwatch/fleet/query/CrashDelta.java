@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.List;
  */
 public record CrashDelta(String stackId, String name, CrashKind kind, long baseMachines, long baseCount,
                          double baseRate, long newMachines, long newCount, double newRate) {
+    /** The lines of the name after its prefix; in JSON as {@code frames}. */
+    @JsonProperty("frames")
     public List<String> frames() {
         return CounterNames.frames(name);
     }

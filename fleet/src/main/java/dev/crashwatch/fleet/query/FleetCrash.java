@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import java.util.List;
  */
 public record FleetCrash(String stackId, String name, CrashKind kind, long machines, long count, LocalDate firstWeek,
                          String firstVersion, LocalDate lastWeek) {
+    /** The lines of the name after its prefix; in JSON as {@code frames}. */
+    @JsonProperty("frames")
     public List<String> frames() {
         return CounterNames.frames(name);
     }

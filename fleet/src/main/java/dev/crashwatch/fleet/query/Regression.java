@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.List;
  */
 public record Regression(FixedCrash mark, String program, String name, CrashKind kind, LocalDate firstWeekSince,
                          long countSince, List<VersionCrash> since, List<VersionCrash> olderStill) {
+    /** The lines of the name after its prefix; in JSON as {@code frames}. */
+    @JsonProperty("frames")
     public List<String> frames() {
         return CounterNames.frames(name);
     }

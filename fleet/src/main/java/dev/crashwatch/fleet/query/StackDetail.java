@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.List;
 public record StackDetail(String stackId, String name, CrashKind kind, long machines, long count,
                           LocalDate firstWeek, LocalDate lastWeek, List<Seen> versions, List<Seen> weeks,
                           List<Seen> javaVersions, List<Seen> systems) {
+    /** The lines of the name after its prefix; in JSON as {@code frames}. */
+    @JsonProperty("frames")
     public List<String> frames() {
         return CounterNames.frames(name);
     }

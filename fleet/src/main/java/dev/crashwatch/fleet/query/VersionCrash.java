@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.triage.CrashKind;
@@ -21,6 +22,8 @@ public record VersionCrash(String program, String version, String stackId, Strin
             last, reporting);
     }
 
+    /** The lines of the name after its prefix; in JSON as {@code frames}. */
+    @JsonProperty("frames")
     public List<String> frames() {
         return CounterNames.frames(name);
     }
