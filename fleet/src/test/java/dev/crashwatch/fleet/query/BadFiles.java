@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Files among the reports that must be skipped, each for its own reason, and one hidden file that is not looked at. */
-final class BadFiles {
+public final class BadFiles {
     static final String D1 = "received=" + TestFleet.W1.plusDays(7);
     static final String D2 = "received=" + TestFleet.W2.plusDays(7);
     static final String D3 = "received=" + TestFleet.W3.plusDays(7);
     static final String FOREIGN_ID = String.format("%032x", 99);
     static final String MISNAMED_ID = String.format("%032x", 98);
 
-    static final List<String> EXPECTED = List.of(
+    public static final List<String> EXPECTED = List.of(
         D1 + "/foreign.json: not a crashwatch report (no \"format\": \"crashwatch-report/v1\")",
         D1 + "/not-json.json: not JSON (Unexpected character ('{' (code 123)): was expecting double-...)",
         D2 + "/" + TestFleet.Planted.id(1) + ".json: a second copy of a report counted on an earlier day",
@@ -23,7 +23,7 @@ final class BadFiles {
     private BadFiles() {
     }
 
-    static void plant(Path root) throws Exception {
+    public static void plant(Path root) throws Exception {
         Files.writeString(root.resolve(D1).resolve("not-json.json"), "{{{");
         Files.writeString(root.resolve(D1).resolve("foreign.json"), "{\"hello\": \"world\"}");
         Files.writeString(root.resolve(D2).resolve(FOREIGN_ID + ".json"), "{\"format\":\"crashwatch-report/v1\",\"id\":\""

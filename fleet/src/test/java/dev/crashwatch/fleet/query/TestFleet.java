@@ -20,36 +20,36 @@ import java.util.Map;
  * answers in the tests are worked out by hand from the table in {@link #reports}; the stack IDs were computed
  * independently (FNV-1a in Python).
  */
-final class TestFleet {
-    static final String A = "crash/crash\njava.lang.IllegalStateException\napp.Main.main:+2";
-    static final String N = "crash/crash\njava.lang.NullPointerException\napp.Rc2Feature.start:+7\napp.Main.main:+4";
-    static final String R = "crash/crash\njava.lang.ArrayIndexOutOfBoundsException\napp.Parser.next:+12\napp.Main.main:+3";
-    static final String O = "crash/crash\njava.util.ConcurrentModificationException\napp.OldCache.sweep:+5";
-    static final String T = "crash/fatal\nSIGSEGV\nlibc.so.6+0x1234\ntool.Native.poke:+0";
-    static final String A_ID = "yUO-tA";
-    static final String N_ID = "Mfn6Nw";
-    static final String R_ID = "tGZFgg";
-    static final String O_ID = "7UlyiA";
-    static final String T_ID = "UGzPdw";
-    static final String RUNS = "crashwatch/runs";
+public final class TestFleet {
+    public static final String A = "crash/crash\njava.lang.IllegalStateException\napp.Main.main:+2";
+    public static final String N = "crash/crash\njava.lang.NullPointerException\napp.Rc2Feature.start:+7\napp.Main.main:+4";
+    public static final String R = "crash/crash\njava.lang.ArrayIndexOutOfBoundsException\napp.Parser.next:+12\napp.Main.main:+3";
+    public static final String O = "crash/crash\njava.util.ConcurrentModificationException\napp.OldCache.sweep:+5";
+    public static final String T = "crash/fatal\nSIGSEGV\nlibc.so.6+0x1234\ntool.Native.poke:+0";
+    public static final String A_ID = "yUO-tA";
+    public static final String N_ID = "Mfn6Nw";
+    public static final String R_ID = "tGZFgg";
+    public static final String O_ID = "7UlyiA";
+    public static final String T_ID = "UGzPdw";
+    public static final String RUNS = "crashwatch/runs";
 
-    static final LocalDate W1 = LocalDate.parse("2026-10-05");
-    static final LocalDate W2 = W1.plusWeeks(1);
-    static final LocalDate W3 = W1.plusWeeks(2);
-    static final LocalDate W4 = W1.plusWeeks(3);
+    public static final LocalDate W1 = LocalDate.parse("2026-10-05");
+    public static final LocalDate W2 = W1.plusWeeks(1);
+    public static final LocalDate W3 = W1.plusWeeks(2);
+    public static final LocalDate W4 = W1.plusWeeks(3);
 
     /** The late report: machine 16, week 2, app 2.3.1, one crash A, received on report 4's day after compaction. */
-    static final int LATE = 16;
+    public static final int LATE = 16;
 
     private TestFleet() {
     }
 
-    record Planted(int machine, LocalDate week, LocalDate received, List<ReportEntry> entries) {
+    public record Planted(int machine, LocalDate week, LocalDate received, List<ReportEntry> entries) {
         String id() {
             return id(machine);
         }
 
-        static String id(int machine) {
+        public static String id(int machine) {
             return String.format("%032x", machine);
         }
     }
@@ -77,19 +77,19 @@ final class TestFleet {
         return r;
     }
 
-    static Planted late() {
+    public static Planted late() {
         return new Planted(LATE, W2, W2.plusDays(7), List.of(app("2.3.1", A, 1)));
     }
 
     /** Writes every planted report; returns the layout. */
-    static FleetLayout write(Path root) throws IOException {
+    public static FleetLayout write(Path root) throws IOException {
         for (Planted p : reports()) {
             write(root, p);
         }
         return new FleetLayout(root);
     }
 
-    static Path write(Path root, Planted p) throws IOException {
+    public static Path write(Path root, Planted p) throws IOException {
         Path day = Files.createDirectories(root.resolve("received=" + p.received()));
         return Files.writeString(day.resolve(p.id() + ".json"), ReportJson.write(new Report(p.id(), p.week(), p.entries())));
     }
