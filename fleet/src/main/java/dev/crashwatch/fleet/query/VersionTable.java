@@ -55,6 +55,13 @@ public final class VersionTable {
         return List.copyOf(reporting.keySet());
     }
 
+    /** The program with the most reports (the page's default), the first by name among equals; empty if none. */
+    public Optional<String> busiestProgram() {
+        return reporting.entrySet().stream().max(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) ->
+            e.getValue().values().stream().mapToLong(Long::longValue).sum()).thenComparing(Map.Entry::getKey,
+            Comparator.reverseOrder())).map(Map.Entry::getKey);
+    }
+
     /** The versions {@code program} reported, oldest first. */
     public List<String> versions(String program) {
         return List.copyOf(reporting.getOrDefault(program, Map.of()).keySet());

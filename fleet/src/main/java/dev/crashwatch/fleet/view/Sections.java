@@ -65,13 +65,13 @@ final class Sections {
         return html.append("</tbody>\n</table>\n").toString();
     }
 
-    /** The "new in this version" panel: a version picked on the page, by default the newest of the first program. */
+    /** The "new in this version" panel: a version picked on the page, by default the newest of the busiest program. */
     static String newIn(VersionTable table, QueryParams params) {
         StringBuilder html = new StringBuilder("<section id=\"new-in\">\n<h2>New in this version</h2>\n");
         if (table.programs().isEmpty()) {
             return html.append("<p class=\"empty\">No reports yet.</p>\n</section>\n").toString();
         }
-        String program = params.get("new-program").filter(table.programs()::contains).orElse(table.programs().get(0));
+        String program = params.get("new-program").filter(table.programs()::contains).orElse(table.busiestProgram().orElseThrow());
         List<String> versions = table.versions(program);
         Optional<String> version = params.get("new-version").or(() -> versions.isEmpty() ? Optional.empty()
             : Optional.of(versions.get(versions.size() - 1)));
@@ -146,7 +146,7 @@ final class Sections {
         if (table.programs().isEmpty()) {
             return html.append("<p class=\"empty\">No reports yet.</p>\n</section>\n").toString();
         }
-        String program = params.get("program").filter(table.programs()::contains).orElse(table.programs().get(0));
+        String program = params.get("program").filter(table.programs()::contains).orElse(table.busiestProgram().orElseThrow());
         List<String> versions = table.versions(program);
         if (versions.size() < 2 && params.get("base").isEmpty()) {
             return html.append("<p class=\"empty\">Only one version of ").append(Html.escape(program))
