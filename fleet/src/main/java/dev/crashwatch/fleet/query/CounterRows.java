@@ -21,7 +21,8 @@ final class CounterRows {
         + " AS DATE) AS received, r.id AS report_id, r.week AS week, r.e.program AS program, r.e.version AS version,"
         + " r.e.\"javaVersion\" AS java_version, r.e.os AS os, r.e.arch AS arch, m.kv.key AS counter, m.kv.value AS count"
         + " FROM (SELECT filename, id, week, unnest(entries) AS e FROM read_json(?, columns = " + JSON_COLUMNS
-        + ", format = 'unstructured', hive_partitioning = false, filename = true)) AS r"
+        + ", format = 'unstructured', maximum_object_size = " + DayFiles.MAX_BYTES
+        + ", hive_partitioning = false, filename = true)) AS r"
         + " LEFT JOIN LATERAL (SELECT unnest(map_entries(r.e.counters)) AS kv) AS m ON true";
 
     /** Rows from compacted days; one parameter, the list of Parquet files. */
