@@ -1,5 +1,7 @@
 package dev.crashwatch.fleet.query;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -9,32 +11,60 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An in-memory DuckDB over one {@link FleetInput}: runs a query against the {@code counters} relation
- * ({@link CounterRows}) with every value bound. Extensions are never downloaded (JSON and Parquet are built in).
+ * ({@link CounterRows}) with every value bound. Extensions are never downloaded (JSON and Parquet are built in);
+ * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory).
  */
 public final class FleetDb implements AutoCloseable {
+    static final int RAW_BATCH = 2000;
     private final Connection connection;
     private final FleetInput input;
+    private final Path spill;
 
-    private FleetDb(Connection connection, FleetInput input) {
+    private FleetDb(Connection connection, FleetInput input, Path spill) {
         this.connection = connection;
         this.input = input;
+        this.spill = spill;
     }
 
-    public static FleetDb open(FleetInput input) throws SQLException {
+    /**
+     * Opens DuckDB over {@code input}. Raw report files are read into a temporary table first, at most
+     * {@value #RAW_BATCH} files per read: DuckDB's JSON reader keeps state for every file of one read until it ends,
+     * which for hundreds of thousands of files takes gigabytes.
+     */
+    public static FleetDb open(FleetInput input) throws SQLException, IOException {
+        Path spill = Files.createTempDirectory("crashwatch-fleet-");
         Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        FleetDb db = new FleetDb(c, input, spill);
         try (Statement s = c.createStatement()) {
+            db.update("SET temp_directory = ?", List.of(spill.toString()));
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET autoload_known_extensions = false");
             s.execute("SET enable_progress_bar = false");
+            if (!input.json().isEmpty()) {
+                s.execute("CREATE TEMP TABLE raw_counters AS " + CounterRows.NONE);
+                for (int from = 0; from < input.json().size(); from += RAW_BATCH) {
+                    db.update("INSERT INTO raw_counters " + CounterRows.FROM_JSON,
+                        List.of((Object) paths(input.json().subList(from, Math.min(input.json().size(), from + RAW_BATCH)))));
+                }
+            }
         } catch (SQLException e) {
-            c.close();
+            db.close();
             throw e;
         }
-        return new FleetDb(c, input);
+        return db;
+    }
+
+    private void update(String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, params);
+            p.execute();
+        }
     }
 
     public FleetInput input() {
@@ -66,19 +96,11 @@ public final class FleetDb implements AutoCloseable {
         }
     }
 
-    /** Writes the rows of raw report {@code files} to one Parquet file {@code target}, sorted for compression. */
-    void copyToParquet(List<Path> files, Path target) throws SQLException {
-        String rows = files.isEmpty() ? CounterRows.NONE : CounterRows.FROM_JSON;
-        try (PreparedStatement p = connection.prepareStatement("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + rows
-                + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)")) {
-            List<Object> params = new ArrayList<>();
-            if (!files.isEmpty()) {
-                params.add(paths(files));
-            }
-            params.add(target.toString());
-            bind(p, params);
-            p.execute();
-        }
+    /** Writes every row of this input (a day's raw reports, for compaction) to one Parquet file, sorted for compression. */
+    void copyToParquet(Path target) throws SQLException {
+        update("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + relation(new ArrayList<>())
+            + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)",
+            List.of(target.toString()));
     }
 
     private String relation(List<Object> params) {
@@ -88,8 +110,7 @@ public final class FleetDb implements AutoCloseable {
             params.add(paths(input.parquet()));
         }
         if (!input.json().isEmpty()) {
-            parts.add(CounterRows.FROM_JSON);
-            params.add(paths(input.json()));
+            parts.add("SELECT " + CounterRows.COLUMNS + " FROM raw_counters");
         }
         return parts.isEmpty() ? CounterRows.NONE : String.join(" UNION ALL ", parts);
     }
@@ -110,8 +131,17 @@ public final class FleetDb implements AutoCloseable {
         }
     }
 
+    /** Closes DuckDB and removes the folder it may spill to. */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(spill)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind; the system's cleaner removes it
+            }
+        }
     }
 }

@@ -14,13 +14,15 @@ import java.util.Set;
  * else the day's raw report files that count ({@link DayFiles}). Either way a day gives the same rows and the same
  * skipped files, so an answer does not depend on what has been compacted.
  *
- * @param parquet      compacted days' Parquet files
- * @param json         raw report files of the days read raw
- * @param skipped      files that are not counted, with why
- * @param rawDays      the days read raw: never compacted, or changed since (late arrivals)
+ * @param parquet       compacted days' Parquet files
+ * @param json          raw report files of the days read raw
+ * @param skipped       files that are not counted, with why
+ * @param compactedDays the days read from their newest compaction
+ * @param raw           the days read raw (never compacted, or changed since: late arrivals), each with the files
+ *                      it counts and skips: what {@link Compactor} writes
  */
 public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json, List<Skipped> skipped,
-                         List<LocalDate> compactedDays, List<LocalDate> rawDays) {
+                         List<LocalDate> compactedDays, List<Manifest> raw) {
 
     /** Looks at every day of {@code layout}. */
     public static FleetInput scan(FleetLayout layout) throws IOException {
@@ -28,7 +30,7 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
         List<Path> json = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<LocalDate> compacted = new ArrayList<>();
-        List<LocalDate> raw = new ArrayList<>();
+        List<Manifest> raw = new ArrayList<>();
         Set<String> counted = new HashSet<>();
         for (LocalDate day : layout.days()) {
             List<String> names = DayFiles.names(layout.day(day));
@@ -44,10 +46,20 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
                 Manifest read = readRaw(layout, day, names, counted);
                 read.counted().forEach(n -> json.add(layout.day(day).resolve(n)));
                 skipped.addAll(read.skipped());
-                raw.add(day);
+                raw.add(read);
             }
         }
         return new FleetInput(layout, parquet, json, skipped, compacted, raw);
+    }
+
+    /** Only the raw report {@code files} of one day: what a compaction writes. */
+    static FleetInput rawFiles(FleetLayout layout, List<Path> files) {
+        return new FleetInput(layout, List.of(), files, List.of(), List.of(), List.of());
+    }
+
+    /** The days read raw. */
+    public List<LocalDate> rawDays() {
+        return raw.stream().map(Manifest::day).toList();
     }
 
     /** Checks each raw file of a day, adding the counted ones' names to {@code counted}. */
@@ -66,14 +78,15 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
         return new Manifest(day, ok, skipped);
     }
 
-    /** One line for stderr about the skipped files, or empty when none was skipped. */
+    /** One line for stderr about the skipped files (a control character in a file name shown as ?), or empty. */
     public Optional<String> skippedNote() {
         if (skipped.isEmpty()) {
             return Optional.empty();
         }
         Skipped first = skipped.get(0);
-        return Optional.of("skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
+        String note = "skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
             + " that " + (skipped.size() == 1 ? "is" : "are") + " not a countable report (" + first.file() + ": "
-            + first.reason() + (skipped.size() > 1 ? "; --json lists all" : "") + ")");
+            + first.reason() + (skipped.size() > 1 ? "; --json lists all" : "") + ")";
+        return Optional.of(note.replaceAll("\\p{Cntrl}", "?"));
     }
 }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * folder still holds exactly these files; a file added since (a late arrival) makes the day raw again until it is
  * compacted anew. JSON, so any file name is written exactly.
  */
-record Manifest(LocalDate day, List<String> counted, List<Skipped> skipped) {
+public record Manifest(LocalDate day, List<String> counted, List<Skipped> skipped) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String FORMAT = "crashwatch-fleet-compaction/v1";
 

@@ -86,7 +86,7 @@ class FleetCommandTest {
             fields(run.json().get("top"), "stackId", "machines", "count", "firstWeek", "firstVersion"));
         assertEquals(BadFiles.EXPECTED.size(), run.json().get("skippedFiles").size());
         assertEquals(1, run.err().lines().count(), "one line about the skipped files: " + run.err());
-        assertTrue(run.err().startsWith("crashwatch fleet: skipped 6 files"));
+        assertTrue(run.err().startsWith("crashwatch fleet: skipped 7 files"));
         assertEquals(List.of(A_ID + " 1 2"), fields(fleet("top", "--json", "--program", "app", "--version", "2.4.0",
             "--limit", "1").json().get("top"), "stackId", "machines", "count"));
     }

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Files among the reports that must be skipped, each for its own reason, and one hidden file that is not looked at. */
+/**
+ * Files among the reports that must be skipped, each for its own reason (one with a line break in its name), and
+ * one hidden file that is not looked at.
+ */
 public final class BadFiles {
     static final String D1 = "received=" + TestFleet.W1.plusDays(7);
     static final String D2 = "received=" + TestFleet.W2.plusDays(7);
@@ -18,6 +21,7 @@ public final class BadFiles {
         D2 + "/" + TestFleet.Planted.id(1) + ".json: a second copy of a report counted on an earlier day",
         D2 + "/" + MISNAMED_ID + ".json: named " + MISNAMED_ID + ".json but holds report " + String.format("%032x", 97),
         D2 + "/" + FOREIGN_ID + ".json: unknown report field 'host'",
+        D3 + "/evil\nname.json: not JSON (Unrecognized token 'nope': was expecting (JSON String, Numbe...)",
         D3 + "/notes.txt: not JSON (Unrecognized token 'hello': was expecting (JSON String, Numb...)");
 
     private BadFiles() {
@@ -33,6 +37,7 @@ public final class BadFiles {
         Files.copy(root.resolve(D1).resolve(TestFleet.Planted.id(1) + ".json"),
             root.resolve(D2).resolve(TestFleet.Planted.id(1) + ".json"));
         Files.writeString(root.resolve(D3).resolve("notes.txt"), "hello");
+        Files.writeString(root.resolve(D3).resolve("evil\nname.json"), "nope");
         Files.writeString(root.resolve(D3).resolve(".upload-in-progress.json.tmp"), "{\"format\":");
     }
 }
