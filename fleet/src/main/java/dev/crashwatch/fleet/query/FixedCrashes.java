@@ -1,6 +1,6 @@
 package dev.crashwatch.fleet.query;
 
-import dev.crashwatch.watchdog.store.AtomicFiles;
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import dev.crashwatch.fleet.query.VersionCompare;
 import dev.crashwatch.fleet.query.VersionComparison;
 import dev.crashwatch.fleet.query.VersionCrash;
 import dev.crashwatch.fleet.query.VersionTable;
-import dev.crashwatch.watchdog.view.CrashText;
+import dev.crashwatch.watchdog.view.CounterHtml;
 import dev.crashwatch.watchdog.view.Html;
 import dev.crashwatch.watchdog.view.QueryParams;
 import java.time.LocalDate;
@@ -93,7 +93,7 @@ final class Sections {
             html.append("<tr class=\"crash\">").append(stackId(c.stackId())).append("<td class=\"kind\">")
                 .append(c.kind().word()).append("</td><td class=\"machines num\">").append(c.machines())
                 .append("</td><td class=\"count num\">").append(c.count()).append("</td><td>").append(c.firstWeek())
-                .append("</td><td>").append(CrashText.render(c.name(), c.frames())).append("</td></tr>\n");
+                .append("</td><td>").append(CounterHtml.render(c.name(), c.frames())).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</section>\n").toString();
     }
@@ -114,7 +114,7 @@ final class Sections {
                 .append("<td class=\"kind\">").append(c.kind().word()).append("</td><td class=\"machines num\">")
                 .append(c.machines()).append("</td><td class=\"count num\">").append(c.count())
                 .append("</td><td class=\"first\">").append(c.firstWeek()).append("<br><span class=\"first-version version\">")
-                .append(Html.escape(c.firstVersion())).append("</span></td><td>").append(CrashText.render(c.name(), c.frames()))
+                .append(Html.escape(c.firstVersion())).append("</span></td><td>").append(CounterHtml.render(c.name(), c.frames()))
                 .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</section>\n").toString();
@@ -135,7 +135,7 @@ final class Sections {
             html.append("<tr class=\"crash\">").append(stackId(r.mark().stackId())).append("<td class=\"version\">")
                 .append(Html.escape(r.program() + " " + r.mark().fixedIn())).append("</td><td class=\"back\">").append(back)
                 .append("</td><td class=\"count num\">").append(r.countSince()).append("</td><td>").append(r.firstWeekSince())
-                .append("</td><td>").append(CrashText.render(r.name(), r.frames())).append("</td></tr>\n");
+                .append("</td><td>").append(CounterHtml.render(r.name(), r.frames())).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</section>\n").toString();
     }
@@ -180,7 +180,7 @@ final class Sections {
                 .append("</td><td class=\"num\">").append(rate(d.baseRate())).append("<br><span class=\"rate\">")
                 .append(d.baseCount()).append(" on ").append(d.baseMachines()).append("</span></td><td class=\"num\">")
                 .append(rate(d.newRate())).append("<br><span class=\"rate\">").append(d.newCount()).append(" on ")
-                .append(d.newMachines()).append("</span></td><td>").append(CrashText.render(d.name(), d.frames()))
+                .append(d.newMachines()).append("</span></td><td>").append(CounterHtml.render(d.name(), d.frames()))
                 .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");

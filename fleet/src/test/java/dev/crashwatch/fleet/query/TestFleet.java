@@ -1,8 +1,8 @@
 package dev.crashwatch.fleet.query;
 
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportEntry;
-import dev.crashwatch.watchdog.report.ReportJson;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportEntry;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -21,7 +21,7 @@ import dev.crashwatch.fleet.query.FixedCrash;
 import dev.crashwatch.fleet.query.FixedCrashes;
 import dev.crashwatch.fleet.query.FleetLayout;
 import dev.crashwatch.fleet.query.TestFleet;
-import dev.crashwatch.watchdog.report.ReportEntry;
+import dev.crashwatch.watchdog.weekly.ReportEntry;
 import dev.crashwatch.watchdog.view.ChromeDriverProcess;
 import dev.crashwatch.watchdog.view.ViewServer;
 import dev.crashwatch.watchdog.view.WebDriverSession;
