@@ -8,13 +8,16 @@ import dev.crashwatch.fleet.query.VersionTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Times fleet triage's queries in one JVM, for bench/fleet.sh: each round runs top, new and trend in turn, each
- * from scratch as a command would (scan the reports folder, open DuckDB, query, close); prints each query's
- * median and slowest wall time over the rounds, then the process's peak resident memory (JVM and DuckDB).
+ * Times fleet triage in one JVM, for bench/fleet.sh. Each round does what every command does first, scan the
+ * reports folder (list the days, check compactions, read raw files) and open DuckDB over it (raw reports are
+ * loaded into a temporary table there), then times top, new and trend on it. Prints the median and slowest of each
+ * step over the rounds, and the process's peak resident memory (JVM and DuckDB).
  *
  * Usage: java -cp CLASSPATH bench/FleetBench.java DIR ROUNDS VERSION
  */
@@ -27,42 +30,45 @@ public class FleetBench {
         FleetLayout layout = new FleetLayout(Path.of(args[0]));
         int rounds = Integer.parseInt(args[1]);
         String version = args[2];
-        String[] names = {"top", "new --version " + version, "trend"};
-        Query[] queries = {
-            db -> TopCrashes.rank(db, TopCrashes.Filter.ALL).size(),
-            db -> NewCrashes.in(VersionTable.load(db, Optional.empty()), version).size(),
-            db -> Trend.weekly(db, Optional.empty()).size()};
-        List<List<Long>> times = new ArrayList<>();
-        for (int q = 0; q < queries.length; q++) {
-            times.add(new ArrayList<>());
-        }
-        FleetInput last = null;
+        Map<String, Query> queries = new LinkedHashMap<>();
+        queries.put("top", db -> TopCrashes.rank(db, TopCrashes.Filter.ALL).size());
+        queries.put("new --version " + version, db -> NewCrashes.in(VersionTable.load(db, Optional.empty()), version).size());
+        queries.put("trend", db -> Trend.weekly(db, Optional.empty()).size());
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        FleetInput input = null;
         for (int r = 0; r < rounds; r++) {
-            for (int q = 0; q < queries.length; q++) {
-                long start = System.nanoTime();
-                FleetInput input = FleetInput.scan(layout);
-                int rows;
-                try (FleetDb db = FleetDb.open(input)) {
-                    rows = queries[q].run(db);
+            long t0 = System.nanoTime();
+            input = FleetInput.scan(layout);
+            long t1 = System.nanoTime();
+            try (FleetDb db = FleetDb.open(input)) {
+                long t2 = System.nanoTime();
+                add(times, "scan the folder", t1 - t0);
+                add(times, "open DuckDB (load raw files)", t2 - t1);
+                for (Map.Entry<String, Query> q : queries.entrySet()) {
+                    long start = System.nanoTime();
+                    int rows = q.getValue().run(db);
+                    add(times, q.getKey(), System.nanoTime() - start);
+                    System.out.printf("round %d  %-24s %7d ms  %d rows%n", r + 1, q.getKey(),
+                        (System.nanoTime() - start) / 1_000_000, rows);
                 }
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                times.get(q).add(ms);
-                System.out.printf("round %d  %-22s %6d ms  %d rows%n", r + 1, names[q], ms, rows);
-                last = input;
             }
         }
-        System.out.printf("input: %d Parquet files, %d raw report files, %d skipped%n", last.parquet().size(),
-            last.json().size(), last.skipped().size());
-        for (int q = 0; q < queries.length; q++) {
-            List<Long> t = new ArrayList<>(times.get(q));
-            t.sort(null);
-            System.out.printf("%-22s median %6d ms  slowest %6d ms  (%d rounds)%n", names[q], t.get(t.size() / 2),
-                t.get(t.size() - 1), t.size());
-        }
+        System.out.printf("input: %d Parquet files, %d raw report files, %d skipped%n", input.parquet().size(),
+            input.json().size(), input.skipped().size());
+        times.forEach((name, t) -> {
+            List<Long> sorted = new ArrayList<>(t);
+            sorted.sort(null);
+            System.out.printf("%-30s median %7d ms  slowest %7d ms  (%d rounds)%n", name, sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1), sorted.size());
+        });
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM")) {
                 System.out.println("peak resident memory (JVM + DuckDB): " + line.replaceAll("\\D+", " ").trim() + " kB");
             }
         }
+    }
+
+    private static void add(Map<String, List<Long>> times, String name, long nanos) {
+        times.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos / 1_000_000);
     }
 }

@@ -35,12 +35,13 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
         for (LocalDate day : layout.days()) {
             List<String> names = DayFiles.names(layout.day(day));
             Optional<Compaction> newest = Compaction.newest(layout, day);
-            Optional<Manifest> manifest = newest.isPresent() ? Optional.of(Manifest.read(newest.get().manifest()))
+            Optional<Manifest.Head> head = newest.isPresent() ? Optional.of(Manifest.readHead(newest.get().manifest()))
                 : Optional.empty();
-            if (manifest.isPresent() && manifest.get().stillCovers(names, counted)) {
+            Optional<List<String>> covered = head.flatMap(h -> h.counted(names, counted));
+            if (covered.isPresent()) {
                 parquet.add(newest.get().parquet());
-                skipped.addAll(manifest.get().skipped());
-                counted.addAll(manifest.get().counted());
+                skipped.addAll(head.get().skipped());
+                counted.addAll(covered.get());
                 compacted.add(day);
             } else {
                 Manifest read = readRaw(layout, day, names, counted);
@@ -75,7 +76,7 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
                 counted.add(name);
             }
         }
-        return new Manifest(day, ok, skipped);
+        return Manifest.of(day, names, ok, skipped);
     }
 
     /** One line for stderr about the skipped files (a control character in a file name shown as ?), or empty. */

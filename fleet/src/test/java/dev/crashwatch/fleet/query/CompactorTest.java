@@ -21,8 +21,7 @@ class CompactorTest {
         Compactor.compact(layout);
         LocalDate day = TestFleet.W2.plusDays(7);
         Compaction killed = Compaction.of(layout, day, 2);
-        Files.writeString(killed.manifest(), "{\"format\":\"crashwatch-fleet-compaction/v1\",\"day\":\"" + day
-            + "\",\"counted\":[],\"skipped\":[]}");
+        Files.write(killed.manifest(), Manifest.of(day, List.of(), List.of(), List.of()).toBytes());
         Files.writeString(killed.parquet().resolveSibling("." + killed.parquet().getFileName() + ".tmp"), "PAR1 half");
         assertEquals(1, Compaction.newest(layout, day).orElseThrow().generation(), "a manifest alone is no generation");
         assertEquals(List.of(), FleetInput.scan(layout).rawDays(), "generation 1 still covers the day");
