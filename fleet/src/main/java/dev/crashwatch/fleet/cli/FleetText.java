@@ -40,8 +40,9 @@ final class FleetText {
 
     static void regressions(PrintStream out, List<Regression> regressions) {
         for (Regression r : regressions) {
-            out.printf(Locale.ROOT, "%s  %-9s %s fixed in %s, back since %s: %d crashes in %s%n", r.mark().stackId(),
-                r.kind().word(), r.program(), r.mark().fixedIn(), r.firstWeekSince(), r.countSince(), versions(r.since()));
+            out.printf(Locale.ROOT, "%s  %-9s %s fixed in %s, back since %s: %s in %s%n", r.mark().stackId(),
+                r.kind().word(), r.program(), r.mark().fixedIn(), r.firstWeekSince(), count(r.countSince(), "crash"),
+                versions(r.since()));
             if (!r.olderStill().isEmpty()) {
                 out.println(INDENT + "(also on versions before the fix, not a regression: " + versions(r.olderStill()) + ")");
             }
@@ -52,8 +53,8 @@ final class FleetText {
     private static String versions(List<VersionCrash> cells) {
         StringBuilder s = new StringBuilder();
         for (VersionCrash c : cells) {
-            s.append(s.length() == 0 ? "" : ", ").append(c.version()).append(" (").append(c.machines())
-                .append(c.machines() == 1 ? " machine, " : " machines, ").append(c.count()).append(')');
+            s.append(s.length() == 0 ? "" : ", ").append(c.version()).append(" (").append(count(c.machines(), "machine"))
+                .append(", ").append(count(c.count(), "crash")).append(')');
         }
         return s.toString();
     }
@@ -82,9 +83,9 @@ final class FleetText {
         out.println();
         out.println(title + " (" + deltas.size() + "):");
         for (CrashDelta d : deltas) {
-            out.printf(Locale.ROOT, "  %s  %-9s %.3f (%d crashes on %d machines) -> %.3f (%d crashes on %d machines)%n",
-                d.stackId(), d.kind().word(), d.baseRate(), d.baseCount(), d.baseMachines(), d.newRate(), d.newCount(),
-                d.newMachines());
+            out.printf(Locale.ROOT, "  %s  %-9s %.3f (%s on %s) -> %.3f (%s on %s)%n", d.stackId(), d.kind().word(),
+                d.baseRate(), count(d.baseCount(), "crash"), count(d.baseMachines(), "machine"), d.newRate(),
+                count(d.newCount(), "crash"), count(d.newMachines(), "machine"));
             frames(out, d.frames());
         }
     }
@@ -104,6 +105,11 @@ final class FleetText {
         for (Seen s : seen) {
             out.printf(Locale.ROOT, "  %-28s %6d machines %8d crashes%n", s.value(), s.machines(), s.count());
         }
+    }
+
+    /** {@code 1 crash}, {@code 2 crashes}, {@code 1 machine}, {@code 2 machines}. */
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : word.endsWith("h") ? "es" : "s");
     }
 
     private static void frames(PrintStream out, List<String> frames) {
