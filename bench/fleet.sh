@@ -1,8 +1,9 @@
 #!/bin/sh
 # Fleet triage benchmark (docs/benchmarks.md, "Fleet triage"): generates a simulated fleet (bench/FleetGen.java;
-# default 10,000 machines x 52 weeks, about 520,000 reports), then times top / new / trend on the raw JSON reports,
-# `crashwatch fleet compact`, and the same queries on the compacted Parquet files (bench/FleetBench.java: median of
-# ROUNDS rounds, in one JVM, each query from scratch: scan, open DuckDB, query), and the peak resident memory.
+# default 10,000 machines x 52 weeks, about 520,000 reports), times `crashwatch fleet compact`, then top / new /
+# trend on the compacted Parquet files, and again with the newest day read raw (its compaction removed), with
+# bench/FleetBench.java: in one JVM, each round scans the folder and opens DuckDB as a command does, then times
+# each query; medians of ROUNDS rounds and the peak resident memory. RAW=1 first times everything read raw.
 # Usage: bench/fleet.sh [MACHINES] [WEEKS] [ROUNDS]   (WORK=dir keeps the generated fleet there)
 set -e
 cd "$(dirname "$0")/.."
@@ -22,14 +23,21 @@ if [ ! -d "$reports" ]; then
 fi
 echo "== size on disk: $(du -sh "$reports" | cut -f1), $(find "$reports" -name '*.json' | wc -l) files"
 
-echo "== raw JSON (nothing compacted), 1 round"
-java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" 1 "$version"
+if [ -n "$RAW" ]; then
+    echo "== raw JSON (nothing compacted), 1 round"
+    java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" 1 "$version"
+fi
 
 echo "== crashwatch fleet compact"
 /usr/bin/time -f "compaction: %e s wall, peak resident %M kB" ./crashwatch fleet compact --reports "$reports" | tail -1
 echo "== compacted: $(du -sh "$reports/_fleet" | cut -f1) of Parquet"
 
 echo "== compacted Parquet, $rounds rounds"
+java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" "$rounds" "$version"
+
+last=$(ls -d "$reports"/_fleet/compacted/received=* | tail -1)
+rm -rf "$last"
+echo "== the newest day read raw (${last##*/}: $(ls "$reports/${last##*/}" | wc -l) reports), the rest compacted, $rounds rounds"
 java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" "$rounds" "$version"
 
 echo "== one command, whole process (JVM start included)"

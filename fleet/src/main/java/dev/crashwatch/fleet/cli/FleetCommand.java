@@ -31,6 +31,8 @@ public final class FleetCommand implements Command {
             usage: crashwatch fleet <command> --reports DIR [options] [--json]
               Fleet triage over a collector's reports folder (DIR, or CRASHWATCH_REPORTS): machines are distinct
               reports (one machine's week). Corrupt or foreign files are skipped with a one-line note on stderr.
+              --reports s3://BUCKET/PREFIX [--s3-endpoint URL] [--mirror DIR]: the collector's S3 storage, mirrored
+              into DIR (default ~/.cache/crashwatch/fleet/...) and read, compacted and triaged there.
             """);
         for (FleetSubcommand c : SUBCOMMANDS) {
             usage.append("\n  ").append(c.name()).append(": ").append(c.summary()).append("\n    ")
