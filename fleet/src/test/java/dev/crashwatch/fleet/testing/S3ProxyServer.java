@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * jclouds' filesystem backend, with one bucket made at start.
  */
 public final class S3ProxyServer implements AutoCloseable {
-    private static final String KEY = "crashwatch-test";
-    private static final String SECRET = "crashwatch-test-secret";
+    public static final String KEY = "crashwatch-test";
+    public static final String SECRET = "crashwatch-test-secret";
     public static final String BUCKET = "reports";
 
     private final S3Proxy proxy;

@@ -63,7 +63,8 @@ public final class ViewCommand implements Command {
         return 0;
     }
 
-    private static int port(String text) throws UsageException {
+    /** The port number (0 to 65535) that {@code --port} gave; the fleet's view takes it the same way. */
+    public static int port(String text) throws UsageException {
         try {
             int port = Integer.parseInt(text == null ? "" : text);
             if (port >= 0 && port <= 65535) {

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.triage;
 
+import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.StackIds;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,7 @@ final class Comparer {
             VersionTally other = b == 0 ? base : next;
             boolean javaGap = (b == 0 || n == 0) && Collections.disjoint(javas, other.javaVersions);
             CrashChange c = new CrashChange(name, StackIds.of(name), CrashKind.of(name), b, n,
-                    perRun ? rate(b, base.runs) : b, perRun ? rate(n, next.runs) : n, Ranking.frames(name),
+                    perRun ? rate(b, base.runs) : b, perRun ? rate(n, next.runs) : n, CounterNames.frames(name),
                     Ranking.sortedJavas(javas), javaGap);
             if (b == 0) {
                 added.add(c);

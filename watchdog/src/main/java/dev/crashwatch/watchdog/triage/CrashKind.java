@@ -25,7 +25,7 @@ public enum CrashKind {
 
     /** True when {@code name} counts a crash at all (its first line is under {@code crash/}). */
     public static boolean isCrash(String name) {
-        return name.startsWith("crash/");
+        return name.startsWith(CounterNames.CRASH_PREFIX);
     }
 
     /** The kind of the crash counter {@code name}. */

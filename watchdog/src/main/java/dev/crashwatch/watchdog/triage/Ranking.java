@@ -6,7 +6,6 @@ import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.counters.Counts;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,7 +54,7 @@ final class Ranking {
         order.forEach(v -> rank.put(v, rank.size()));
         List<RankedCrash> list = new ArrayList<>(tallies.size());
         tallies.forEach((name, t) -> list.add(new RankedCrash(name, StackIds.of(name), CrashKind.of(name), t.count,
-                t.first, t.last, frames(name), sorted(t.versions, rank), byCount(t.programs),
+                t.first, t.last, CounterNames.frames(name), sorted(t.versions, rank), byCount(t.programs),
                 sortedJavas(t.javaVersions))));
         list.sort(Comparator.comparingLong(RankedCrash::count).reversed().thenComparing(RankedCrash::stackId)
                 .thenComparing(RankedCrash::name));
@@ -82,14 +81,5 @@ final class Ranking {
         List<String> list = new ArrayList<>(javas);
         list.sort(VersionOrder.INSTANCE);
         return List.copyOf(list);
-    }
-
-    /** The lines of a counter name after its prefix (empty for a plain counter). */
-    static List<String> frames(String name) {
-        if (!CounterNames.isStack(name)) {
-            return List.of();
-        }
-        String[] lines = name.split("\n", -1);
-        return List.copyOf(Arrays.asList(lines).subList(1, lines.length));
     }
 }

@@ -4,12 +4,12 @@ import dev.crashwatch.watchdog.signature.CounterNames;
 import java.util.List;
 
 /** A crash counter shown to people: its prefix ({@code crash/crash}, ...) over its decoded frames, one per line. */
-final class CounterHtml {
+public final class CounterHtml {
     private CounterHtml() {
     }
 
     /** HTML for the counter {@code name} whose lines after the prefix are {@code frames} (empty: a plain counter). */
-    static String render(String name, List<String> frames) {
+    public static String render(String name, List<String> frames) {
         StringBuilder html = new StringBuilder("<div class=\"counter\">")
             .append(Html.escape(CounterNames.prefix(name))).append("</div>");
         if (!frames.isEmpty()) {

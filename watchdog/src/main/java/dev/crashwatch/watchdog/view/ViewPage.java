@@ -14,7 +14,7 @@ import java.util.Optional;
  * Renders the whole page from the store as it is now: a header with the mode and a summary of the store, the
  * weekly chart, the top crashes and the version comparison. All text goes through {@link Html#escape}.
  */
-public final class ViewPage {
+public final class ViewPage implements ViewSource {
     private final Store store;
 
     public ViewPage(Store store) {
@@ -22,13 +22,14 @@ public final class ViewPage {
     }
 
     /** The page for one request; {@code params} may pick the versions to compare. */
+    @Override
     public String render(QueryParams params) throws IOException {
         List<CounterFile> files = store.counterFiles();
         Triage triage = Triage.of(files);
         List<WeekTotal> totals = triage.weeklyTotals(CounterFilter.ALL);
         List<String> versions = triage.versions(Optional.empty());
         StringBuilder html = new StringBuilder(16_384);
-        head(html);
+        head(html, "crashwatch view");
         html.append("<header>\n<h1>crashwatch</h1>\n");
         mode(html, store.modeSetting());
         html.append("<p class=\"store\">Store <code>").append(Html.escape(store.dir().toString())).append("</code></p>\n")
@@ -42,9 +43,10 @@ public final class ViewPage {
     }
 
     /** A page that says the store could not be read. */
-    static String error(Exception e) {
+    @Override
+    public String error(Exception e) {
         StringBuilder html = new StringBuilder();
-        head(html);
+        head(html, "crashwatch view");
         return html.append("<header><h1>crashwatch</h1></header>\n<main><p class=\"error\">Could not read the store: ")
             .append(Html.escape(String.valueOf(e.getMessage()))).append("</p></main>\n</body>\n</html>\n").toString();
     }
@@ -58,10 +60,11 @@ public final class ViewPage {
         html.append("</p>\n");
     }
 
-    private static void head(StringBuilder html) {
+    /** The page's start, up to and including {@code <body>}: the title (escaped) and the views' one style sheet. */
+    public static void head(StringBuilder html, String title) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .append("<title>crashwatch view</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+            .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 
     private static final String STYLE = """

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Serves the view of one store on the loopback address (127.0.0.1) only, with the JDK's built-in HTTP server.
+ * Serves a view (one store's, or the fleet's: a {@link ViewSource}) on the loopback address (127.0.0.1) only, with the JDK's built-in HTTP server.
  * Each request to {@code /} reads the store afresh. The page runs no script and loads nothing from elsewhere,
  * and its Content-Security-Policy says so; requests that name another host are refused (DNS rebinding). Requests
  * are served concurrently on a small pool of threads, and a connection that sends its request too slowly (or never
@@ -37,9 +37,9 @@ public final class ViewServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ViewPage page;
+    private final ViewSource page;
 
-    private ViewServer(HttpServer server, ViewPage page) {
+    private ViewServer(HttpServer server, ViewSource page) {
         this.server = server;
         this.page = page;
         server.createContext("/", this::handle);
@@ -59,10 +59,15 @@ public final class ViewServer implements AutoCloseable {
 
     /** Serves {@code store} on {@value #DEFAULT_PORT} or the first free port after it. */
     public static ViewServer startOnDefaultPort(Store store) throws IOException {
+        return startOnDefaultPort(new ViewPage(store));
+    }
+
+    /** Serves {@code page} on {@value #DEFAULT_PORT} or the first free port after it. */
+    public static ViewServer startOnDefaultPort(ViewSource page) throws IOException {
         BindException last = null;
         for (int port = DEFAULT_PORT; port < DEFAULT_PORT + PORTS_TO_TRY; port++) {
             try {
-                return start(store, port);
+                return start(page, port);
             } catch (BindException e) {
                 last = e;
             }
@@ -73,8 +78,13 @@ public final class ViewServer implements AutoCloseable {
 
     /** Serves {@code store} on exactly {@code port} (0: any free port); fails if it is taken. */
     public static ViewServer start(Store store, int port) throws IOException {
+        return start(new ViewPage(store), port);
+    }
+
+    /** Serves {@code page} on exactly {@code port} (0: any free port); fails if it is taken. */
+    public static ViewServer start(ViewSource page, int port) throws IOException {
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
-        return new ViewServer(HttpServer.create(loopback, 0), new ViewPage(store));
+        return new ViewServer(HttpServer.create(loopback, 0), page);
     }
 
     public int port() {
@@ -119,7 +129,7 @@ public final class ViewServer implements AutoCloseable {
         try {
             html = page.render(QueryParams.parse(exchange.getRequestURI().getRawQuery()));
         } catch (IOException | RuntimeException e) {
-            send(exchange, 500, "text/html", ViewPage.error(e));
+            send(exchange, 500, "text/html", page.error(e));
             return;
         }
         send(exchange, 200, "text/html", html);

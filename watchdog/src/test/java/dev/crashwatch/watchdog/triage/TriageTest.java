@@ -163,7 +163,11 @@ class TriageTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2.9, 2.10", "2.4.0-rc1, 2.4.0", "2.4.0-rc1, 2.4.0-rc2", "1.0, 1.0.1", "1.0.0-alpha, 1.0.0-beta"})
+    @CsvSource({"2.9, 2.10", "2.4.0-rc1, 2.4.0", "2.4.0-rc1, 2.4.0-rc2", "1.0, 1.0.1", "1.0.0-alpha, 1.0.0-beta",
+        "2.4.0-rc9, 2.4.0-rc10", "2.4.0, 2.4.1", "2.3.1, 2.4.0-rc1", "2.4.0-rc2, 2.4.0+build.7", "2.4, 2.4.0+b7",
+        // semver.org's own example of precedence, pair by pair
+        "1.0.0-alpha, 1.0.0-alpha.1", "1.0.0-alpha.1, 1.0.0-alpha.beta", "1.0.0-alpha.beta, 1.0.0-beta",
+        "1.0.0-beta, 1.0.0-beta.2", "1.0.0-beta.2, 1.0.0-beta.11", "1.0.0-beta.11, 1.0.0-rc.1", "1.0.0-rc.1, 1.0.0"})
     void versions_sort_as_people_expect(String older, String newer) {
         assertTrue(VersionOrder.INSTANCE.compare(older, newer) < 0, older + " < " + newer);
         assertTrue(VersionOrder.INSTANCE.compare(newer, older) > 0, newer + " > " + older);

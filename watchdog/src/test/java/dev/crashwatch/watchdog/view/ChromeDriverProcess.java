@@ -20,7 +20,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * A real ChromeDriver ({@code /usr/bin/chromedriver}) listening on a free loopback port, for end-to-end tests.
  * {@link #close()} kills it and every browser process it started.
  */
-final class ChromeDriverProcess implements AutoCloseable {
+public final class ChromeDriverProcess implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -34,12 +34,12 @@ final class ChromeDriverProcess implements AutoCloseable {
     }
 
     /** True when both Debian packages (chromium, chromium-driver) are installed. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     }
 
     /** Starts ChromeDriver and waits until its {@code /status} says it is ready. */
-    static ChromeDriverProcess start(Path log) throws IOException {
+    public static ChromeDriverProcess start(Path log) throws IOException {
         int port = freeLoopbackPort();
         Process p = new ProcessBuilder(List.of(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1"))
             .redirectErrorStream(true).redirectOutput(log.toFile()).start();

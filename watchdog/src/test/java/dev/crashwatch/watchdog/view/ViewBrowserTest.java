@@ -45,7 +45,7 @@ class ViewBrowserTest {
             chartShowsWeeklyCounts(browser);
             topRowsShowTotals(browser);
             markupIsText(browser);
-            saveFullPageScreenshot(browser);
+            browser.saveFullPageScreenshot(SCREENSHOT);
             compareVersionsPickedOnThePage(browser);
         }
     }
@@ -107,14 +107,5 @@ class ViewBrowserTest {
         expected.sort(null);
         assertEquals(expected, List.of(newIds.get(0).asText(), newIds.get(1).asText()));
         assertEquals(2, newIds.size());
-    }
-
-    private static void saveFullPageScreenshot(WebDriverSession browser) throws Exception {
-        int height = browser.execute("return document.documentElement.scrollHeight"
-            + " + window.outerHeight - window.innerHeight;").asInt();
-        browser.resizeWindow(1100, Math.min(height + 8, 4000));
-        byte[] png = browser.screenshot();
-        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG");
-        Files.write(SCREENSHOT, png);
     }
 }

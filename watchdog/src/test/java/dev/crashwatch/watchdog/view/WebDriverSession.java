@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -17,7 +18,7 @@ import java.util.Map;
  * One headless Chromium session driven over the W3C WebDriver JSON protocol (plain HTTP to ChromeDriver, no
  * Selenium): navigate, find elements, click, run a script, take a screenshot.
  */
-final class WebDriverSession implements AutoCloseable {
+public final class WebDriverSession implements AutoCloseable {
     /** The key under which W3C WebDriver returns an element reference. */
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,41 +44,54 @@ final class WebDriverSession implements AutoCloseable {
     }
 
     /** Starts a browser through {@code driver}, with a fresh profile in {@code profile}. */
-    static WebDriverSession open(ChromeDriverProcess driver, Path profile) throws IOException, InterruptedException {
+    public static WebDriverSession open(ChromeDriverProcess driver, Path profile) throws IOException, InterruptedException {
         return new WebDriverSession(driver, profile);
     }
 
-    void navigate(URI page) throws IOException, InterruptedException {
+    public void navigate(URI page) throws IOException, InterruptedException {
         call("POST", commands.resolve("url"), Map.of("url", page.toString()));
     }
 
     /** Runs {@code script} (a function body; {@code arguments[i]} are the args) in the page; returns its value. */
-    JsonNode execute(String script, Object... args) throws IOException, InterruptedException {
+    public JsonNode execute(String script, Object... args) throws IOException, InterruptedException {
         return call("POST", commands.resolve("execute/sync"), Map.of("script", script, "args", List.of(args)));
     }
 
     /** The ID of the first element matching the CSS selector (fails when there is none). */
-    String find(String css) throws IOException, InterruptedException {
+    public String find(String css) throws IOException, InterruptedException {
         return call("POST", commands.resolve("element"), Map.of("using", "css selector", "value", css))
             .get(ELEMENT).asText();
     }
 
     /** The element's rendered text, as a user sees it. */
-    String text(String element) throws IOException, InterruptedException {
+    public String text(String element) throws IOException, InterruptedException {
         return call("GET", commands.resolve("element/" + element + "/text"), null).asText();
     }
 
-    void click(String element) throws IOException, InterruptedException {
+    public void click(String element) throws IOException, InterruptedException {
         call("POST", commands.resolve("element/" + element + "/click"), Map.of());
     }
 
-    void resizeWindow(int width, int height) throws IOException, InterruptedException {
+    public void resizeWindow(int width, int height) throws IOException, InterruptedException {
         call("POST", commands.resolve("window/rect"), Map.of("width", width, "height", height));
     }
 
     /** A PNG of the browser's viewport. */
-    byte[] screenshot() throws IOException, InterruptedException {
+    public byte[] screenshot() throws IOException, InterruptedException {
         return Base64.getDecoder().decode(call("GET", commands.resolve("screenshot"), null).asText());
+    }
+
+    /** Grows the window to the whole page (at most 4000 pixels high) and saves a PNG of it to {@code file}. */
+    public void saveFullPageScreenshot(Path file) throws IOException, InterruptedException {
+        int height = execute("return document.documentElement.scrollHeight"
+            + " + window.outerHeight - window.innerHeight;").asInt();
+        resizeWindow(1100, Math.min(height + 8, 4000));
+        byte[] png = screenshot();
+        if (png.length < 1000 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+            throw new IllegalStateException("the screenshot is not a PNG");
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, png);
     }
 
     /**

@@ -1,0 +1,56 @@
+package dev.crashwatch.fleet.cli;
+
+import dev.crashwatch.watchdog.cli.Command;
+import dev.crashwatch.watchdog.cli.UsageException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code crashwatch fleet <sub-command>}: fleet triage over the collector's reports folder. The first argument picks
+ * the sub-command; {@code crashwatch help fleet} lists them all with their options.
+ */
+public final class FleetCommand implements Command {
+    /** The sub-commands, in help order. */
+    static final List<FleetSubcommand> SUBCOMMANDS = List.of(new FleetCompactCommand(), new FleetTopCommand(),
+        new FleetNewCommand(), new FleetRegressionsCommand(), new FleetFixedCommand(), new FleetTrendCommand(),
+        new FleetCompareCommand(), new FleetShowCommand(), new FleetViewCommand());
+
+    @Override
+    public String name() {
+        return "fleet";
+    }
+
+    @Override
+    public String summary() {
+        return "Triage every collected report: top, new, regressions, trend, compare, show, view";
+    }
+
+    @Override
+    public String usage() {
+        StringBuilder usage = new StringBuilder("""
+            usage: crashwatch fleet <command> --reports DIR [options] [--json]
+              Fleet triage over a collector's reports folder (DIR, or CRASHWATCH_REPORTS): machines are distinct
+              reports (one machine's week). Corrupt or foreign files are skipped with a one-line note on stderr.
+              --reports s3://BUCKET/PREFIX [--s3-endpoint URL] [--mirror DIR]: the collector's S3 storage, mirrored
+              into DIR (default ~/.cache/crashwatch/fleet/...) and read, compacted and triaged there.
+            """);
+        for (FleetSubcommand c : SUBCOMMANDS) {
+            usage.append("\n  ").append(c.name()).append(": ").append(c.summary()).append("\n    ")
+                .append(c.usage()).append('\n');
+        }
+        return usage.toString().stripTrailing();
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty()) {
+            throw new UsageException("missing command; 'crashwatch help fleet' lists them");
+        }
+        for (FleetSubcommand c : SUBCOMMANDS) {
+            if (c.name().equals(args.get(0))) {
+                return c.run(args.subList(1, args.size()), out, err);
+            }
+        }
+        throw new UsageException("unknown command '" + args.get(0) + "'; 'crashwatch help fleet' lists them");
+    }
+}

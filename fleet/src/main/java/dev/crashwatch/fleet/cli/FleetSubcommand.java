@@ -1,0 +1,97 @@
+package dev.crashwatch.fleet.cli;
+
+import dev.crashwatch.fleet.query.FleetDb;
+import dev.crashwatch.fleet.query.FleetInput;
+import dev.crashwatch.fleet.query.FleetLayout;
+import dev.crashwatch.fleet.query.ReportMirror;
+import dev.crashwatch.fleet.storage.S3Store;
+import dev.crashwatch.watchdog.cli.Command;
+import dev.crashwatch.watchdog.cli.CommandArgs;
+import dev.crashwatch.watchdog.cli.UsageException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@code crashwatch fleet} sub-command. Every one takes {@code --reports DIR} (or {@code CRASHWATCH_REPORTS}),
+ * or {@code --reports s3://BUCKET/PREFIX [--s3-endpoint URL] [--mirror DIR]} (the collector's S3 options: the
+ * reports are mirrored into a local folder first), and {@code --json}; those that read the reports print a
+ * one-line note on stderr when files were skipped.
+ */
+abstract class FleetSubcommand implements Command {
+    static final String REPORTS_ENV = "CRASHWATCH_REPORTS";
+
+    /** The flags besides {@code --json}. */
+    Set<String> flags() {
+        return Set.of();
+    }
+
+    /** The options with a value besides {@code --reports}. */
+    abstract Set<String> options();
+
+    abstract int run(FleetLayout layout, CommandArgs a, PrintStream out, PrintStream err) throws Exception;
+
+    @Override
+    public final int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Set<String> flags = new HashSet<>(flags());
+        flags.add("--json");
+        Set<String> options = new HashSet<>(options());
+        options.addAll(Set.of("--reports", "--s3-endpoint", "--mirror"));
+        CommandArgs a = CommandArgs.parse(args, flags, options);
+        String dir = a.option("--reports").orElse(System.getenv(REPORTS_ENV));
+        if (dir == null || dir.isEmpty()) {
+            throw new UsageException("missing --reports DIR (or " + REPORTS_ENV + ")");
+        }
+        if (!dir.startsWith("s3://")) {
+            if (a.option("--s3-endpoint").isPresent() || a.option("--mirror").isPresent()) {
+                throw new UsageException("--s3-endpoint and --mirror go with --reports s3://BUCKET/PREFIX");
+            }
+            return run(new FleetLayout(Path.of(dir)), a, out, err);
+        }
+        return run(mirror(URI.create(dir), a, err), a, out, err);
+    }
+
+    /**
+     * Mirrors {@code s3://bucket/prefix} into {@code --mirror DIR} (default: a folder per location under
+     * {@code $XDG_CACHE_HOME/crashwatch/fleet}, else {@code ~/.cache/crashwatch/fleet}), where the command then reads
+     * and compacts, and the triage file is kept.
+     */
+    private static FleetLayout mirror(URI location, CommandArgs a, PrintStream err) throws Exception {
+        Path mirror = a.option("--mirror").map(Path::of).orElseGet(() -> defaultMirror(location));
+        ReportMirror.Result r;
+        try (S3Store store = S3Store.open(location, a.option("--s3-endpoint").map(URI::create))) {
+            r = ReportMirror.sync(store, mirror);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        err.println("crashwatch fleet: " + location + " mirrored in " + mirror + ": " + r.fetched() + " new, "
+            + r.present() + " already there" + (r.ignored() > 0 ? ", " + r.ignored() + " keys that are not reports" : ""));
+        return new FleetLayout(mirror);
+    }
+
+    private static Path defaultMirror(URI location) {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isEmpty() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        String name = (location.getHost() + location.getPath()).replaceAll("[^A-Za-z0-9._-]+", "_").replace("..", "_");
+        return base.resolve("crashwatch").resolve("fleet").resolve(name);
+    }
+
+    /** Scans the reports and opens DuckDB over them, noting skipped files on stderr. */
+    static FleetDb open(FleetLayout layout, PrintStream err) throws Exception {
+        FleetInput input = FleetInput.scan(layout);
+        input.skippedNote().ifPresent(note -> err.println("crashwatch fleet: " + note));
+        return FleetDb.open(input);
+    }
+
+    /** The only positional argument, required. */
+    static String onePositional(CommandArgs a, String what) throws UsageException {
+        if (a.positional().size() != 1) {
+            throw new UsageException(a.positional().isEmpty() ? "missing " + what
+                : "unexpected argument '" + a.positional().get(1) + "'");
+        }
+        return a.positional().get(0);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.crashwatch.fleet.query;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory DuckDB over one {@link FleetInput}: runs a query against the {@code counters} relation
+ * ({@link CounterRows}) with every value bound. Extensions are never downloaded (JSON and Parquet are built in);
+ * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory).
+ */
+public final class FleetDb implements AutoCloseable {
+    static final int RAW_BATCH = 2000;
+    private final Connection connection;
+    private final FleetInput input;
+    private final Path spill;
+
+    private FleetDb(Connection connection, FleetInput input, Path spill) {
+        this.connection = connection;
+        this.input = input;
+        this.spill = spill;
+    }
+
+    /**
+     * Opens DuckDB over {@code input}. Raw report files are read into a temporary table first, at most
+     * {@value #RAW_BATCH} files per read: DuckDB's JSON reader keeps state for every file of one read until it ends,
+     * which for hundreds of thousands of files takes gigabytes.
+     */
+    public static FleetDb open(FleetInput input) throws SQLException, IOException {
+        Path spill = Files.createTempDirectory("crashwatch-fleet-");
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        FleetDb db = new FleetDb(c, input, spill);
+        try (Statement s = c.createStatement()) {
+            db.update("SET temp_directory = ?", List.of(spill.toString()));
+            s.execute("SET autoinstall_known_extensions = false");
+            s.execute("SET autoload_known_extensions = false");
+            s.execute("SET enable_progress_bar = false");
+            if (!input.json().isEmpty()) {
+                s.execute("CREATE TEMP TABLE raw_counters AS " + CounterRows.NONE);
+                for (int from = 0; from < input.json().size(); from += RAW_BATCH) {
+                    db.update("INSERT INTO raw_counters " + CounterRows.FROM_JSON,
+                        List.of((Object) paths(input.json().subList(from, Math.min(input.json().size(), from + RAW_BATCH)))));
+                }
+            }
+        } catch (SQLException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private void update(String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, params);
+            p.execute();
+        }
+    }
+
+    public FleetInput input() {
+        return input;
+    }
+
+    /** Reads one row of a result. */
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, which reads {@code counters}, binding {@code params} in order (strings, numbers, and
+     * {@code String[]} as lists).
+     */
+    public <T> List<T> query(String sql, List<?> params, Row<T> row) throws SQLException {
+        List<Object> all = new ArrayList<>();
+        String relation = relation(all);
+        all.addAll(params);
+        try (PreparedStatement p = connection.prepareStatement("WITH counters AS (" + relation + ") " + sql)) {
+            bind(p, all);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Writes every row of this input (a day's raw reports, for compaction) to one Parquet file, sorted for compression. */
+    void copyToParquet(Path target) throws SQLException {
+        update("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + relation(new ArrayList<>())
+            + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)",
+            List.of(target.toString()));
+    }
+
+    private String relation(List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        if (!input.parquet().isEmpty()) {
+            parts.add(CounterRows.FROM_PARQUET);
+            params.add(paths(input.parquet()));
+        }
+        if (!input.json().isEmpty()) {
+            parts.add("SELECT " + CounterRows.COLUMNS + " FROM raw_counters");
+        }
+        return parts.isEmpty() ? CounterRows.NONE : String.join(" UNION ALL ", parts);
+    }
+
+    private static String[] paths(List<Path> files) {
+        return files.stream().map(f -> f.toAbsolutePath().toString()).toArray(String[]::new);
+    }
+
+    private void bind(PreparedStatement p, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object v = params.get(i);
+            if (v instanceof String[] list) {
+                Array array = connection.createArrayOf("VARCHAR", list);
+                p.setArray(i + 1, array);
+            } else {
+                p.setObject(i + 1, v);
+            }
+        }
+    }
+
+    /** Closes DuckDB and removes the folder it may spill to. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(spill)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind; the system's cleaner removes it
+            }
+        }
+    }
+}

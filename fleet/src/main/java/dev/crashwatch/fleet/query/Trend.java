@@ -1,0 +1,30 @@
+package dev.crashwatch.fleet.query;
+
+import dev.crashwatch.watchdog.triage.VersionOrder;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** {@code trend}: per week and program version, machines reporting, machines with a crash, and crashes. */
+public final class Trend {
+    private Trend() {
+    }
+
+    public static List<TrendRow> weekly(FleetDb db, Optional<String> program) throws SQLException {
+        Where where = Where.all().program(program);
+        String crash = Where.CRASH_ROW;
+        List<TrendRow> rows = db.query("SELECT CAST(week AS VARCHAR), program, version, count(DISTINCT report_id),"
+                + " count(DISTINCT CASE WHEN " + crash + " THEN report_id END),"
+                + " coalesce(sum(CASE WHEN " + crash + " THEN count END), 0) FROM counters" + where.sql()
+                + " GROUP BY week, program, version",
+            Stream.concat(Stream.of(Where.CRASH_PREFIX, Where.CRASH_PREFIX), where.params().stream()).toList(),
+            rs -> new TrendRow(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4),
+                rs.getLong(5), rs.getLong(6)));
+        rows.sort(Comparator.comparing(TrendRow::week).thenComparing(TrendRow::program)
+            .thenComparing(TrendRow::version, VersionOrder.INSTANCE));
+        return rows;
+    }
+}
