@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -62,8 +63,14 @@ public final class RunsJournal {
         }
         line.append('\n');
         PrivateFiles.directories(store.dir());
-        try (OutputStream out = Files.newOutputStream(store.dir().resolve(FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        Path journal = store.dir().resolve(FILE);
+        try {
+            Files.createFile(journal, PrivateFiles.fileAttributes()); // 0600, as the C helpers create it
+        } catch (FileAlreadyExistsException appendToIt) {
+            // Appended to below; a link in its place is refused there.
+        }
+        try (OutputStream out = Files.newOutputStream(journal, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             out.write(line.toString().getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -48,6 +48,8 @@ class RunsFolderTest {
         RunsFolder.journal(store, hello("app", "1.0"), Labels.NONE, MONDAY.plusSeconds(86400 * 7));
         RunsFolder.journal(store, hello("app", "1.0"), new Labels("billing", null), MONDAY);
         assertEquals(3, Files.readAllLines(dir.resolve(RunsJournal.FILE)).size(), "one line a run, tabs escaped");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(RunsJournal.FILE))));
 
         assertEquals(3, RunsFolder.fold(store));
         assertEquals(Map.of("app@1.0 2026-11-23", 1L, "app@1.0 2026-11-30", 1L, "billing@1.0 2026-11-23", 1L),
