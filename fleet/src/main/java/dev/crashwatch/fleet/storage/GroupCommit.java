@@ -27,13 +27,15 @@ import java.util.stream.Stream;
 /**
  * The log that makes a {@link FolderStore}'s puts durable together: the puts that arrive while one fsync runs are
  * appended to the current segment under {@code _collector/log/} in one write and made durable by the next single
- * {@code fdatasync}; only then does each caller put its files in place (rename) and return. Files put in place are
- * not fsynced one by one: once a segment is closed (at {@link #SEGMENT_BYTES} or {@link #SEGMENT_MILLIS} old), a
+ * {@code fdatasync}; only then does each caller put its files in place (rename) and return. A segment is
+ * preallocated (zeros written and fsynced ahead, in the background), so that fdatasync writes the records and no
+ * file-system metadata: it does not wait for a journal commit, which other writers to the disk make slow. Files put in
+ * place are not fsynced one by one: once a segment is closed (full, or {@link #SEGMENT_MILLIS} old), a
  * background checkpoint fsyncs its files and their folders, many at once, then deletes it. A segment still there at
  * start is replayed ({@link FolderStore}), so a crash at any instant loses nothing that was acknowledged.
  */
 final class GroupCommit implements AutoCloseable {
-    static final long SEGMENT_BYTES = 4L << 20;
+    static final long SEGMENT_BYTES = 1L << 20;
     static final long SEGMENT_MILLIS = 1000;
     /** Concurrent fsyncs of a checkpoint: the file system merges their journal commits. */
     private static final int SYNC_THREADS = 16;
@@ -45,12 +47,15 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private final ExecutorService checkpointer = Executors.newSingleThreadExecutor(daemon("collector-checkpoint"));
     private final ExecutorService syncers = Executors.newFixedThreadPool(SYNC_THREADS, daemon("collector-fsync"));
+    /** Its own thread: a spare segment must never wait behind a checkpoint's fsyncs. */
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemon("collector-log-prepare"));
     private boolean closing;
     /** The writer thread's: the segment being appended to (none until the first append after a rotation). */
     private long sequence;
     private Segment segment;
     private FileChannel channel;
     private long committed;
+    private CompletableFuture<Path> spare;
     /** The checkpoint thread's: closed segments not yet checkpointed, oldest first. */
     private final Deque<Segment> closed = new ArrayDeque<>();
 
@@ -72,6 +77,7 @@ final class GroupCommit implements AutoCloseable {
         }
         force(logFolder);
         sequence = leftover.isEmpty() ? 0 : number(leftover.get(leftover.size() - 1));
+        spare = prepare(++sequence);
         writer = daemon("collector-log").newThread(this::write);
         writer.start();
     }
@@ -99,7 +105,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             request.logged.join(); // not interruptible: once queued, the caller must see it through
         } catch (CompletionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            throw io(e.getCause());
         }
         try {
             install.run();
@@ -140,18 +146,24 @@ final class GroupCommit implements AutoCloseable {
         if (segment != null) {
             rotate();
         }
+        try {
+            Files.deleteIfExists(spare.join());
+        } catch (IOException | CompletionException e) {
+            // an empty segment: dropped at the next start
+        }
     }
 
     private void append(List<Request> batch) {
+        long bytes = 0;
+        for (Request r : batch) {
+            bytes += r.records.length;
+        }
+        if (channel != null && committed > 0 && committed + bytes > SEGMENT_BYTES) {
+            rotate();
+        }
         try {
             if (channel == null) {
-                segment = new Segment(logFolder.resolve(String.format("%016d.log", ++sequence)), System.nanoTime());
-                channel = FileChannel.open(segment.file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                committed = 0;
-                force(logFolder); // fdatasync does not make a new file's name durable
-            }
-            if (channel.size() != committed) {
-                channel.truncate(committed); // what a failed append left
+                open();
             }
             ByteBuffer[] buffers = new ByteBuffer[batch.size()];
             for (int i = 0; i < buffers.length; i++) {
@@ -162,9 +174,12 @@ final class GroupCommit implements AutoCloseable {
                 channel.write(buffers);
             }
             channel.force(false);
-            committed = channel.position();
+            committed += bytes;
         } catch (IOException e) {
             batch.forEach(r -> r.logged.completeExceptionally(e));
+            if (channel != null) {
+                rotate(); // cut what the failed append left; the next one starts a new segment
+            }
             return;
         }
         for (Request r : batch) {
@@ -172,6 +187,45 @@ final class GroupCommit implements AutoCloseable {
             segment.installs.add(r.installed);
             r.logged.complete(null);
         }
+    }
+
+    /** Takes the spare segment and starts preparing the next one. */
+    private void open() throws IOException {
+        CompletableFuture<Path> ready = spare;
+        spare = prepare(++sequence);
+        try {
+            Path file = ready.join();
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            segment = new Segment(file, System.nanoTime());
+            committed = 0;
+        } catch (CompletionException e) {
+            throw io(e.getCause());
+        }
+    }
+
+    /** Segment {@code number}: zeros (which end a replay), fsynced, with its name; unless there is no room for them. */
+    private CompletableFuture<Path> prepare(long number) {
+        Path file = logFolder.resolve(String.format("%016d.log", number));
+        return CompletableFuture.supplyAsync(() -> {
+            try (FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try {
+                    ByteBuffer zeros = ByteBuffer.allocate(64 << 10);
+                    for (long at = 0; at < SEGMENT_BYTES; at += zeros.capacity()) {
+                        zeros.clear();
+                        while (zeros.hasRemaining()) {
+                            c.write(zeros, at + zeros.position());
+                        }
+                    }
+                } catch (IOException full) {
+                    c.truncate(0); // no room: appended to instead, each fdatasync then a journal commit too
+                }
+                c.force(true);
+                force(logFolder);
+                return file;
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, preparer);
     }
 
     private void rotate() {
@@ -224,7 +278,7 @@ final class GroupCommit implements AutoCloseable {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                throw io(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -236,6 +290,10 @@ final class GroupCommit implements AutoCloseable {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
             c.force(true);
         }
+    }
+
+    private static IOException io(Throwable failure) {
+        return failure instanceof IOException io ? io : new IOException(failure);
     }
 
     private static long number(Path segment) {
@@ -260,6 +318,7 @@ final class GroupCommit implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             syncers.shutdown();
+            preparer.shutdown();
         }
     }
 
