@@ -55,6 +55,7 @@ final class GroupCommit implements AutoCloseable {
     private Segment segment;
     private FileChannel channel;
     private long committed;
+    /** The next segment, being prepared; none before the first append, so an idle store writes nothing. */
     private CompletableFuture<Path> spare;
     /** The checkpoint thread's: closed segments not yet checkpointed, oldest first. */
     private final Deque<Segment> closed = new ArrayDeque<>();
@@ -77,7 +78,6 @@ final class GroupCommit implements AutoCloseable {
         }
         force(logFolder);
         sequence = leftover.isEmpty() ? 0 : number(leftover.get(leftover.size() - 1));
-        spare = prepare(++sequence);
         writer = daemon("collector-log").newThread(this::write);
         writer.start();
     }
@@ -147,7 +147,9 @@ final class GroupCommit implements AutoCloseable {
             rotate();
         }
         try {
-            Files.deleteIfExists(spare.join());
+            if (spare != null) {
+                Files.deleteIfExists(spare.join());
+            }
         } catch (IOException | CompletionException e) {
             // an empty segment: dropped at the next start
         }
@@ -191,7 +193,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** Takes the spare segment and starts preparing the next one. */
     private void open() throws IOException {
-        CompletableFuture<Path> ready = spare;
+        CompletableFuture<Path> ready = spare != null ? spare : prepare(++sequence);
         spare = prepare(++sequence);
         try {
             Path file = ready.join();
