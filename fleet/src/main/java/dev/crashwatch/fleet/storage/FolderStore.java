@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -12,88 +11,127 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Objects as files under a root folder. A put writes a temporary file under {@code _collector/tmp/}, fsyncs it,
- * renames it to its key and fsyncs the folder that now holds it (and that folder's parent when the folder is new), so
- * a file under its final name is always whole and survives a power cut once put returns. Temporary files left by a
- * killed collector are removed when the store opens: one collector per folder.
+ * Objects as files under a root folder, each put durable when it returns, whole under its name whenever a reader or
+ * a restart looks. A put writes each object to a temporary file under {@code _collector/tmp/} (no fsync), appends
+ * the objects to the log under {@code _collector/log/} together with the puts of other threads, returns from that
+ * log's one fsync ({@link GroupCommit}) and renames the temporary files to their keys, in order, before returning.
+ * The renamed files are fsynced later, many at once, after which the log segment that held them is deleted. On
+ * open, temporary files a killed collector left are removed and the segments still there are replayed: their objects
+ * written again, in order, and fsynced. One collector per folder.
  */
 public final class FolderStore implements ObjectStore {
     /** Keys are ours, but a key never leaves the root, whatever it holds. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_=.-]+(?:/[A-Za-z0-9_=.-]+)*");
     static final String TEMP = "_collector/tmp";
+    static final String LOG = "_collector/log";
 
     private final Path root;
     private final Path temp;
     /** Temporary names: unique in this run without asking a shared random source on every put. */
     private final String session = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
+    private final GroupCommit log;
+    /** Set when a rename after the log's fsync failed: the log then holds what the folder lacks until a restart. */
+    private volatile String broken;
 
     public FolderStore(Path root) throws StorageException {
         this.root = root.toAbsolutePath().normalize();
         this.temp = this.root.resolve(TEMP);
+        Path logFolder = this.root.resolve(LOG);
         try {
             Files.createDirectories(temp);
+            Files.createDirectories(logFolder);
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(temp)) {
                 for (Path p : leftovers) {
                     Files.deleteIfExists(p);
                 }
             }
-        } catch (IOException e) {
+            List<Path> segments = GroupCommit.segments(logFolder);
+            Set<Path> replayed = new LinkedHashSet<>();
+            for (Path segment : segments) {
+                for (ObjectPut put : LogRecords.read(segment)) {
+                    Path target = path(put.key());
+                    Files.move(writeTemp(target, put.bytes()), target, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                    replayed.add(target);
+                }
+            }
+            log = new GroupCommit(this.root, logFolder, segments, replayed);
+        } catch (IOException | IllegalArgumentException e) {
             throw new StorageException("cannot open the storage folder " + this.root + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void put(String key, byte[] bytes) throws StorageException {
-        Path target = path(key);
-        Path tmp = temp.resolve(session + "-" + sequence.incrementAndGet() + ".tmp");
+        putAll(List.of(new ObjectPut(key, bytes)));
+    }
+
+    @Override
+    public void putAll(List<ObjectPut> puts) throws StorageException {
+        List<Path> targets = puts.stream().map(p -> path(p.key())).toList();
+        String keys = puts.stream().map(ObjectPut::key).collect(Collectors.joining(", "));
+        if (broken != null) {
+            throw new StorageException("cannot write " + keys + ": " + broken, null);
+        }
+        List<Path> temps = new ArrayList<>();
         try {
-            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    c.write(buffer);
-                }
-                c.force(true);
+            for (int i = 0; i < puts.size(); i++) {
+                temps.add(writeTemp(targets.get(i), puts.get(i).bytes()));
             }
-            Path folder = target.getParent();
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                createFolder(folder);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncFolder(folder);
+            log.commit(LogRecords.encode(puts), targets, () -> install(temps, targets));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the next start removes it
+            for (Path tmp : temps) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the next start removes it
+                }
             }
-            throw new StorageException("cannot write " + key + ": " + e.getMessage(), e);
+            throw new StorageException("cannot write " + keys + ": " + e.getMessage(), e);
         }
     }
 
-    private void createFolder(Path folder) throws IOException {
-        if (!folder.getParent().equals(root) && !Files.isDirectory(folder.getParent(), LinkOption.NOFOLLOW_LINKS)) {
-            createFolder(folder.getParent());
+    /** A temporary file holding {@code bytes}, in a folder on the same file system as {@code target}'s, made. */
+    private Path writeTemp(Path target, byte[] bytes) throws IOException {
+        Path folder = target.getParent();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(folder); // made durable with the files in it, by the checkpoint
         }
+        Path tmp = temp.resolve(session + "-" + sequence.incrementAndGet() + ".tmp");
+        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                c.write(buffer);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    private void install(List<Path> temps, List<Path> targets) throws IOException {
         try {
-            Files.createDirectory(folder);
-        } catch (FileAlreadyExistsException e) {
-            return; // made by a concurrent put
-        }
-        fsyncFolder(folder.getParent());
-    }
-
-    private static void fsyncFolder(Path folder) throws IOException {
-        try (FileChannel c = FileChannel.open(folder, StandardOpenOption.READ)) {
-            c.force(true);
+            for (int i = 0; i < temps.size(); i++) {
+                Files.move(temps.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            broken = "a rename after the log's fsync failed (" + e.getMessage()
+                    + "); restart the collector to replay its log";
+            throw e;
         }
     }
 
@@ -145,6 +183,6 @@ public final class FolderStore implements ObjectStore {
 
     @Override
     public void close() {
-        // nothing held open
+        log.close();
     }
 }

@@ -12,6 +12,16 @@ public interface ObjectStore extends AutoCloseable {
     /** Stores {@code bytes} under {@code key}, replacing what was there; durable when this returns. */
     void put(String key, byte[] bytes) throws StorageException;
 
+    /**
+     * Stores each object in this order, all durable when this returns. A crash part-way leaves the first ones
+     * stored, never a later one without the earlier ones. A folder writes them with one log fsync; S3 puts each.
+     */
+    default void putAll(List<ObjectPut> puts) throws StorageException {
+        for (ObjectPut put : puts) {
+            put(put.key(), put.bytes());
+        }
+    }
+
     /** The object under {@code key}, if there is one. */
     Optional<byte[]> get(String key) throws StorageException;
 

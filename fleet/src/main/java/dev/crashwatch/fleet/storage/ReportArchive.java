@@ -3,6 +3,7 @@ package dev.crashwatch.fleet.storage;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Layout: {@code received=YYYY-MM-DD/<id>.json} holds a report as accepted (the UTC day it was accepted), and
  * {@code _collector/ids/<first two hex digits>/<id>} is its claim: the content's fingerprint and that day. Storing
- * claims the ID first, then writes the report, each durable before the next step, and only then answers: so a
+ * puts the claim, then the report, in that order ({@link ObjectStore#putAll}: a crash leaves a prefix), and only
+ * answers when both are durable: so a
  * collector killed between the two leaves a claim without a report, which the client's retry completes (on the
  * day of the retry, the claim moved with it), and never a report without a claim, which a retry on a later day would
  * store a second time. The same content under a claimed ID is a duplicate; other content is a conflict.
@@ -62,8 +64,9 @@ public final class ReportArchive implements AutoCloseable {
             if (claim.isPresent() && objects.exists(reportKey(claim.get().day(), id))) {
                 return StoreOutcome.ALREADY_STORED;
             }
-            objects.put(claimKey(id), (fingerprint + " " + today + "\n").getBytes(StandardCharsets.US_ASCII));
-            objects.put(reportKey(today, id), json);
+            objects.putAll(List.of(
+                    new ObjectPut(claimKey(id), (fingerprint + " " + today + "\n").getBytes(StandardCharsets.US_ASCII)),
+                    new ObjectPut(reportKey(today, id), json)));
             return StoreOutcome.STORED;
         } finally {
             lock.unlock();

@@ -4,6 +4,8 @@
  * plus the collector's own ID index under {@code _collector/}. {@link dev.crashwatch.fleet.storage.ReportArchive}
  * holds the rules (claim the ID first, then write the report, acknowledge only when both are durable);
  * {@link dev.crashwatch.fleet.storage.ObjectStore} is the only thing that differs between a local folder
- * ({@link dev.crashwatch.fleet.storage.FolderStore}) and S3 ({@link dev.crashwatch.fleet.storage.S3Store}).
+ * ({@link dev.crashwatch.fleet.storage.FolderStore}, durable through a group-committed log under
+ * {@code _collector/log/}: {@code GroupCommit}, {@code LogRecords}) and S3
+ * ({@link dev.crashwatch.fleet.storage.S3Store}).
  */
 package dev.crashwatch.fleet.storage;
