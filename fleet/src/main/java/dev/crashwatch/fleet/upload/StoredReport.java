@@ -1,0 +1,15 @@
+package dev.crashwatch.fleet.upload;
+
+import dev.crashwatch.watchdog.report.Report;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A report under {@code reports/}: its content, its state, its file (the exact bytes sent or to send) and the
+ * reason kept beside it (the collector's reply, or why it was not sent).
+ */
+public record StoredReport(Report report, ReportState state, Path file, Optional<String> reason) {
+    public String id() {
+        return report.id();
+    }
+}
