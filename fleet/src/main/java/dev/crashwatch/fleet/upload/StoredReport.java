@@ -1,6 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.watchdog.report.Report;
+import dev.crashwatch.watchdog.triage.CrashKind;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,5 +12,11 @@ import java.util.Optional;
 public record StoredReport(Report report, ReportState state, Path file, Optional<String> reason) {
     public String id() {
         return report.id();
+    }
+
+    /** The crashes it counts: the sum of its counters under {@code crash/}. */
+    public long crashes() {
+        return report.entries().stream().flatMap(e -> e.counters().entrySet().stream())
+                .filter(c -> CrashKind.isCrash(c.getKey())).mapToLong(java.util.Map.Entry::getValue).sum();
     }
 }

@@ -21,6 +21,11 @@ public final class StoreFiles {
         AtomicFiles.replace(target, content);
     }
 
+    /** Attributes for a new private file (0600), or none where POSIX permissions don't exist. */
+    public static java.nio.file.attribute.FileAttribute<?>[] privateFileAttributes() {
+        return PrivateFiles.fileAttributes();
+    }
+
     /** Makes a rename in {@code dir} durable (where the OS allows it). */
     public static void syncDirectory(Path dir) {
         AtomicFiles.syncDirectory(dir);
