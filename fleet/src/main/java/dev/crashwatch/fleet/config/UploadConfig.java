@@ -1,6 +1,7 @@
 package dev.crashwatch.fleet.config;
 
 import dev.crashwatch.watchdog.signature.CounterNames;
+import dev.crashwatch.watchdog.signature.NameGrammar;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ public record UploadConfig(List<ProgramRule> programs, List<String> counterPrefi
     /** The most frames a name has (docs/signatures.md, rule 8), so the largest useful depth. */
     public static final int MAX_STACK_DEPTH = 16;
     /** The line that ends a stack name whose frames were cut to the depth (docs/signatures.md, rule 8). */
-    public static final String GAP = "...";
+    public static final String GAP = NameGrammar.GAP;
 
     public UploadConfig {
         programs = List.copyOf(programs);
