@@ -1,5 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crashwatch.watchdog.store.CollectorUrl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,8 @@ public final class CollectorClient {
     static final int MAX_CONFIG_BYTES = 1 << 20;
     /** The most of a reply to a report read; only its first line is kept. */
     static final int MAX_REPLY_BYTES = 8 << 10;
-    static final int MAX_LINE = 300;
+    static final int MAX_LINE = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -88,9 +91,20 @@ public final class CollectorClient {
         }
     }
 
-    /** The body's first line, printable characters only, at most {@link #MAX_LINE} of them. */
+    /**
+     * The reply in one line: the {@code error} of a JSON error body ({@code {"error":"week ... is too old"}}),
+     * else the body's first line; printable characters only, at most {@link #MAX_LINE} of them.
+     */
     static String firstLine(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
+        try {
+            JsonNode json = JSON.readTree(text);
+            if (json != null && json.isObject() && json.path("error").isTextual()) {
+                text = json.get("error").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: the first line as it is
+        }
         int nl = text.indexOf('\n');
         String line = (nl < 0 ? text : text.substring(0, nl)).strip();
         StringBuilder clean = new StringBuilder();

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@code GET /v1/config} with a fixed config, recording every report body and when it came: for the client's
  * failure paths (503, 429, 4xx) in one JVM. The end-to-end tests use the real collector.
  */
-final class ScriptedCollector implements AutoCloseable {
+public final class ScriptedCollector implements AutoCloseable {
     /** One scripted answer. */
     record Answer(int status, String retryAfter, String body) {
     }
@@ -40,18 +40,18 @@ final class ScriptedCollector implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private volatile String config = ALLOW_ALL;
 
-    ScriptedCollector() throws IOException {
+    public ScriptedCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/reports", this::report);
         server.createContext("/v1/config", ex -> answer(ex, new Answer(200, null, config)));
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    ScriptedCollector then(int status, String retryAfter, String body) {
+    public ScriptedCollector then(int status, String retryAfter, String body) {
         script.add(new Answer(status, retryAfter, body));
         return this;
     }

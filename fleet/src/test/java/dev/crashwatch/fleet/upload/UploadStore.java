@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A real store in a test's folder, in mode on since a given day, with counters written through the store's API. */
-final class UploadStore {
+public final class UploadStore {
     static final String CRASH = "crash/crash\njava.lang.IllegalStateException\napp.Main.main:+2";
 
-    final Path dir;
+    public final Path dir;
     final Store store;
 
-    UploadStore(Path dir, LocalDate consentDay) throws IOException {
+    public UploadStore(Path dir, LocalDate consentDay) throws IOException {
         this.dir = dir;
         this.store = Store.at(dir);
         Files.createDirectories(dir);
@@ -32,7 +32,7 @@ final class UploadStore {
         return new CounterFileKey(program, version, "17.0.15", "linux-debian-12", "amd64", week);
     }
 
-    UploadStore crashes(LocalDate week, long n) throws IOException {
+    public UploadStore crashes(LocalDate week, long n) throws IOException {
         return counters(key("app", "2.4.0-rc1", week), Map.of(CRASH, n));
     }
 
@@ -42,7 +42,7 @@ final class UploadStore {
     }
 
     /** One upload run as of {@code today}, no grace period, retries 10 ms apart. */
-    UploadResult upload(String collector, LocalDate today) throws Exception {
+    public UploadResult upload(String collector, LocalDate today) throws Exception {
         return upload(collector, today, 0);
     }
 

@@ -149,7 +149,7 @@ class UploaderTest {
     @Test
     void a_4xx_is_kept_under_rejected_with_the_reason_and_never_sent_again() throws Exception {
         UploadStore s = store().crashes(LAST, 2);
-        try (ScriptedCollector c = new ScriptedCollector().then(400, null, "week 2026-11-23 is too old\nsecond line")) {
+        try (ScriptedCollector c = new ScriptedCollector().then(400, null, "{\"error\":\"week 2026-11-23 is too old\"}\n")) {
             UploadResult r = s.upload(c.url(), TODAY);
             assertEquals("done", r.status());
             List<StoredReport> rejected = s.in(ReportState.REJECTED);
