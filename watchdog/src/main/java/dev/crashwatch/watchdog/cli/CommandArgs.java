@@ -13,7 +13,7 @@ import java.util.Set;
  * A command's arguments split into flags ({@code --json}), options with a value ({@code --version V} or
  * {@code --version=V}) and positional arguments; anything unknown is a {@link UsageException}.
  */
-final class CommandArgs {
+public final class CommandArgs {
     private final Set<String> flagsSeen;
     private final Map<String, String> options;
     private final List<String> positional;
@@ -25,7 +25,7 @@ final class CommandArgs {
     }
 
     /** Parses {@code args} knowing these flags and value options (names with their dashes). */
-    static CommandArgs parse(List<String> args, Set<String> flags, Set<String> valueOptions) throws UsageException {
+    public static CommandArgs parse(List<String> args, Set<String> flags, Set<String> valueOptions) throws UsageException {
         Set<String> seen = new java.util.HashSet<>();
         Map<String, String> options = new HashMap<>();
         List<String> positional = new ArrayList<>();
@@ -51,21 +51,21 @@ final class CommandArgs {
         return new CommandArgs(seen, options, positional);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flagsSeen.contains(name);
     }
 
-    Optional<String> option(String name) {
+    public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
     }
 
     /** A required option's value. */
-    String required(String name) throws UsageException {
+    public String required(String name) throws UsageException {
         return option(name).orElseThrow(() -> new UsageException("missing " + name));
     }
 
     /** An option holding a positive whole number. */
-    Optional<Integer> positiveInt(String name) throws UsageException {
+    public Optional<Integer> positiveInt(String name) throws UsageException {
         Optional<String> v = option(name);
         if (v.isEmpty()) {
             return Optional.empty();
@@ -82,7 +82,7 @@ final class CommandArgs {
     }
 
     /** An option holding an ISO day, {@code YYYY-MM-DD}. */
-    Optional<LocalDate> date(String name) throws UsageException {
+    public Optional<LocalDate> date(String name) throws UsageException {
         Optional<String> v = option(name);
         try {
             return v.map(LocalDate::parse);
@@ -91,12 +91,12 @@ final class CommandArgs {
         }
     }
 
-    List<String> positional() {
+    public List<String> positional() {
         return positional;
     }
 
     /** Fails unless there are no positional arguments. */
-    CommandArgs noPositional() throws UsageException {
+    public CommandArgs noPositional() throws UsageException {
         if (!positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + positional.get(0) + "'");
         }

@@ -1,0 +1,131 @@
+package dev.crashwatch.fleet.collector;
+
+import dev.crashwatch.fleet.config.FilteredReport;
+import dev.crashwatch.fleet.config.KeyFields;
+import dev.crashwatch.fleet.config.ReportFilter;
+import dev.crashwatch.fleet.config.UploadConfig;
+import dev.crashwatch.fleet.storage.ReportArchive;
+import dev.crashwatch.fleet.storage.StorageException;
+import dev.crashwatch.fleet.storage.StoreOutcome;
+import dev.crashwatch.watchdog.report.Report;
+import dev.crashwatch.watchdog.report.ReportEntry;
+import dev.crashwatch.watchdog.report.ReportFormatException;
+import dev.crashwatch.watchdog.report.ReportJson;
+import dev.crashwatch.watchdog.signature.NameGrammar;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One uploaded report, from its bytes to a reply: read strictly ({@link ReportJson}), checked (week, counts, entry
+ * keys, and every counter name against the privacy grammar: a second gate after the client's), cut down to the
+ * upload config ({@link ReportFilter}), stored once ({@link ReportArchive}). Bad input is a 4xx with one line saying
+ * why; a storage failure is a 503 and nothing is acknowledged before it is durable.
+ */
+final class ReportIntake {
+    /** A count above this in one week is taken for garbage: a crash every 60 ms, all week. */
+    static final long MAX_COUNT = 10_000_000L;
+    /** Seconds a client waits after a 503. */
+    static final long STORAGE_RETRY_SECONDS = 30;
+
+    private final ReportArchive archive;
+    private final UploadConfig config;
+    private final int oldestWeekDays;
+    private final Clock clock;
+    private final CollectorMetrics metrics;
+
+    ReportIntake(ReportArchive archive, UploadConfig config, int oldestWeekDays, Clock clock, CollectorMetrics metrics) {
+        this.archive = archive;
+        this.config = config;
+        this.oldestWeekDays = oldestWeekDays;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    Reply receive(byte[] body) {
+        try {
+            return store(checked(body));
+        } catch (Rejection r) {
+            metrics.rejected(r.reason());
+            return Reply.error(r.reason().status, r.getMessage(), 0);
+        }
+    }
+
+    private Report checked(byte[] body) throws Rejection {
+        Report report;
+        try {
+            report = ReportJson.read(body);
+        } catch (ReportFormatException e) {
+            throw new Rejection(RejectReason.INVALID, "invalid report: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new Rejection(RejectReason.INVALID, "invalid report");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate end = report.week().plusDays(7);
+        if (end.isAfter(today.plusDays(1))) {
+            throw new Rejection(RejectReason.BAD_WEEK, "week " + report.week() + " has not ended yet");
+        }
+        if (end.isBefore(today.minusDays(oldestWeekDays))) {
+            throw new Rejection(RejectReason.BAD_WEEK,
+                    "week " + report.week() + " ended more than " + oldestWeekDays + " days ago");
+        }
+        for (ReportEntry e : report.entries()) {
+            Optional<String> bad = KeyFields.violation(e);
+            if (bad.isPresent()) {
+                throw new Rejection(RejectReason.BAD_KEY, bad.get());
+            }
+            for (Map.Entry<String, Long> c : e.counters().entrySet()) {
+                Optional<String> leak = NameGrammar.violation(c.getKey());
+                if (leak.isPresent()) {
+                    throw new Rejection(RejectReason.NOT_CRASH_NAME, "a counter name is not a crash name ("
+                            + leak.get() + "): docs/signatures.md rule 1");
+                }
+                if (c.getValue() > MAX_COUNT) {
+                    throw new Rejection(RejectReason.BAD_COUNT, "a count over " + MAX_COUNT + " in one week");
+                }
+            }
+        }
+        return report;
+    }
+
+    private Reply store(Report report) throws Rejection {
+        FilteredReport filtered = ReportFilter.apply(config, report);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        byte[] stored = ReportJson.write(filtered.kept()).getBytes(StandardCharsets.UTF_8);
+        StoreOutcome outcome;
+        try {
+            outcome = archive.store(report.id(), fingerprint(report), today, stored);
+        } catch (StorageException e) {
+            metrics.storageErrors.increment();
+            return Reply.error(503, "storage unavailable, try again later", STORAGE_RETRY_SECONDS);
+        }
+        switch (outcome) {
+            case CONFLICT:
+                throw new Rejection(RejectReason.CONFLICT,
+                        "report " + report.id() + " is already stored with other content");
+            case ALREADY_STORED:
+                metrics.duplicates.increment();
+                return Reply.of(200, ReplyJson.accepted(report.id(), true, null, filtered.dropped()));
+            default:
+                metrics.accepted.increment();
+                metrics.droppedParts.add(filtered.dropped().size());
+                return Reply.of(201, ReplyJson.accepted(report.id(), false, today, filtered.dropped()));
+        }
+    }
+
+    /** The report as sent, in its one canonical form, hashed: a retry matches however it was compressed or spaced. */
+    private static String fingerprint(Report report) {
+        try {
+            byte[] canonical = ReportJson.write(report).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256", e);
+        }
+    }
+}
