@@ -4,15 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.crashwatch.fleet.upload.ReportShelf;
 import dev.crashwatch.fleet.upload.StoredReport;
 import dev.crashwatch.watchdog.cli.Command;
+import dev.crashwatch.watchdog.cli.CommandArgs;
 import dev.crashwatch.watchdog.cli.UsageException;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,8 +41,9 @@ public final class ReportsCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> words = new ArrayList<>();
-        boolean json = FleetArgs.flags(args, words, "--json").contains("--json");
+        CommandArgs parsed = CommandArgs.parse(args, Set.of("--json"), Set.of());
+        List<String> words = parsed.positional();
+        boolean json = parsed.flag("--json");
         ReportShelf shelf = ReportShelf.of(Store.openDefault());
         if (!words.isEmpty()) {
             if (!words.get(0).equals("show") || words.size() != 2 || json) {

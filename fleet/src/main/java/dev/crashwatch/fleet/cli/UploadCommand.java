@@ -5,11 +5,13 @@ import dev.crashwatch.fleet.upload.UploadSettings;
 import dev.crashwatch.fleet.upload.UploadStep;
 import dev.crashwatch.fleet.upload.Uploader;
 import dev.crashwatch.watchdog.cli.Command;
+import dev.crashwatch.watchdog.cli.CommandArgs;
 import dev.crashwatch.watchdog.cli.UsageException;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 
 /** {@code crashwatch upload}: sends the weeks' reports that mode on allows to the collector ({@code docs/upload.md}). */
 public final class UploadCommand implements Command {
@@ -33,7 +35,7 @@ public final class UploadCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean json = FleetArgs.flagsOnly(args, "--json").contains("--json");
+        boolean json = CommandArgs.parse(args, Set.of("--json"), Set.of()).noPositional().flag("--json");
         Store store = Store.openDefault();
         UploadSettings settings;
         try {
