@@ -54,8 +54,11 @@ final class RealCollector implements AutoCloseable {
         }
     }
 
-    String metrics() {
-        return server.metricsText();
+    /** A counter of {@code GET /metrics}: {@code crashwatch_collector_<name>_total}. */
+    long metric(String name) {
+        String prefix = "crashwatch_collector_" + name + "_total ";
+        return server.metricsText().lines().filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> Long.parseLong(l.substring(prefix.length()).strip())).sum();
     }
 
     @Override
