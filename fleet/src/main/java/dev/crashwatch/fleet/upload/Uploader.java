@@ -77,12 +77,15 @@ public final class Uploader {
         Retrying retrying = new Retrying(new Backoff(settings.firstPause()));
         List<String> notes = new ArrayList<>();
         Set<LocalDate> toMake = weeksToMake(shelf, calendar);
+        String noConfig = null;
         if (!toMake.isEmpty()) {
             ConfigSource.Found found = ConfigSource.fetch(client, retrying, shelf.root());
-            if (!found.note().isEmpty()) {
-                notes.add(found.note());
-            }
-            if (found.config().isPresent()) {
+            if (found.config().isEmpty()) {
+                noConfig = found.note() + ": the reports of " + toMake.size() + " week(s) are not made yet";
+            } else {
+                if (!found.note().isEmpty()) {
+                    notes.add(found.note());
+                }
                 for (LocalDate week : toMake) {
                     make(shelf, week, found.config().get());
                 }
@@ -99,9 +102,9 @@ public final class Uploader {
                 gaveUp = send(shelf, pending, client, retrying);
             }
         }
-        if (gaveUp != null) {
-            return new UploadResult("gave-up", "gave up for today: " + gaveUp + "; pending reports are sent by the"
-                    + " next upload", steps);
+        if (gaveUp != null || noConfig != null) {
+            return new UploadResult("gave-up", "gave up for today: " + (gaveUp != null ? gaveUp
+                    + "; pending reports are sent by the next upload" : noConfig), steps);
         }
         notes.add(0, steps.isEmpty() ? "nothing to upload" : "done");
         return new UploadResult("done", String.join("; ", notes), steps);

@@ -117,6 +117,19 @@ class UploaderTest {
     }
 
     @Test
+    void without_a_config_ever_fetched_nothing_is_made_and_the_run_gives_up_for_the_day() throws Exception {
+        UploadStore s = store().crashes(LAST, 2);
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        UploadResult r = s.upload("http://127.0.0.1:" + closedPort, TODAY);
+        assertEquals("gave-up", r.status());
+        assertTrue(r.message().contains("could not fetch the upload config (collector unreachable"), r.message());
+        assertTrue(s.shelf().all().isEmpty(), "nothing made without a config");
+    }
+
+    @Test
     void a_503_and_a_429_are_retried_no_sooner_than_retry_after() throws Exception {
         UploadStore s = store().crashes(LAST, 2);
         try (ScriptedCollector c = new ScriptedCollector().then(503, "1", "storage unavailable")
