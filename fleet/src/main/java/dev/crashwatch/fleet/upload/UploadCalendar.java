@@ -16,6 +16,7 @@ public record UploadCalendar(LocalDate consentDay, LocalDate today, int graceDay
     public static final int GRACE_DAYS = 7;
     /** A week that ended more than this many days ago stays local. */
     public static final int MAX_AGE_DAYS = 21;
+    static final String TOO_OLD = "the week ended more than " + MAX_AGE_DAYS + " days ago";
 
     /** The first day uploads may happen. */
     public LocalDate firstUploadDay() {
@@ -35,9 +36,11 @@ public record UploadCalendar(LocalDate consentDay, LocalDate today, int graceDay
         if (!end.isAfter(consentDay)) {
             return "the week ended before mode on was set (" + consentDay + ")";
         }
-        if (end.plusDays(MAX_AGE_DAYS).isBefore(today)) {
-            return "the week ended more than " + MAX_AGE_DAYS + " days ago";
-        }
-        return null;
+        return tooOld(week) ? TOO_OLD : null;
+    }
+
+    /** True when the week starting on {@code week} ended more than {@link #MAX_AGE_DAYS} days ago. */
+    public boolean tooOld(LocalDate week) {
+        return week.plusDays(7 + MAX_AGE_DAYS).isBefore(today);
     }
 }

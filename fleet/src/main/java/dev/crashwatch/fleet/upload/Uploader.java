@@ -93,11 +93,10 @@ public final class Uploader {
         }
         String gaveUp = null;
         for (StoredReport pending : shelf.in(ReportState.PENDING)) {
-            String tooOld = calendar.whyNot(pending.report().week());
             if (gaveUp != null) {
                 step(pending, "not sent: " + gaveUp);
-            } else if (tooOld != null && !tooOld.equals("the week has not ended")) {
-                step(shelf.move(pending, ReportState.SKIPPED, "not sent: " + tooOld), "");
+            } else if (calendar.tooOld(pending.report().week())) {
+                step(shelf.move(pending, ReportState.SKIPPED, "not sent: " + UploadCalendar.TOO_OLD), "");
             } else {
                 gaveUp = send(shelf, pending, client, retrying);
             }

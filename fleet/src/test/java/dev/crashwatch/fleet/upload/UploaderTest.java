@@ -130,6 +130,18 @@ class UploaderTest {
     }
 
     @Test
+    void a_pending_report_whose_week_grew_too_old_is_skipped_not_sent() throws Exception {
+        UploadStore s = store().crashes(LAST, 2);
+        try (ScriptedCollector c = new ScriptedCollector().then(503, "86400", "storage full")) {
+            assertEquals("gave-up", s.upload(c.url(), TODAY).status());
+            s.upload(c.url(), LAST.plusDays(7 + 22));
+            assertEquals(1, c.received().size());
+            StoredReport skipped = s.in(ReportState.SKIPPED).get(0);
+            assertEquals(Optional.of("not sent: the week ended more than 21 days ago"), skipped.reason());
+        }
+    }
+
+    @Test
     void a_503_and_a_429_are_retried_no_sooner_than_retry_after() throws Exception {
         UploadStore s = store().crashes(LAST, 2);
         try (ScriptedCollector c = new ScriptedCollector().then(503, "1", "storage unavailable")
