@@ -39,7 +39,11 @@ public final class UploadStarter {
             if (store.mode() != Mode.ON) {
                 return;
             }
-            Path token = store.dir().resolve("reports").resolve(STARTED);
+            Path reports = store.dir().resolve("reports");
+            if (Files.isSymbolicLink(reports)) {
+                throw new IOException(reports + " is a symbolic link: not followed");
+            }
+            Path token = reports.resolve(STARTED);
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             if (Files.isRegularFile(token, LinkOption.NOFOLLOW_LINKS)
                     && Files.readString(token, StandardCharsets.UTF_8).strip().equals(today)) {
