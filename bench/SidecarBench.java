@@ -1,5 +1,5 @@
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

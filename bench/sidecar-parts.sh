@@ -22,8 +22,8 @@ agent_jar "$work/busy-agent.jar" "$here/sidecar-parts/BusyAgent.java" BusyAgent
 
 # The throw-away agent: the current sources, with a stop before and after the first process start.
 cp -r "$repo/agent/src/main/java/." "$work/src/"
-sidecar="$work/src/dev/crashwatch/agent/Sidecar.java"
-before='        ProcessBuilder builder = builder(detached(command), store, log);'
+sidecar="$work/src/dev/crashwatch/agent/sidecar/Sidecar.java"
+before='        ProcessBuilder builder = builder(detached(command), storeDir, log);'
 after='        File fifo = SidecarFifo.make(pid);'
 grep -qxF "$before" "$sidecar" && grep -qxF "$after" "$sidecar" || { echo "Sidecar.java changed: update $0" >&2; exit 1; }
 sed -i "s|^$before\$|        if (\"before\".equals(System.getenv(\"STOP\"))) return null;\n&|" "$sidecar"

@@ -1,5 +1,11 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.sidecar.Sidecar;
+import dev.crashwatch.agent.wire.BoundedWrite;
+import dev.crashwatch.agent.wire.ByteSink;
+import dev.crashwatch.agent.wire.Deadlines;
+import dev.crashwatch.agent.wire.RecordChannel;
+import dev.crashwatch.agent.wire.Wire;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -23,8 +29,6 @@ final class Agent {
     static final long BYE_BUDGET_MILLIS = 500;
     /** The longest a crash waits for the background start-up (hello, sidecar) to finish, within its budget. */
     static final long START_WAIT_MILLIS = 300;
-    /** Set in the sidecar's environment: a JVM that sees it is crashwatch itself, and the agent does nothing. */
-    static final String SIDECAR_ENV = "CRASHWATCH_SIDECAR";
 
     private static Agent running;
 
@@ -33,7 +37,7 @@ final class Agent {
     private final long startMillis = System.currentTimeMillis();
     private CrashHook hook;
     private Starter starter;
-    private CrashText spareText;
+    private CrashRenderer spareRenderer;
 
     private Agent(AgentOptions options, RecordChannel channel) {
         this.options = options;
@@ -75,7 +79,7 @@ final class Agent {
 
     /** Whether this JVM is a crashwatch sidecar (the agent then does nothing: no recursion). */
     static boolean inSidecar() {
-        return System.getenv(SIDECAR_ENV) != null;
+        return System.getenv(Sidecar.ENV) != null;
     }
 
     /**
@@ -126,8 +130,8 @@ final class Agent {
      */
     void prepareForCrash() {
         synchronized (this) {
-            if (spareText == null) {
-                spareText = new CrashText();
+            if (spareRenderer == null) {
+                spareRenderer = new CrashRenderer();
             }
         }
         Throwable sample = Rehearsal.sampleCrash();
@@ -138,7 +142,7 @@ final class Agent {
             Rehearsal.close(nullPipe);
         }
         hook.rehearse(Rehearsal.silentCrash());
-        CrashText text = takeCrashText();
+        CrashRenderer text = takeRenderer();
         text.renderMinimal(Thread.currentThread(), sample);
         giveBack(text);
         Rehearsal.cacheClassNames();
@@ -159,7 +163,7 @@ final class Agent {
             if (!to.usable()) {
                 return;
             }
-            CrashText text = takeCrashText();
+            CrashRenderer text = takeRenderer();
             ByteSink rendered = text.render(thread, error);
             BoundedWrite.send(to, Wire.CRASH, rendered.array(), rendered.length(), deadline);
             giveBack(text);
@@ -187,15 +191,15 @@ final class Agent {
         }
     }
 
-    private synchronized CrashText takeCrashText() {
-        CrashText text = spareText;
-        spareText = null;
-        return text != null ? text : new CrashText();
+    private synchronized CrashRenderer takeRenderer() {
+        CrashRenderer text = spareRenderer;
+        spareRenderer = null;
+        return text != null ? text : new CrashRenderer();
     }
 
-    private synchronized void giveBack(CrashText text) {
-        if (spareText == null && text.reusable()) {
-            spareText = text;
+    private synchronized void giveBack(CrashRenderer text) {
+        if (spareRenderer == null && text.reusable()) {
+            spareRenderer = text;
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.sidecar.SidecarOptions;
+
 /**
  * The agent's options, {@code -javaagent:crashwatch-agent.jar=key=value,key=value}: see "Agent options" in
  * {@code docs/protocol.md}. A backslash makes the next comma or backslash literal; unknown keys are ignored, so that
  * an older agent runs with a newer watchdog's options.
  */
-final class AgentOptions {
+final class AgentOptions implements SidecarOptions {
     /** The crash pipe (a FIFO) of a watchdog already listening: launcher mode. */
     static final String PIPE = "pipe";
     static final String PROGRAM = "program";
@@ -87,15 +89,18 @@ final class AgentOptions {
         return pipe;
     }
 
-    String program() {
+    @Override
+    public String program() {
         return program;
     }
 
-    String version() {
+    @Override
+    public String version() {
         return version;
     }
 
-    String watchdog() {
+    @Override
+    public String watchdog() {
         return watchdog;
     }
 
@@ -103,7 +108,8 @@ final class AgentOptions {
         return dir;
     }
 
-    String java() {
+    @Override
+    public String java() {
         return java;
     }
 }

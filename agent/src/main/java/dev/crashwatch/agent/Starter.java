@@ -1,5 +1,9 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.sidecar.Sidecar;
+import dev.crashwatch.agent.wire.ByteSink;
+import dev.crashwatch.agent.wire.HelloRecord;
+import dev.crashwatch.agent.wire.Wire;
 import java.io.OutputStream;
 
 /**
@@ -32,7 +36,8 @@ final class Starter extends Thread {
             if (store != null && !startSidecar(flags)) {
                 return;
             }
-            ByteSink hello = Hello.collect(agent.options(), agent.channel().pid(), agent.startMillis(), flags);
+            ByteSink hello = HelloRecord.collect(agent.options().program(), agent.options().version(),
+                    agent.channel().pid(), agent.startMillis(), flags.errorFile(), flags.exitOnOutOfMemoryError());
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
@@ -48,7 +53,7 @@ final class Starter extends Thread {
     }
 
     private boolean startSidecar(JvmFlags flags) {
-        OutputStream pipe = Sidecar.start(agent.options(), store, agent.channel().pid(), flags.errorFile());
+        OutputStream pipe = Sidecar.start(agent.options(), store.dir(), agent.channel().pid(), flags.errorFile());
         if (pipe == null) {
             agent.standDown();
             return false;

@@ -1,8 +1,12 @@
 /**
- * The crashwatch agent, loaded into the application's JVM: it reports uncaught exceptions as framed records on a
- * crash pipe (to {@code crashwatch run}, or to a sidecar watchdog it starts itself), and otherwise stays out of the
- * way. No dependencies, no lambdas, nothing that costs start-up time; {@link dev.crashwatch.agent.Crashwatch} is the
- * only API for applications. The watchdog shares two of its classes: {@link dev.crashwatch.agent.Wire}, the wire
- * format, and {@link dev.crashwatch.agent.JvmFlags}, which finds where a JVM writes its fatal error log.
+ * The crashwatch agent, loaded into the application's JVM, and where a crash starts its way: {@link
+ * dev.crashwatch.agent.Premain} (or the API {@link dev.crashwatch.agent.Crashwatch}) starts the agent, whose
+ * {@code CrashHook} catches an uncaught exception, renders it as the JVM prints it ({@code CrashRenderer}) and hands
+ * it to {@link dev.crashwatch.agent.wire} to travel, framed, down the crash pipe to the watchdog (to
+ * {@code crashwatch run}, or to a sidecar that {@link dev.crashwatch.agent.sidecar} starts). Here too: the agent's
+ * life cycle ({@code Agent}, {@code Starter}, {@code ByeHook}), its options, the store directory and mode as the agent
+ * sees them ({@code StoreDir}) and the JVM flags that say where a fatal error log goes ({@link
+ * dev.crashwatch.agent.JvmFlags}, shared with the watchdog). No dependencies, no lambdas, nothing that costs start-up
+ * time.
  */
 package dev.crashwatch.agent;

@@ -3,6 +3,7 @@ package dev.crashwatch.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.agent.fixtures.Fifos;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class AgentProcessTest {
     void agentJarAndFifo() throws Exception {
         agentJar = dir.resolve("agent.jar");
         writeAgentJar(agentJar, null);
-        fifo = BoundedWriteTest.mkfifo(dir.resolve("crash.fifo"));
+        fifo = Fifos.mkfifo(dir.resolve("crash.fifo"));
     }
 
     /** The agent jar from the compiled classes; {@code bootClassPath}: its {@code Boot-Class-Path}, if any. */

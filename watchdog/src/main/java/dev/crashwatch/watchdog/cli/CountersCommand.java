@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.cli;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.CounterFilter;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import dev.crashwatch.watchdog.triage.NotInStoreException;

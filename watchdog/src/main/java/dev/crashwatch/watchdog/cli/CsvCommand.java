@@ -1,9 +1,9 @@
 package dev.crashwatch.watchdog.cli;
 
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.store.CounterFile;
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.cli;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

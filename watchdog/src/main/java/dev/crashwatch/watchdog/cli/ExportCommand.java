@@ -1,10 +1,10 @@
 package dev.crashwatch.watchdog.cli;
 
-import dev.crashwatch.watchdog.report.Exporter;
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportJson;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.store.Weeks;
+import dev.crashwatch.watchdog.store.counters.Weeks;
+import dev.crashwatch.watchdog.weekly.Exporter;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;

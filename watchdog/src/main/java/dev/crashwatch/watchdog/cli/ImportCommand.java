@@ -1,9 +1,9 @@
 package dev.crashwatch.watchdog.cli;
 
-import dev.crashwatch.watchdog.report.Importer;
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportFormatException;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.weekly.Importer;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportFormatException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

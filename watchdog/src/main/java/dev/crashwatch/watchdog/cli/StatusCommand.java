@@ -1,9 +1,9 @@
 package dev.crashwatch.watchdog.cli;
 
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.store.RecentCrash;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.StoreStatus;
+import dev.crashwatch.watchdog.store.counters.RecentCrash;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import java.io.PrintStream;

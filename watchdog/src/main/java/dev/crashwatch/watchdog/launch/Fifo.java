@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.launch;
 
-import dev.crashwatch.agent.Wire;
+import dev.crashwatch.agent.wire.Wire;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.launch;
 
-import dev.crashwatch.agent.Pid;
+import dev.crashwatch.agent.wire.Pid;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;

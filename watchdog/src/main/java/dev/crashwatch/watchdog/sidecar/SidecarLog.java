@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.sidecar;
 
-import dev.crashwatch.agent.Pid;
+import dev.crashwatch.agent.wire.Pid;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.crashwatch.watchdog.sidecar;
 
+import dev.crashwatch.watchdog.pipe.FrameReader;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.FatalErrorLogs;
-import dev.crashwatch.watchdog.watch.FrameReader;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;

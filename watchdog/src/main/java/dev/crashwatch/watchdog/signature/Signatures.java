@@ -23,6 +23,18 @@ public final class Signatures {
         return name(crashText, lines, Explanation.QUIET);
     }
 
+    /**
+     * The counter name for a HotSpot fatal error log ({@code hs_err_pid*.log}) read from its file: read as one,
+     * without detecting what the text is. Never throws: a log it cannot read gives {@link CounterNames#MALFORMED}.
+     */
+    public static String fatalErrorLogName(String logText) {
+        try {
+            return fatalName(logText, Explanation.QUIET);
+        } catch (RuntimeException | StackOverflowError e) {
+            return CounterNames.MALFORMED;
+        }
+    }
+
     /** The counter name together with what each naming step did to each input frame ({@code signature --explain}). */
     public static Explained explain(String crashText, LineResolver lines) {
         Explanation explanation = new Explanation();
@@ -38,13 +50,7 @@ public final class Signatures {
         try {
             LineResolver resolver = lines == null ? LineResolver.NONE : lines;
             if (FatalErrorLogParser.looksLikeFatalErrorLog(crashText)) {
-                Parsed<FatalErrorLog> log = FatalErrorLogParser.parse(crashText);
-                if (log.isParsed()) {
-                    explain.decision("read as a HotSpot fatal error log");
-                    return FatalNamer.name(log.value(), explain);
-                }
-                explain.decision("fatal error log unparseable: " + log.problem());
-                return CounterNames.MALFORMED;
+                return fatalName(crashText, explain);
             }
             Parsed<JavaTrace> trace = JavaTraceParser.parse(crashText);
             if (trace.isParsed()) {
@@ -63,5 +69,15 @@ public final class Signatures {
             explain.decision("naming failed: " + e.getClass().getSimpleName());
             return CounterNames.MALFORMED;
         }
+    }
+
+    private static String fatalName(String logText, Explanation explain) {
+        Parsed<FatalErrorLog> log = FatalErrorLogParser.parse(logText);
+        if (log.isParsed()) {
+            explain.decision("read as a HotSpot fatal error log");
+            return FatalNamer.name(log.value(), explain);
+        }
+        explain.decision("fatal error log unparseable: " + log.problem());
+        return CounterNames.MALFORMED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.watchdog.store.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,18 +1,25 @@
 package dev.crashwatch.watchdog.store;
 
-import dev.crashwatch.agent.Pid;
+import dev.crashwatch.agent.wire.Pid;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.CounterFileNames;
+import dev.crashwatch.watchdog.store.counters.CounterFileScan;
+import dev.crashwatch.watchdog.store.counters.CounterWriter;
+import dev.crashwatch.watchdog.store.counters.RecentCrash;
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
+import dev.crashwatch.watchdog.store.files.DirectoryLock;
+import dev.crashwatch.watchdog.store.files.PrivateFiles;
+import dev.crashwatch.watchdog.store.files.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The local store: counter files, the mode, kept malformed inputs, private run directories and logs,
@@ -27,8 +34,6 @@ public final class Store {
     static final String RUN = "run";
     static final String LOG = "log";
     static final String CACHE = "cache";
-    static final String LOCK_FILE = "counters.lock";
-    static final String UNREADABLE = ".unreadable-";
 
     private final Path dir;
     private final Function<String, String> env;
@@ -144,7 +149,7 @@ public final class Store {
 
     /** Every kept malformed input, oldest name first. */
     public List<Path> malformedFiles() throws IOException {
-        return list(malformedDir(), p -> !p.getFileName().toString().startsWith("."));
+        return RegularFiles.list(malformedDir(), p -> !p.getFileName().toString().startsWith("."));
     }
 
     /** Every counter file in the store, parsed; unreadable files are skipped (see {@link #unreadableFiles()}). */
@@ -206,7 +211,7 @@ public final class Store {
         }
         return lock().holding(() -> {
             int deleted = 0;
-            for (Path p : list(counterDir(), p -> !p.getFileName().toString().equals(LOCK_FILE))) {
+            for (Path p : RegularFiles.list(counterDir(), p -> !p.getFileName().toString().equals(CounterFileNames.LOCK_FILE))) {
                 deleted += Files.deleteIfExists(p) ? 1 : 0;
             }
             for (Path p : malformedFiles()) {
@@ -222,25 +227,10 @@ public final class Store {
     }
 
     private DirectoryLock lock() {
-        return new DirectoryLock(counterDir().resolve(LOCK_FILE));
+        return new DirectoryLock(counterDir().resolve(CounterFileNames.LOCK_FILE));
     }
 
     private CounterFileScan scan() {
         return new CounterFileScan(counterDir(), dir.resolve(CACHE).resolve("counters.v1.bin"));
-    }
-
-    /** The regular files in {@code dir} that {@code keep} accepts, sorted; none when {@code dir} is absent. */
-    static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).filter(keep).sorted().toList();
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-    }
-
-    /** Moves an unreadable file aside (never overwrites it) so counting can go on in a fresh file. */
-    static void setAside(Path file) throws IOException {
-        Files.move(file, file.resolveSibling(file.getFileName() + UNREADABLE + PrivateFiles.randomHex(4)),
-                StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,5 +1,7 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.RecentCrash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

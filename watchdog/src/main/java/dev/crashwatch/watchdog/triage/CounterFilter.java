@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.triage;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.time.LocalDate;
 import java.util.Optional;
 

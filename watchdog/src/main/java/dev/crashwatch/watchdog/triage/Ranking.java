@@ -2,15 +2,15 @@ package dev.crashwatch.watchdog.triage;
 
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 
 /** Sums each crash counter over counter files and ranks them, most frequent first (ties by stack ID). */

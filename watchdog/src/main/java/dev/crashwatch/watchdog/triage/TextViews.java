@@ -2,8 +2,8 @@ package dev.crashwatch.watchdog.triage;
 
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.store.CounterFile;
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

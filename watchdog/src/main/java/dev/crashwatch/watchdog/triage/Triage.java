@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.triage;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

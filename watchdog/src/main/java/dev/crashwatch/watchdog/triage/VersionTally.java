@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.triage;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.util.HashMap;
 import java.util.Map;
 

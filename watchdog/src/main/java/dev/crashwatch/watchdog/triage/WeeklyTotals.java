@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.triage;
 
-import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,8 +2,8 @@ package dev.crashwatch.watchdog.view;
 
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.CrashChange;
-import dev.crashwatch.watchdog.triage.Triage;
 import dev.crashwatch.watchdog.triage.NotInStoreException;
+import dev.crashwatch.watchdog.triage.Triage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,7 +109,7 @@ final class CompareSection {
                 .append("<td class=\"kind\">").append(Html.escape(r.kind().word())).append("</td>")
                 .append("<td class=\"num base\">").append(amount(c, r.baseCount(), r.baseRate())).append("</td>")
                 .append("<td class=\"num new\">").append(amount(c, r.newCount(), r.newRate())).append("</td>")
-                .append("<td>").append(CrashText.render(r.name(), r.frames())).append("</td></tr>\n");
+                .append("<td>").append(CounterHtml.render(r.name(), r.frames())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }

@@ -1,6 +1,6 @@
 package dev.crashwatch.watchdog.view;
 
-import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.WeekTotal;
 import java.time.LocalDate;
 import java.util.List;

@@ -46,6 +46,6 @@ final class TopSection {
             .append("<td class=\"weeks\">").append(c.firstWeek())
             .append(c.firstWeek().equals(c.lastWeek()) ? "" : "<br>to " + c.lastWeek()).append("</td>")
             .append("<td class=\"versions\">").append(versions(c.versions())).append("</td>")
-            .append("<td>").append(CrashText.render(c.name(), c.frames())).append("</td></tr>\n");
+            .append("<td>").append(CounterHtml.render(c.name(), c.frames())).append("</td></tr>\n");
     }
 }

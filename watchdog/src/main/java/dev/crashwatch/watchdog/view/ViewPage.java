@@ -1,8 +1,8 @@
 package dev.crashwatch.watchdog.view;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.ModeSetting;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.CounterFilter;
 import dev.crashwatch.watchdog.triage.Triage;
 import dev.crashwatch.watchdog.triage.WeekTotal;

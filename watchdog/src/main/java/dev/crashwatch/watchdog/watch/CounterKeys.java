@@ -1,8 +1,9 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.agent.Wire;
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.pipe.Hello;
 import dev.crashwatch.watchdog.store.HostFacts;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.time.LocalDate;
 
 /**

@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.agent.Wire;
+import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.pipe.Hello;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -14,14 +14,14 @@ public final class RecordingThread implements Recorder {
     /** Longest wait in {@link #close()}: a store that never answers (a hung file system) must not hang the user. */
     static final long CLOSE_TIMEOUT_MILLIS = 30_000;
 
-    private enum What { CRASH, FATAL_LOG, PLAIN, MALFORMED }
-
-    private record Item(What what, Session session, byte[] bytes, Path log, String name) {
+    /** One of the four calls, queued until the recording thread makes it on the real recorder. */
+    private interface Call {
+        void on(Recorder target);
     }
 
     private final Supplier<Recorder> factory;
     private final Diagnostics diagnostics;
-    private final Queue<Item> queue = new ArrayDeque<>();
+    private final Queue<Call> queue = new ArrayDeque<>();
     private Thread thread;
     private boolean closed;
 
@@ -32,22 +32,42 @@ public final class RecordingThread implements Recorder {
 
     @Override
     public void crash(Session session, byte[] text) {
-        submit(new Item(What.CRASH, session, text, null, null));
+        submit(new Call() {
+            @Override
+            public void on(Recorder target) {
+                target.crash(session, text);
+            }
+        });
     }
 
     @Override
     public void fatalLog(Session session, Path log) {
-        submit(new Item(What.FATAL_LOG, session, null, log, null));
+        submit(new Call() {
+            @Override
+            public void on(Recorder target) {
+                target.fatalLog(session, log);
+            }
+        });
     }
 
     @Override
     public void plain(Session session, String counterName) {
-        submit(new Item(What.PLAIN, session, null, null, counterName));
+        submit(new Call() {
+            @Override
+            public void on(Recorder target) {
+                target.plain(session, counterName);
+            }
+        });
     }
 
     @Override
     public void malformed(Session session, byte[] raw) {
-        submit(new Item(What.MALFORMED, session, raw, null, null));
+        submit(new Call() {
+            @Override
+            public void on(Recorder target) {
+                target.malformed(session, raw);
+            }
+        });
     }
 
     /** Waits until every submitted item is recorded, at most {@link #CLOSE_TIMEOUT_MILLIS}. */
@@ -72,8 +92,8 @@ public final class RecordingThread implements Recorder {
         }
     }
 
-    private synchronized void submit(Item item) {
-        queue.add(item);
+    private synchronized void submit(Call call) {
+        queue.add(call);
         if (thread == null) {
             thread = new Thread(new Runnable() {
                 @Override
@@ -89,13 +109,13 @@ public final class RecordingThread implements Recorder {
 
     private void work() {
         Recorder target = null;
-        Item item;
-        while ((item = next()) != null) {
+        Call call;
+        while ((call = next()) != null) {
             try {
                 if (target == null) {
                     target = factory.get();
                 }
-                deliver(target, item);
+                call.on(target);
             } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
                 diagnostics.note("could not record a crash: " + e);
             }
@@ -105,7 +125,7 @@ public final class RecordingThread implements Recorder {
         }
     }
 
-    private synchronized Item next() {
+    private synchronized Call next() {
         while (queue.isEmpty() && !closed) {
             try {
                 wait();
@@ -114,15 +134,5 @@ public final class RecordingThread implements Recorder {
             }
         }
         return queue.poll();
-    }
-
-    private static void deliver(Recorder target, Item item) {
-        switch (item.what()) {
-            case CRASH -> target.crash(item.session(), item.bytes());
-            case FATAL_LOG -> target.fatalLog(item.session(), item.log());
-            case PLAIN -> target.plain(item.session(), item.name());
-            case MALFORMED -> target.malformed(item.session(), item.bytes());
-            default -> throw new IllegalStateException(item.what().name());
-        }
     }
 }

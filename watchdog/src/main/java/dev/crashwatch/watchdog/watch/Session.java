@@ -1,5 +1,7 @@
 package dev.crashwatch.watchdog.watch;
 
+import dev.crashwatch.watchdog.pipe.Hello;
+
 /** What the watchdog has heard from one JVM (one pid) on the pipe. */
 public final class Session {
     private final long pid;

@@ -1,13 +1,14 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.agent.Wire;
+import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.pipe.Hello;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.LineResolver;
 import dev.crashwatch.watchdog.signature.LineResolvers;
 import dev.crashwatch.watchdog.signature.Signatures;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.store.Weeks;
+import dev.crashwatch.watchdog.store.counters.Weeks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class StoreRecorder implements Recorder {
             diagnostics.note("could not read fatal error log " + log + ": " + e.getMessage());
             return;
         }
-        count(session, Signatures.counterName(new String(bytes, StandardCharsets.UTF_8), lines(session.hello())), bytes);
+        count(session, Signatures.fatalErrorLogName(new String(bytes, StandardCharsets.UTF_8)), bytes);
     }
 
     @Override

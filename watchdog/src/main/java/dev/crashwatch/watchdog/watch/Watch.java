@@ -1,6 +1,10 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.agent.Wire;
+import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.pipe.Bye;
+import dev.crashwatch.watchdog.pipe.Hello;
+import dev.crashwatch.watchdog.pipe.PipeListener;
+import dev.crashwatch.watchdog.pipe.PipeRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

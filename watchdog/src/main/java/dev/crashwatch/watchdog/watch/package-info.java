@@ -1,6 +1,9 @@
 /**
- * Watching JVMs through the crash pipe: the frame reader, one session per JVM, the fatal-error-log locator, the
- * rules that decide what a JVM's death counts as, and the recorder that turns all that into counters. Shared by
- * launcher mode ({@code crashwatch run}) and the sidecar.
+ * Watching JVMs through the crash pipe: one session per JVM fed by {@code dev.crashwatch.watchdog.pipe}, the
+ * fatal-error-log locator, the rules that decide what a JVM's death counts as, and the recorder ({@link
+ * dev.crashwatch.watchdog.watch.StoreRecorder}, on its {@link dev.crashwatch.watchdog.watch.RecordingThread}) that
+ * names each crash with {@code dev.crashwatch.watchdog.signature} and counts it in {@code
+ * dev.crashwatch.watchdog.store}. Shared by launcher mode ({@code dev.crashwatch.watchdog.launch}) and the sidecar
+ * ({@code dev.crashwatch.watchdog.sidecar}).
  */
 package dev.crashwatch.watchdog.watch;

@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.bench;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;

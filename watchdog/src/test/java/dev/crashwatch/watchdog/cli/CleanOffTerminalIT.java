@@ -3,8 +3,8 @@ package dev.crashwatch.watchdog.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import dev.crashwatch.watchdog.testing.Jdks;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code crashwatch clean} without {@code --yes} off a terminal refuses and deletes nothing, on every JDK found:

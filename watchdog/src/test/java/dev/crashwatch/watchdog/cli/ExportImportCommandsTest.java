@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.TwoVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;

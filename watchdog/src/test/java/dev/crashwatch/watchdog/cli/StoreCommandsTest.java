@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
-import dev.crashwatch.watchdog.triage.TwoVersions;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.triage.TwoVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,7 +174,7 @@ class StoreCommandsTest {
     @Test
     void top_weeks_counts_back_from_this_week() throws Exception {
         Store store = Store.at(dir);
-        java.time.LocalDate thisWeek = dev.crashwatch.watchdog.store.Weeks.current();
+        java.time.LocalDate thisWeek = dev.crashwatch.watchdog.store.counters.Weeks.current();
         store.add(TwoVersions.key("1", thisWeek), Map.of(SHARED, 1L));
         store.add(TwoVersions.key("1", thisWeek.minusWeeks(1)), Map.of(REMOVED, 1L));
         store.add(TwoVersions.key("1", thisWeek.minusWeeks(2)), Map.of(ADDED, 1L));

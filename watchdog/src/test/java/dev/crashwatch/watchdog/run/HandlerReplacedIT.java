@@ -5,8 +5,8 @@ import static dev.crashwatch.watchdog.run.Watchdog.java;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.pipe.Bye;
 import dev.crashwatch.watchdog.testing.TestJars;
-import dev.crashwatch.watchdog.watch.Bye;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,17 +76,17 @@ class PipelineIT {
         assertEquals(0, exitStatus(w.run(List.of("-Xlog:class+load:file=" + log), List.of(),
                 sample(java(), List.of(), "ok"), "clean")));
         List<String> loaded = Files.readAllLines(log);
-        assertTrue(loaded.stream().anyMatch(l -> l.contains("] dev.crashwatch.watchdog.watch.FrameReader ")), "the log is the watchdog's");
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("] dev.crashwatch.watchdog.pipe.FrameReader ")), "the log is the watchdog's");
         for (String heavy : List.of("com.fasterxml.", "oshi.", "com.sun.jna.", "dev.crashwatch.watchdog.parse.",
                 "dev.crashwatch.watchdog.signature.Signatures", "dev.crashwatch.watchdog.store.HostFacts",
-                "dev.crashwatch.watchdog.store.CounterFileFormat")) {
+                "dev.crashwatch.watchdog.store.counters.CounterFileFormat")) {
             assertTrue(loaded.stream().noneMatch(l -> l.contains("] " + heavy)), heavy + " loaded on a clean run");
         }
         if (Watchdog.nativeLauncher()) {
             return; // the child is started by crashwatch-run, not by this JVM
         }
         int childStart = indexOf(loaded, "java.lang.ProcessImpl ");
-        assertTrue(childStart >= 0 && childStart < indexOf(loaded, "dev.crashwatch.watchdog.watch.FrameReader "),
+        assertTrue(childStart >= 0 && childStart < indexOf(loaded, "dev.crashwatch.watchdog.pipe.FrameReader "),
                 "the child starts before the pipe reader is even loaded");
     }
 

@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.run;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.io.IOException;
 import java.nio.file.Files;

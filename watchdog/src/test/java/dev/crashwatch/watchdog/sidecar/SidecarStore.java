@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.sidecar;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.crashwatch.watchdog.signature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.nio.file.Path;
 import java.util.HashMap;

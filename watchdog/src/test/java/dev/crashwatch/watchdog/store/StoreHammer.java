@@ -1,5 +1,7 @@
 package dev.crashwatch.watchdog.store;
 
+import dev.crashwatch.watchdog.store.counters.CounterFileNames;
+import dev.crashwatch.watchdog.store.files.DirectoryLock;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -25,7 +27,7 @@ public final class StoreHammer {
 
     /** Takes the store's writers' lock, says "locked" on stdout, and keeps it until killed. */
     private static void hold(Store store) throws Exception {
-        new DirectoryLock(store.counterDir().resolve(Store.LOCK_FILE)).holding(() -> {
+        new DirectoryLock(store.counterDir().resolve(CounterFileNames.LOCK_FILE)).holding(() -> {
             System.out.println("locked");
             System.out.flush();
             try {

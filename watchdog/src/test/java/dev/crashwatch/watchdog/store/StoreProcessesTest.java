@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.store.counters.CounterFileNames;
+import dev.crashwatch.watchdog.store.files.DirectoryLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +58,7 @@ class StoreProcessesTest {
     @Test
     void a_stuck_lock_holder_makes_writers_give_up_not_hang_and_kill_9_releases_it() throws Exception {
         Store store = Store.at(dir);
-        DirectoryLock lock = new DirectoryLock(store.counterDir().resolve(Store.LOCK_FILE), 300);
+        DirectoryLock lock = new DirectoryLock(store.counterDir().resolve(CounterFileNames.LOCK_FILE), 300);
         Process holder = StoreHammer.holdLock(dir);
         try {
             long start = System.nanoTime();

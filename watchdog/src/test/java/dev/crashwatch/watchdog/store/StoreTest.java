@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.RecentCrash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StoreTest {
-    static final CounterFileKey KEY =
+public class StoreTest {
+    public static final CounterFileKey KEY =
             new CounterFileKey("app", "2.4.0-rc1", "17.0.15", "linux-debian-12", "amd64", LocalDate.of(2026, 11, 23));
-    static final String NPE = "crash/crash\njava.lang.NullPointerException\ncom.example.Main.main:+3";
+    public static final String NPE = "crash/crash\njava.lang.NullPointerException\ncom.example.Main.main:+3";
 
     @TempDir
     Path dir;

@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.triage;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;

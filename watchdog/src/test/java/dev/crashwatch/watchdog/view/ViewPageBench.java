@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.view;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import dev.crashwatch.watchdog.triage.CounterFilter;
 import dev.crashwatch.watchdog.triage.Triage;
 import java.net.http.HttpClient;

@@ -2,8 +2,9 @@ package dev.crashwatch.watchdog.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crashwatch.watchdog.store.CounterFileKey;
+import dev.crashwatch.watchdog.pipe.Hello;
 import dev.crashwatch.watchdog.store.HostFacts;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

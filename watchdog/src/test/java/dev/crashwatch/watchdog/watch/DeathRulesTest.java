@@ -2,6 +2,7 @@ package dev.crashwatch.watchdog.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.crashwatch.watchdog.pipe.Hello;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;

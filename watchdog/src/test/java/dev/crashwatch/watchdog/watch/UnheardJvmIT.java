@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashwatch.watchdog.store.CounterFile;
+import dev.crashwatch.watchdog.pipe.PipeRecord;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

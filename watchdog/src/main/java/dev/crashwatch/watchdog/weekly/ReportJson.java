@@ -1,0 +1,142 @@
+package dev.crashwatch.watchdog.weekly;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes and strictly reads the report JSON ({@code docs/report-format.md}). Reading rejects anything that is not
+ * exactly a v1 report (unknown fields included), so a foreign or damaged file never reaches the store.
+ */
+public final class ReportJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final List<String> TOP_FIELDS = List.of("format", "id", "week", "entries");
+    private static final List<String> ENTRY_FIELDS =
+            List.of("program", "version", "javaVersion", "os", "arch", "counters");
+
+    private ReportJson() {
+    }
+
+    public static String write(Report report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", Report.FORMAT);
+        root.put("id", report.id());
+        root.put("week", report.week().toString());
+        ArrayNode entries = root.putArray("entries");
+        for (ReportEntry e : report.entries()) {
+            ObjectNode node = entries.addObject();
+            node.put("program", e.program());
+            node.put("version", e.version());
+            node.put("javaVersion", e.javaVersion());
+            node.put("os", e.os());
+            node.put("arch", e.arch());
+            ObjectNode counters = node.putObject("counters");
+            e.counters().forEach(counters::put);
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write a JSON tree", ex);
+        }
+    }
+
+    public static Report read(byte[] bytes) throws ReportFormatException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new ReportFormatException("not JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject() || !Report.FORMAT.equals(root.path("format").asText(null))) {
+            throw new ReportFormatException("not a crashwatch report (no \"format\": \"" + Report.FORMAT + "\")");
+        }
+        onlyFields(root, TOP_FIELDS, "report");
+        String id = text(root, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new ReportFormatException("bad report id '" + id + "'");
+        }
+        LocalDate week = week(text(root, "week"));
+        List<ReportEntry> entries = new ArrayList<>();
+        JsonNode list = root.get("entries");
+        if (list == null || !list.isArray()) {
+            throw new ReportFormatException("missing \"entries\" array");
+        }
+        for (JsonNode e : list) {
+            entries.add(entry(e));
+        }
+        return new Report(id, week, entries);
+    }
+
+    private static ReportEntry entry(JsonNode e) throws ReportFormatException {
+        if (!e.isObject()) {
+            throw new ReportFormatException("an entry is not an object");
+        }
+        onlyFields(e, ENTRY_FIELDS, "entry");
+        JsonNode counters = e.get("counters");
+        if (counters == null || !counters.isObject()) {
+            throw new ReportFormatException("an entry has no \"counters\" object");
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = counters.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            JsonNode n = c.getValue();
+            if (c.getKey().isEmpty() || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+                throw new ReportFormatException("bad counter: a name must be non-empty and a count a whole number >= 0");
+            }
+            counts.put(c.getKey(), n.asLong());
+        }
+        return new ReportEntry(text(e, "program"), text(e, "version"), text(e, "javaVersion"), text(e, "os"),
+                text(e, "arch"), counts);
+    }
+
+    private static void onlyFields(JsonNode node, List<String> allowed, String what) throws ReportFormatException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw new ReportFormatException("unknown " + what + " field '" + shorten(f) + "'");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) throws ReportFormatException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new ReportFormatException("missing or empty \"" + field + "\"");
+        }
+        return v.asText();
+    }
+
+    private static LocalDate week(String text) throws ReportFormatException {
+        try {
+            LocalDate day = LocalDate.parse(text);
+            if (day.getDayOfWeek() != DayOfWeek.MONDAY) {
+                throw new ReportFormatException("week " + text + " is not a Monday");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw new ReportFormatException("bad week '" + shorten(text) + "'");
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : shorten(message.split("\n", 2)[0]);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+}
