@@ -7,10 +7,10 @@ import dev.crashwatch.fleet.config.UploadConfig;
 import dev.crashwatch.fleet.storage.ReportArchive;
 import dev.crashwatch.fleet.storage.StorageException;
 import dev.crashwatch.fleet.storage.StoreOutcome;
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportEntry;
-import dev.crashwatch.watchdog.report.ReportFormatException;
-import dev.crashwatch.watchdog.report.ReportJson;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportEntry;
+import dev.crashwatch.watchdog.weekly.ReportFormatException;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import dev.crashwatch.watchdog.signature.NameGrammar;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,10 +97,12 @@ final class ReportIntake {
     private Reply store(Report report) throws Rejection {
         FilteredReport filtered = ReportFilter.apply(config, report);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        byte[] stored = ReportJson.write(filtered.kept()).getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = ReportJson.write(report).getBytes(StandardCharsets.UTF_8);
+        byte[] stored = filtered.dropped().isEmpty() ? canonical
+                : ReportJson.write(filtered.kept()).getBytes(StandardCharsets.UTF_8);
         StoreOutcome outcome;
         try {
-            outcome = archive.store(report.id(), fingerprint(report), today, stored);
+            outcome = archive.store(report.id(), fingerprint(canonical), today, stored);
         } catch (StorageException e) {
             metrics.storageErrors.increment();
             return Reply.error(503, "storage unavailable, try again later", STORAGE_RETRY_SECONDS);
@@ -119,10 +121,12 @@ final class ReportIntake {
         }
     }
 
-    /** The report as sent, in its one canonical form, hashed: a retry matches however it was compressed or spaced. */
-    private static String fingerprint(Report report) {
+    /**
+     * The report as sent, in its one canonical form ({@link ReportJson#write}), hashed: a retry matches however it
+     * was compressed or spaced.
+     */
+    private static String fingerprint(byte[] canonical) {
         try {
-            byte[] canonical = ReportJson.write(report).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256", e);

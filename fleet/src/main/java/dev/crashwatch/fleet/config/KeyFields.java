@@ -1,6 +1,6 @@
 package dev.crashwatch.fleet.config;
 
-import dev.crashwatch.watchdog.report.ReportEntry;
+import dev.crashwatch.watchdog.weekly.ReportEntry;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package dev.crashwatch.fleet.config;
 
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportEntry;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,6 +32,9 @@ public final class FolderStore implements ObjectStore {
 
     private final Path root;
     private final Path temp;
+    /** Temporary names: unique in this run without asking a shared random source on every put. */
+    private final String session = UUID.randomUUID().toString();
+    private final AtomicLong sequence = new AtomicLong();
 
     public FolderStore(Path root) throws StorageException {
         this.root = root.toAbsolutePath().normalize();
@@ -50,7 +54,7 @@ public final class FolderStore implements ObjectStore {
     @Override
     public void put(String key, byte[] bytes) throws StorageException {
         Path target = path(key);
-        Path tmp = temp.resolve(UUID.randomUUID() + ".tmp");
+        Path tmp = temp.resolve(session + "-" + sequence.incrementAndGet() + ".tmp");
         try {
             try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -95,8 +99,12 @@ public final class FolderStore implements ObjectStore {
 
     @Override
     public Optional<byte[]> get(String key) throws StorageException {
+        Path file = path(key);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty(); // most lookups are of IDs not seen yet: no exception for them
+        }
         try {
-            return Optional.of(Files.readAllBytes(path(key)));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -93,7 +93,9 @@ public final class S3Store implements ObjectStore {
         try {
             for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
                     .prefix(prefix + keyPrefix).build()).contents()) {
-                keys.add(o.key().substring(prefix.length()));
+                if (!o.key().endsWith("/")) { // a folder marker some S3-compatible stores list, not an object
+                    keys.add(o.key().substring(prefix.length()));
+                }
             }
         } catch (SdkException e) {
             throw new StorageException("cannot list " + keyPrefix + ": " + e.getMessage(), e);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportEntry;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,10 @@
-package dev.crashwatch.watchdog.cli;
+package dev.crashwatch.fleet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crashwatch.watchdog.testing.TestJars;
+import dev.crashwatch.watchdog.cli.Command;
+import dev.crashwatch.watchdog.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,20 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/cli.md is the CLI's own help: the command list from {@code crashwatch help} and each command's usage from
  * {@code crashwatch help <command>}, with a hand-written example per command. This test regenerates the file from
  * {@link Main} and fails when it differs; run it with {@code -Dcrashwatch.updateDocs=true} to rewrite it (the
- * examples are kept).
+ * examples are kept). It lives in the fleet module because {@code crashwatch help} lists the fleet's commands too
+ * ({@link FleetMain} registers them), so only here does the CLI have all of its commands.
  */
 class CliDocsTest {
     static final String HEADER = """
             # crashwatch command line
 
             Generated from the CLI's own help by `CliDocsTest` (it fails when this file and `crashwatch help` differ;
-            `mvn -q -pl watchdog -am test -Dtest=CliDocsTest -Dsurefire.failIfNoSpecifiedTests=false \
+            `mvn -q -pl fleet -am test -Dtest=CliDocsTest -Dsurefire.failIfNoSpecifiedTests=false \
             -Dcrashwatch.updateDocs=true` rewrites it). The examples are written by hand and kept.
 
             Every command answers bad usage with a one-line error and exit status 2.
@@ -32,9 +35,14 @@ class CliDocsTest {
             """;
     static final String EXAMPLE = "Example:\n";
 
+    @BeforeAll
+    static void registerTheFleetsCommands() {
+        FleetMain.registerAll();
+    }
+
     @Test
     void docs_cli_md_is_the_help_of_every_command_with_an_example() throws Exception {
-        Path doc = TestJars.repo().resolve("docs/cli.md");
+        Path doc = Path.of(System.getProperty("crashwatch.repo", "..")).resolve("docs/cli.md");
         String current = Files.exists(doc) ? Files.readString(doc) : "";
         String generated = generate(examples(current));
         if (Boolean.getBoolean("crashwatch.updateDocs")) {
