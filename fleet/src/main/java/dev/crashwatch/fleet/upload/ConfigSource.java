@@ -3,7 +3,7 @@ package dev.crashwatch.fleet.upload;
 import dev.crashwatch.fleet.config.UploadConfig;
 import dev.crashwatch.fleet.config.UploadConfigException;
 import dev.crashwatch.fleet.config.UploadConfigJson;
-import dev.crashwatch.watchdog.store.StoreFiles;
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,7 +33,7 @@ final class ConfigSource {
             byte[] body = got.value().get().body();
             try {
                 UploadConfig config = UploadConfigJson.read(body);
-                StoreFiles.replace(cached, body);
+                AtomicFiles.replace(cached, body);
                 return new Found(Optional.of(config), "");
             } catch (UploadConfigException e) {
                 problem = "the collector's upload config is not valid (" + e.getMessage() + ")";

@@ -1,10 +1,11 @@
 package dev.crashwatch.fleet.upload;
 
-import dev.crashwatch.watchdog.report.Report;
-import dev.crashwatch.watchdog.report.ReportFormatException;
-import dev.crashwatch.watchdog.report.ReportJson;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.store.StoreFiles;
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
+import dev.crashwatch.watchdog.store.files.PrivateFiles;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportFormatException;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,16 +82,16 @@ public final class ReportShelf {
     /** Writes {@code bytes} (the report as it will go on the wire) as a pending report. */
     public StoredReport addPending(Report report, byte[] bytes) throws IOException {
         Path file = folder(ReportState.PENDING).resolve(report.id() + JSON);
-        StoreFiles.replace(file, bytes);
+        AtomicFiles.replace(file, bytes);
         return new StoredReport(report, ReportState.PENDING, file, Optional.empty());
     }
 
     /** Writes a report that is not to be sent, with why. */
     public StoredReport addSkipped(Report report, byte[] bytes, String reason) throws IOException {
         Path dir = folder(ReportState.SKIPPED);
-        StoreFiles.replace(dir.resolve(report.id() + REASON), line(reason));
+        AtomicFiles.replace(dir.resolve(report.id() + REASON), line(reason));
         Path file = dir.resolve(report.id() + JSON);
-        StoreFiles.replace(file, bytes);
+        AtomicFiles.replace(file, bytes);
         return new StoredReport(report, ReportState.SKIPPED, file, Optional.of(reason));
     }
 
@@ -101,11 +102,11 @@ public final class ReportShelf {
     public StoredReport move(StoredReport report, ReportState state, String reason) throws IOException {
         Path dir = folder(state);
         if (!reason.isEmpty()) {
-            StoreFiles.replace(dir.resolve(report.id() + REASON), line(reason));
+            AtomicFiles.replace(dir.resolve(report.id() + REASON), line(reason));
         }
         Path target = dir.resolve(report.id() + JSON);
         Files.move(report.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        StoreFiles.syncDirectory(dir);
+        AtomicFiles.syncDirectory(dir);
         Files.deleteIfExists(report.file().resolveSibling(report.id() + REASON));
         return new StoredReport(report.report(), state, target, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     }
@@ -126,13 +127,13 @@ public final class ReportShelf {
         refuseLink(root);
         Path dir = root.resolve(state.word());
         refuseLink(dir);
-        return StoreFiles.directories(dir);
+        return PrivateFiles.directories(dir);
     }
 
     /** The root, created if missing: for files that live beside the state folders (the lock, the cached config). */
     Path rootFolder() throws IOException {
         refuseLink(root);
-        return StoreFiles.directories(root);
+        return PrivateFiles.directories(root);
     }
 
     static void refuseLink(Path p) throws IOException {

@@ -1,7 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
-import dev.crashwatch.watchdog.report.Report;
 import dev.crashwatch.watchdog.triage.CrashKind;
+import dev.crashwatch.watchdog.weekly.Report;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.crashwatch.fleet.upload;
 
-import dev.crashwatch.watchdog.store.StoreFiles;
+import dev.crashwatch.watchdog.store.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -27,9 +27,9 @@ final class UploadLock implements AutoCloseable {
 
     /** The lock, or empty if another upload holds it. */
     static Optional<UploadLock> tryTake(Path reportsDir) throws IOException {
-        StoreFiles.directories(reportsDir);
+        PrivateFiles.directories(reportsDir);
         FileChannel ch = FileChannel.open(reportsDir.resolve(FILE), Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StoreFiles.privateFileAttributes());
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileAttributes());
         try {
             FileLock lock = ch.tryLock();
             if (lock != null) {

@@ -1,12 +1,12 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.fleet.config.UploadConfig;
-import dev.crashwatch.watchdog.report.ReportJson;
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.ModeSetting;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.store.StoreFiles;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,6 +178,6 @@ public final class Uploader {
                 before = 0;
             }
         }
-        StoreFiles.replace(file, ((before + refused) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(file, ((before + refused) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

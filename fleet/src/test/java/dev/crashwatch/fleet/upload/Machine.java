@@ -2,8 +2,8 @@ package dev.crashwatch.fleet.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crashwatch.watchdog.store.CounterFile;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.CrashKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

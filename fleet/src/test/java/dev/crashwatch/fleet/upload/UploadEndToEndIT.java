@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crashwatch.watchdog.report.Report;
 import dev.crashwatch.watchdog.triage.CrashKind;
+import dev.crashwatch.watchdog.weekly.Report;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

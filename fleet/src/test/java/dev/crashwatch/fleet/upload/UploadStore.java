@@ -1,8 +1,8 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.watchdog.store.CollectorUrl;
-import dev.crashwatch.watchdog.store.CounterFileKey;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

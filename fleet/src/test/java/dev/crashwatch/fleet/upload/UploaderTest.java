@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.fleet.config.UploadConfig;
 import dev.crashwatch.fleet.config.UploadConfigJson;
-import dev.crashwatch.watchdog.report.ReportJson;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

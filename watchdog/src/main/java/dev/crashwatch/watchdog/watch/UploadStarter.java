@@ -2,7 +2,8 @@ package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.store.StoreFiles;
+import dev.crashwatch.watchdog.store.files.AtomicFiles;
+import dev.crashwatch.watchdog.store.files.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ public final class UploadStarter {
                     && Files.readString(token, StandardCharsets.UTF_8).strip().equals(today)) {
                 return;
             }
-            StoreFiles.replace(token, (today + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.replace(token, (today + "\n").getBytes(StandardCharsets.UTF_8));
             start(store);
         } catch (IOException | RuntimeException e) {
             log(store, "crashwatch: could not start an upload: " + e);
@@ -105,7 +106,7 @@ public final class UploadStarter {
         }
         if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                Files.createFile(log, StoreFiles.privateFileAttributes());
+                Files.createFile(log, PrivateFiles.fileAttributes());
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // another watchdog made it just now
             }
