@@ -39,7 +39,7 @@ public final class UploadCommand implements Command {
         Store store = Store.openDefault();
         UploadSettings settings;
         try {
-            settings = UploadSettings.read(System::getenv, java.util.Optional.empty());
+            settings = UploadSettings.read(System::getenv, store.storedModeSetting().collector());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -27,8 +27,6 @@ import java.util.stream.Stream;
  * is followed. Layout: {@code docs/store.md}, {@code docs/upload.md}.
  */
 public final class ReportShelf {
-    /** The folder under the store. */
-    public static final String DIR = "reports";
     static final String JSON = ".json";
     static final String REASON = ".reason";
     /** Largest report or reason file read back; what this client writes is far smaller. */
@@ -41,7 +39,7 @@ public final class ReportShelf {
     }
 
     public static ReportShelf of(Store store) {
-        return new ReportShelf(store.dir().resolve(DIR));
+        return new ReportShelf(store.reportsDir());
     }
 
     /** {@code <store>/reports}. */

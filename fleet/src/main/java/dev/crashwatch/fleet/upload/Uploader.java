@@ -49,7 +49,8 @@ public final class Uploader {
             return UploadResult.stopped("not-on", "mode is " + mode.mode().word() + ": nothing is sent"
                     + " ('crashwatch mode on --collector URL' allows uploads)");
         }
-        if (mode.asOf().isEmpty()) {
+        ModeSetting consent = store.storedModeSetting();
+        if (consent.mode() != Mode.ON || consent.asOf().isEmpty()) {
             return UploadResult.stopped("no-consent", "mode on comes from " + mode.source() + ", not from the store's mode"
                     + " file: uploads need 'crashwatch mode on', whose day starts the grace period");
         }
@@ -57,7 +58,7 @@ public final class Uploader {
             return UploadResult.stopped("no-collector", "no collector set: 'crashwatch mode on --collector URL'"
                     + " or CRASHWATCH_COLLECTOR");
         }
-        UploadCalendar calendar = new UploadCalendar(mode.asOf().get(), settings.today(), settings.graceDays());
+        UploadCalendar calendar = new UploadCalendar(consent.asOf().get(), settings.today(), settings.graceDays());
         if (calendar.inGracePeriod()) {
             return UploadResult.stopped("grace", "grace period: mode on since " + calendar.consentDay()
                     + ", uploads start on " + calendar.firstUploadDay());

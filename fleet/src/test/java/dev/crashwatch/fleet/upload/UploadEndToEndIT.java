@@ -52,8 +52,7 @@ class UploadEndToEndIT {
                 }
                 assertEquals(crashes[m].length, machine.crashesCounted(), "each crash counted on machine " + m);
                 counted += machine.crashesCounted();
-                assertEquals(0, machine.crashwatch("mode", "on").status());
-                machine.env.put("CRASHWATCH_COLLECTOR", collector.url());
+                assertEquals(0, machine.crashwatch("mode", "on", "--collector", collector.url()).status());
                 machine.env.put(UploadSettings.GRACE_DAYS_ENV, "0");
                 machine.env.put(UploadSettings.TODAY_ENV, today());
                 machines.add(machine);

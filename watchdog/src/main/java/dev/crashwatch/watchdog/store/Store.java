@@ -34,6 +34,7 @@ public final class Store {
     static final String RUN = "run";
     static final String LOG = "log";
     static final String CACHE = "cache";
+    static final String REPORTS = "reports";
 
     private final Path dir;
     private final Function<String, String> env;
@@ -107,9 +108,30 @@ public final class Store {
         CounterWriter.prepare();
     }
 
+    /**
+     * The mode file's own setting, whatever {@code CRASHWATCH_MODE} says: the consent to upload is the file's
+     * {@code on} and its day, never the environment's ({@code docs/upload.md}).
+     */
+    public ModeSetting storedModeSetting() {
+        return new ModeFile(dir.resolve("mode")).readFile();
+    }
+
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
-        new ModeFile(dir.resolve("mode")).write(mode);
+        setMode(mode, Optional.empty());
+    }
+
+    /**
+     * Writes the mode file with the collector to upload to ({@code <word> <YYYY-MM-DD> <URL>}; empty: keep the one
+     * it holds). Setting {@code on} again keeps the day it was first set.
+     */
+    public void setMode(Mode mode, Optional<CollectorUrl> collector) throws IOException {
+        new ModeFile(dir.resolve("mode")).write(mode, collector.map(CollectorUrl::toString));
+    }
+
+    /** Where the reports made for upload are kept ({@code reports/}, {@code docs/upload.md}). */
+    public Path reportsDir() {
+        return dir.resolve(REPORTS);
     }
 
     /**

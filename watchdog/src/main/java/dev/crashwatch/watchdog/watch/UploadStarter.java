@@ -1,6 +1,5 @@
 package dev.crashwatch.watchdog.watch;
 
-import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import dev.crashwatch.watchdog.store.files.PrivateFiles;
@@ -34,13 +33,10 @@ public final class UploadStarter {
     private UploadStarter() {
     }
 
-    /** Starts an upload unless the mode is not on or one was started today; never throws. */
+    /** Starts an upload (the caller checked that the mode is on) unless one was started today; never throws. */
     public static void afterCrash(Store store) {
         try {
-            if (store.mode() != Mode.ON) {
-                return;
-            }
-            Path reports = store.dir().resolve("reports");
+            Path reports = store.reportsDir();
             if (Files.isSymbolicLink(reports)) {
                 throw new IOException(reports + " is a symbolic link: not followed");
             }
