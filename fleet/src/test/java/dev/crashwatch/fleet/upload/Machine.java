@@ -1,6 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
@@ -79,6 +80,7 @@ final class Machine {
     Result crash(String kind) throws IOException, InterruptedException {
         Result r = crashwatch(runArgs(kind));
         assertEquals(1, r.status(), "the sample's own exit status for " + kind + ": " + r.err());
+        assertTrue(r.out().contains("sample " + kind + " starting"), "the sample ran: " + r.out() + r.err());
         return r;
     }
 
