@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -134,6 +135,8 @@ public final class CollectorCommand implements Command {
             return UploadConfigJson.read(Files.readAllBytes(Path.of(file.get())));
         } catch (UploadConfigException e) {
             throw new UsageException("--config " + file.get() + ": " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--config " + file.get() + ": no such file");
         }
     }
 

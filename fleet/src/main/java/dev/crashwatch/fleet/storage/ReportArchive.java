@@ -2,6 +2,7 @@ package dev.crashwatch.fleet.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -75,10 +76,14 @@ public final class ReportArchive implements AutoCloseable {
             return Optional.empty();
         }
         String[] parts = new String(bytes.get(), StandardCharsets.US_ASCII).strip().split(" ");
-        if (parts.length != 2 || !FINGERPRINT.matcher(parts[0]).matches()) {
-            throw new StorageException("damaged claim for " + id, null);
+        try {
+            if (parts.length == 2 && FINGERPRINT.matcher(parts[0]).matches()) {
+                return Optional.of(new Claim(parts[0], LocalDate.parse(parts[1])));
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
         }
-        return Optional.of(new Claim(parts[0], LocalDate.parse(parts[1])));
+        throw new StorageException("damaged claim for " + id, null);
     }
 
     private static String claimKey(String id) {
