@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class ReportShelf {
     static final String JSON = ".json";
     static final String REASON = ".reason";
+    private static final Comparator<StoredReport> BY_WEEK =
+            Comparator.comparing((StoredReport r) -> r.report().week()).thenComparing(StoredReport::id);
     /** Largest report or reason file read back; what this client writes is far smaller. */
     static final int MAX_FILE_BYTES = 16 << 20;
 
@@ -53,7 +55,7 @@ public final class ReportShelf {
         for (ReportState state : ReportState.values()) {
             all.addAll(in(state));
         }
-        all.sort(Comparator.comparing((StoredReport r) -> r.report().week()).thenComparing(StoredReport::id));
+        all.sort(BY_WEEK);
         return all;
     }
 
@@ -63,34 +65,36 @@ public final class ReportShelf {
         for (Path file : jsonFiles(root.resolve(state.word()))) {
             read(state, file).ifPresent(reports::add);
         }
-        reports.sort(Comparator.comparing((StoredReport r) -> r.report().week()).thenComparing(StoredReport::id));
+        reports.sort(BY_WEEK);
         return reports;
     }
 
-    /** The report whose ID is {@code idOrPrefix} or starts with it; an ambiguous prefix is an error. */
+    /** The report with this ID, or the one whose ID starts with it; a start shared by several is an error. */
     public Optional<StoredReport> find(String idOrPrefix) throws IOException {
         List<StoredReport> matches = all().stream().filter(r -> r.id().startsWith(idOrPrefix)).toList();
-        if (matches.size() > 1 && matches.stream().noneMatch(r -> r.id().equals(idOrPrefix))) {
-            throw new IllegalArgumentException("'" + idOrPrefix + "' names " + matches.size() + " reports: give more of the ID");
+        Optional<StoredReport> exact = matches.stream().filter(r -> r.id().equals(idOrPrefix)).findFirst();
+        if (exact.isEmpty() && matches.size() > 1) {
+            throw new IllegalArgumentException("'" + idOrPrefix + "' starts " + matches.size() + " report IDs: give more of it");
         }
-        return matches.stream().filter(r -> r.id().equals(idOrPrefix)).findFirst()
-                .or(() -> matches.stream().findFirst());
+        return exact.isPresent() ? exact : matches.stream().findFirst();
     }
 
     /** Writes {@code bytes} (the report as it will go on the wire) as a pending report. */
     public StoredReport addPending(Report report, byte[] bytes) throws IOException {
-        Path file = folder(ReportState.PENDING).resolve(report.id() + JSON);
-        AtomicFiles.replace(file, bytes);
-        return new StoredReport(report, ReportState.PENDING, file, Optional.empty());
+        return add(ReportState.PENDING, report, bytes, "");
     }
 
     /** Writes a report that is not to be sent, with why. */
     public StoredReport addSkipped(Report report, byte[] bytes, String reason) throws IOException {
-        Path dir = folder(ReportState.SKIPPED);
-        AtomicFiles.replace(dir.resolve(report.id() + REASON), line(reason));
+        return add(ReportState.SKIPPED, report, bytes, reason);
+    }
+
+    private StoredReport add(ReportState state, Report report, byte[] bytes, String reason) throws IOException {
+        Path dir = folder(state);
+        writeReason(dir, report.id(), reason);
         Path file = dir.resolve(report.id() + JSON);
         AtomicFiles.replace(file, bytes);
-        return new StoredReport(report, ReportState.SKIPPED, file, Optional.of(reason));
+        return new StoredReport(report, state, file, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     }
 
     /**
@@ -99,9 +103,7 @@ public final class ReportShelf {
      */
     public StoredReport move(StoredReport report, ReportState state, String reason) throws IOException {
         Path dir = folder(state);
-        if (!reason.isEmpty()) {
-            AtomicFiles.replace(dir.resolve(report.id() + REASON), line(reason));
-        }
+        writeReason(dir, report.id(), reason);
         Path target = dir.resolve(report.id() + JSON);
         Files.move(report.file(), target, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncDirectory(dir);
@@ -171,7 +173,9 @@ public final class ReportShelf {
         }
     }
 
-    private static byte[] line(String text) {
-        return (text.strip() + "\n").getBytes(StandardCharsets.UTF_8);
+    private static void writeReason(Path dir, String id, String reason) throws IOException {
+        if (!reason.isEmpty()) {
+            AtomicFiles.replace(dir.resolve(id + REASON), (reason.strip() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -36,6 +36,13 @@ class UploaderTest {
     @TempDir
     Path tmp;
 
+    /** The URL of a loopback port nothing listens on: a collector that is down. */
+    static String closedCollector() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + probe.getLocalPort();
+        }
+    }
+
     UploadStore store() throws Exception {
         return new UploadStore(tmp.resolve("store"), CONSENT);
     }
@@ -91,22 +98,19 @@ class UploaderTest {
     @Test
     void collector_down_keeps_the_report_pending_with_its_id_and_sends_it_later() throws Exception {
         UploadStore s = store().crashes(LAST, 2);
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        String closed = closedCollector();
         Files.createDirectories(s.shelf().root());
         try (ScriptedCollector c = new ScriptedCollector()) {
             // A config fetched once is kept and used while the collector is down.
             Files.writeString(s.shelf().root().resolve(ConfigSource.FILE), ScriptedCollector.ALLOW_ALL);
-            UploadResult down = s.upload("http://127.0.0.1:" + closedPort, TODAY);
+            UploadResult down = s.upload(closed, TODAY);
             assertEquals("gave-up", down.status(), down.message());
             assertEquals(1, down.exitStatus());
             List<StoredReport> pending = s.in(ReportState.PENDING);
             assertEquals(1, pending.size());
             String id = pending.get(0).id();
 
-            assertEquals("gave-up", s.upload("http://127.0.0.1:" + closedPort, TODAY).status());
+            assertEquals("gave-up", s.upload(closed, TODAY).status());
             assertEquals(id, s.in(ReportState.PENDING).get(0).id(), "a retry keeps the report and its ID");
 
             assertEquals("done", s.upload(c.url(), TODAY).status());
@@ -119,11 +123,8 @@ class UploaderTest {
     @Test
     void without_a_config_ever_fetched_nothing_is_made_and_the_run_gives_up_for_the_day() throws Exception {
         UploadStore s = store().crashes(LAST, 2);
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
-        UploadResult r = s.upload("http://127.0.0.1:" + closedPort, TODAY);
+        String closed = closedCollector();
+        UploadResult r = s.upload(closed, TODAY);
         assertEquals("gave-up", r.status());
         assertTrue(r.message().contains("could not fetch the upload config (collector unreachable"), r.message());
         assertTrue(s.shelf().all().isEmpty(), "nothing made without a config");
@@ -232,17 +233,14 @@ class UploaderTest {
                 {"format":"crashwatch-upload-config/v1","programs":[{"name":"app","versions":["*"],"sampleRate":0.5}],
                  "counterPrefixes":["crash/"],"stackDepth":16}""";
         UploadConfig config = UploadConfigJson.read(half.getBytes());
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        String closed = closedCollector();
         try (ScriptedCollector c = new ScriptedCollector()) {
             c.config(half);
             for (int i = 0; i < 12; i++) {
                 UploadStore s = new UploadStore(tmp.resolve("store" + i), CONSENT).crashes(LAST, 1);
                 Files.createDirectories(s.shelf().root());
                 Files.writeString(s.shelf().root().resolve(ConfigSource.FILE), half);
-                s.upload("http://127.0.0.1:" + closedPort, TODAY);
+                s.upload(closed, TODAY);
                 StoredReport made = s.shelf().all().get(0);
                 boolean in = config.sampled("app", made.id());
                 assertEquals(in ? ReportState.PENDING : ReportState.SKIPPED, made.state(), made.id());
