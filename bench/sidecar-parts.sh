@@ -31,7 +31,7 @@ sed -i "s|^$after\$|&\n        if (\"after\".equals(System.getenv(\"STOP\"))) re
 javac --release 11 -nowarn -d "$work/classes" $(find "$work/src" -name '*.java')
 printf 'Premain-Class: dev.crashwatch.agent.Premain\nBoot-Class-Path: crashwatch-agent.jar\n' > "$work/agent.mf"
 jar cfm "$work/agent/crashwatch-agent.jar" "$work/agent.mf" -C "$work/classes" .
-for f in crashwatch.jar crashwatch-relay crashwatch.jsa; do
+for f in crashwatch.jar crashwatch-relay; do
     [ -e "$target/$f" ] && ln -s "$target/$f" "$work/agent/$f"
 done
 

@@ -20,9 +20,15 @@ plain="-XX:+IgnoreUnrecognizedVMOptions -Xshare:auto -XX:+UnlockDiagnosticVMOpti
 plain=$(echo $plain)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# ./crashwatch makes the AppCDS archive (watchdog/target/crashwatch.jsa) on first use; the sidecar maps it.
+# ./crashwatch makes the AppCDS archive on first use, in the background, in the user's cache (docs/install.md); the
+# sidecar maps it. Wait for it (a minute at most).
 CRASHWATCH_DIR="$work/cw" "$repo/crashwatch" status >/dev/null 2>&1 || true
-echo "AppCDS archive: $(ls "$target/crashwatch.jsa" 2>/dev/null || echo none)"
+cds="${XDG_CACHE_HOME:-$HOME/.cache}/crashwatch/cds$(cd -P "$target" && pwd)"
+for _ in $(seq 60); do
+    [ -n "$(find "$cds" -name '*.jsa' 2>/dev/null)" ] && break
+    sleep 1
+done
+echo "AppCDS archive: $(find "$cds" -name '*.jsa' 2>/dev/null | head -1 | grep . || echo none)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$target/crashwatch.jar" "$here/SidecarBench.java" "$rounds" "$target/crashwatch-agent.jar" "$samples" \
   "relay=relay:default" \

@@ -18,7 +18,6 @@ trap '[ -n "$reader" ] && kill "$reader" 2>/dev/null; rm -rf "$work"' EXIT
 
 samples="$repo/samples/target/crashwatch-samples.jar"
 agent="$repo/watchdog/target/crashwatch-agent.jar"
-[ -f "$agent" ] || agent="$repo/agent/target/crashwatch-agent.jar"
 
 . "$here/lib.sh"
 # The empty agent: a jar whose premain does nothing.

@@ -178,6 +178,7 @@ final class Agent {
      */
     void sayBye() {
         try {
+            reportUnplannedExit();
             long deadline = Deadlines.in(BYE_BUDGET_MILLIS);
             if (!channel.usable()) {
                 return;
@@ -188,6 +189,16 @@ final class Agent {
             BoundedWrite.send(channel, Wire.BYE, bye.array(), bye.length(), deadline);
         } catch (Throwable ignored) {
             // Exit goes on.
+        }
+    }
+
+    /** With option {@code exitFrom}: an exit called by other code is reported as a crash before the goodbye. */
+    private void reportUnplannedExit() {
+        if (options.exitFrom() != null) {
+            UnplannedExit exit = UnplannedExit.find(options.exitFrom());
+            if (exit != null) {
+                reportCrash(exit.thread(), exit);
+            }
         }
     }
 

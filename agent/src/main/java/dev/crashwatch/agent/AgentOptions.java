@@ -18,6 +18,8 @@ final class AgentOptions implements SidecarOptions {
     static final String DIR = "dir";
     /** The java executable the sidecar runs on (Java 17+). */
     static final String JAVA = "java";
+    /** The class that ends this JVM with System.exit when all went well: any other exit is a crash (UnplannedExit). */
+    static final String EXIT_FROM = "exitFrom";
 
     private String pipe;
     private String program;
@@ -25,6 +27,7 @@ final class AgentOptions implements SidecarOptions {
     private String watchdog;
     private String dir;
     private String java;
+    private String exitFrom;
 
     /** Parses an option string; {@code null} or empty gives no options. Never throws. */
     static AgentOptions parse(String text) {
@@ -78,6 +81,8 @@ final class AgentOptions implements SidecarOptions {
             dir = value;
         } else if (JAVA.equals(key)) {
             java = value;
+        } else if (EXIT_FROM.equals(key)) {
+            exitFrom = value;
         }
     }
 
@@ -111,5 +116,9 @@ final class AgentOptions implements SidecarOptions {
     @Override
     public String java() {
         return java;
+    }
+
+    String exitFrom() {
+        return exitFrom;
     }
 }

@@ -126,16 +126,46 @@ class AgentProcessTest {
         }
     }
 
+    @Test
+    void with_exitFrom_an_exit_called_by_other_code_is_a_crash_with_the_callers_stack_and_the_status_stays() throws Exception {
+        try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
+            Result with = run("exitFrom=org.example.Booter", "exit");
+            assertEquals(7, with.status);
+            assertEquals("", with.stderr);
+            String pipe = readAvailable(reader);
+            assertTrue(pipe.matches("(?s).* CRASH \\d+ 0 0 \\d+\nException in thread \"main\" dev.crashwatch.agent"
+                    + ".UnplannedExit: exit called outside org.example.Booter\n\tat [^\n]*java.lang.Runtime.exit"
+                    + "[^\n]*\n\tat [^\n]*java.lang.System.exit[^\n]*\n\tat [^\n]*dev.crashwatch.agent.fixtures.Apps"
+                    + ".main\\(Apps.java:\\d+\\)\n.* BYE .*"), pipe);
+        }
+    }
+
+    @Test
+    void an_exit_from_the_exitFrom_class_or_without_the_option_is_no_crash() throws Exception {
+        try (RandomAccessFile reader = new RandomAccessFile(fifo, "rw")) {
+            assertEquals(7, run("exitFrom=dev.crashwatch.agent.fixtures.Apps", "exit").status);
+            assertEquals(7, run("", "exit").status);
+            assertEquals(0, run("exitFrom=org.example.Booter", "ok").status);
+            String pipe = readAvailable(reader);
+            assertTrue(!pipe.contains(" CRASH ") && pipe.contains(" BYE "), pipe);
+        }
+    }
+
     private static final class Result {
         int status;
         String stderr;
     }
 
     private Result run(boolean agent, String appCase) throws Exception {
+        return run(agent ? "" : null, appCase);
+    }
+
+    /** Runs {@code Apps appCase}, with the agent in launcher mode and {@code options} after the pipe unless null. */
+    private Result run(String options, String appCase) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        if (agent) {
-            command.add("-javaagent:" + agentJar + "=pipe=" + fifo);
+        if (options != null) {
+            command.add("-javaagent:" + agentJar + "=pipe=" + fifo + (options.isEmpty() ? "" : "," + options));
         }
         command.add("-cp");
         command.add(Paths.get(dev.crashwatch.agent.fixtures.Apps.class.getProtectionDomain().getCodeSource()

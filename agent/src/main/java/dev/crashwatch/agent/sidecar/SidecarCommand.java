@@ -45,7 +45,7 @@ final class SidecarCommand {
             command.add(relay.getPath());
         }
         command.add(java.getPath());
-        command.addAll(jvmOptions(jar));
+        command.addAll(jvmOptions(jar, java));
         command.add("-cp");
         command.add(jar.getPath());
         command.add(MAIN_CLASS);
@@ -62,14 +62,14 @@ final class SidecarCommand {
         return command;
     }
 
-    /** {@code $CRASHWATCH_SIDECAR_JVM_OPTIONS}, else {@link #JVM_OPTIONS} and the archive beside the jar, if any. */
-    private static List<String> jvmOptions(File jar) {
+    /** {@code $CRASHWATCH_SIDECAR_JVM_OPTIONS}, else {@link #JVM_OPTIONS} and the jar's archive for that java, if any. */
+    private static List<String> jvmOptions(File jar, File java) {
         String fromEnv = System.getenv(JVM_OPTIONS_ENV);
         if (fromEnv != null && !fromEnv.trim().isEmpty()) {
             return Arrays.asList(fromEnv.trim().split("\\s+"));
         }
         List<String> options = new ArrayList<>(Arrays.asList(JVM_OPTIONS));
-        File archive = WatchdogFiles.sharedArchive(jar);
+        File archive = WatchdogFiles.sharedArchive(jar, java);
         if (archive != null) {
             options.add("-XX:SharedArchiveFile=" + archive.getPath());
             options.add("-Xlog:disable");

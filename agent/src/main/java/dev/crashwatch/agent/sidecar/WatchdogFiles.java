@@ -6,20 +6,14 @@ import java.security.CodeSource;
 
 /**
  * Where the sidecar's files are: the watchdog jar ({@code watchdog=}, {@code $CRASHWATCH_WATCHDOG}, else crashwatch.jar
- * beside the agent jar), the native relay and the class-data sharing archive beside it, and the {@code java} that runs
- * it ({@code java=}, {@code $CRASHWATCH_JAVA}, else this JVM's).
+ * beside the agent jar), the native relay ({@link NativeHelpers}), the class-data sharing archive in the user's cache
+ * ({@link ClassDataArchive}), and the {@code java} that runs it ({@code java=}, {@code $CRASHWATCH_JAVA}, else this
+ * JVM's).
  */
 final class WatchdogFiles {
     static final String WATCHDOG_JAR = "crashwatch.jar";
     /** The native relay, beside the watchdog jar (docs/native.md). */
     static final String RELAY = "crashwatch-relay";
-    /**
-     * The class-data sharing archive of crashwatch.jar's classes that {@code ./crashwatch} makes beside it on first
-     * use: mapped by the sidecar when it is there (a Java sidecar the relay starts at a crash counts it in about half
-     * the time; docs/benchmarks.md). One made by another JDK, or for an older jar, is rejected by the JVM, which
-     * then starts without it: {@code -Xlog:disable} keeps that notice out of the sidecar log.
-     */
-    static final String SHARED_ARCHIVE = "crashwatch.jsa";
     /** Set (non-empty): never use the native helpers, start the JVM sidecar directly. */
     static final String NO_NATIVE_ENV = "CRASHWATCH_NO_NATIVE";
     /** Environment variables naming the watchdog jar and the sidecar's java when no option does. */
@@ -54,32 +48,32 @@ final class WatchdogFiles {
         }
     }
 
-    /** The executable relay beside the watchdog jar; null if there is none or {@code $CRASHWATCH_NO_NATIVE} is set. */
+    /**
+     * The executable relay for the watchdog jar ({@link NativeHelpers}: beside it or in {@code ../libexec/}), or for
+     * the file the jar links to (an application directory holding a link to crashwatch.jar); null if there is none
+     * or {@code $CRASHWATCH_NO_NATIVE} is set.
+     */
     static File relay(File jar) {
         String noNative = System.getenv(NO_NATIVE_ENV);
-        return noNative != null && !noNative.isEmpty() ? null : besideJar(jar, RELAY, true);
-    }
-
-    /** The class-data sharing archive beside the watchdog jar; null if there is none. */
-    static File sharedArchive(File jar) {
-        return besideJar(jar, SHARED_ARCHIVE, false);
-    }
-
-    /**
-     * The file {@code name} beside the watchdog jar, or beside the file the jar links to (an application directory
-     * holding a link to crashwatch.jar); null if there is none (or it is not executable, when it has to be).
-     */
-    static File besideJar(File jar, String name, boolean executable) {
-        File beside = new File(jar.getAbsoluteFile().getParentFile(), name);
-        if (executable ? beside.canExecute() : beside.isFile()) {
-            return beside;
+        if (noNative != null && !noNative.isEmpty()) {
+            return null;
         }
+        File relay = NativeHelpers.find(jar.getAbsoluteFile().getParentFile(), RELAY);
         try {
-            File real = new File(jar.getCanonicalFile().getParentFile(), name);
-            return (executable ? real.canExecute() : real.isFile()) ? real : null;
+            return relay != null ? relay : NativeHelpers.find(jar.getCanonicalFile().getParentFile(), RELAY);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The class-data sharing archive the script made for this jar and the sidecar's java ({@link ClassDataArchive});
+     * null if there is none. One made for an older jar is rejected by the JVM, which then starts without it:
+     * {@code -Xlog:disable} keeps that notice out of the sidecar log.
+     */
+    static File sharedArchive(File jar, File java) {
+        File archive = ClassDataArchive.of(ClassDataArchive.cacheDir(), jar, java);
+        return archive != null && archive.isFile() ? archive : null;
     }
 
     /** {@code java=}, else {@code $CRASHWATCH_JAVA}, else this JVM's {@code bin/java}. */

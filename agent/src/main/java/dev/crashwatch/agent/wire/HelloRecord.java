@@ -23,6 +23,8 @@ public final class HelloRecord {
         hello.put(Wire.KEY_START_MILLIS, Long.toString(startMillis));
         hello.put(Wire.KEY_JAVA_VERSION, System.getProperty("java.version"));
         hello.put(Wire.KEY_MAIN, main.main());
+        hello.put(Wire.KEY_MAIN_CLASS, main.mainClass());
+        hello.put(Wire.KEY_MODULE_NAME, main.moduleName());
         hello.put(Wire.KEY_PROGRAM, program != null ? program : main.title());
         hello.put(Wire.KEY_VERSION, version != null ? version : main.version());
         hello.put(Wire.KEY_CWD, System.getProperty("user.dir"));

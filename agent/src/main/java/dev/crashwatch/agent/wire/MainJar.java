@@ -7,12 +7,15 @@ import java.util.jar.Manifest;
 
 /**
  * What the JVM runs ({@code main} in the hello: the main class or jar), and for a main jar its manifest's
- * {@code Implementation-Title} and {@code Implementation-Version}: the program's name and version by default.
+ * {@code Implementation-Title} and {@code Implementation-Version} (the program's name and version by default),
+ * {@code Automatic-Module-Name} and {@code Main-Class} (for the watchdog's naming rules, docs/counting.md).
  */
 final class MainJar {
     private final String main;
     private String title;
     private String version;
+    private String moduleName;
+    private String mainClass;
 
     private MainJar(String main) {
         this.main = main;
@@ -49,6 +52,8 @@ final class MainJar {
                 Attributes attributes = manifest.getMainAttributes();
                 title = attributes.getValue(Attributes.Name.IMPLEMENTATION_TITLE);
                 version = attributes.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+                moduleName = attributes.getValue("Automatic-Module-Name");
+                mainClass = attributes.getValue(Attributes.Name.MAIN_CLASS);
             }
         } catch (Exception unreadable) {
             // No manifest facts.
@@ -65,5 +70,13 @@ final class MainJar {
 
     String version() {
         return version;
+    }
+
+    String moduleName() {
+        return moduleName;
+    }
+
+    String mainClass() {
+        return mainClass;
     }
 }

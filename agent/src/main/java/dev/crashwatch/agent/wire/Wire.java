@@ -36,6 +36,10 @@ public final class Wire {
     public static final String KEY_START_MILLIS = "startMillis";
     public static final String KEY_JAVA_VERSION = "javaVersion";
     public static final String KEY_MAIN = "main";
+    /** The main jar's manifest {@code Main-Class}, when the JVM runs a jar. */
+    public static final String KEY_MAIN_CLASS = "mainClass";
+    /** The main jar's manifest {@code Automatic-Module-Name}, when it has one. */
+    public static final String KEY_MODULE_NAME = "moduleName";
     public static final String KEY_PROGRAM = "program";
     public static final String KEY_VERSION = "version";
     public static final String KEY_CWD = "cwd";
@@ -101,9 +105,9 @@ public final class Wire {
         return at + digits;
     }
 
-    /** Escapes a hello value so that it fits on one line: backslash and newline. */
+    /** Escapes a hello value so that it fits on one line with no tab: backslash, newline, CR and tab. */
     public static String escape(String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0 && value.indexOf('\t') < 0) {
             return value; // The usual case, and no copy on the agent's start-up thread.
         }
         StringBuilder out = new StringBuilder(value.length());
@@ -115,6 +119,8 @@ public final class Wire {
                 out.append("\\n");
             } else if (c == '\r') {
                 out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t"); // so that a payload's lines can stand on one line, tab-separated (runs journal)
             } else {
                 out.append(c);
             }
@@ -129,7 +135,7 @@ public final class Wire {
             char c = value.charAt(i);
             if (c == '\\' && i + 1 < value.length()) {
                 char n = value.charAt(++i);
-                out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+                out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n == 't' ? '\t' : n);
             } else {
                 out.append(c);
             }

@@ -1,6 +1,5 @@
 package dev.crashwatch.watchdog.cli;
 
-import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import dev.crashwatch.watchdog.triage.NotInStoreException;
@@ -25,7 +24,9 @@ public final class CompareCommand implements Command {
     @Override
     public String usage() {
         return "usage: crashwatch compare --base V1 --new V2 [--program P] [--json]\n"
-                + "  rates are crashes per run when both versions counted runs (crashwatch/runs), else raw counts";
+                + "  rates are crashes per 1,000 runs when both versions counted runs (crashwatch/runs), else raw\n"
+                + "  counts; each crash shows the Java versions it was seen on, and a note when the other version\n"
+                + "  never ran on those Java versions";
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class CompareCommand implements Command {
         String next = a.required("--new");
         Comparison c;
         try {
-            c = Triage.compare(Store.openDefault(), a.option("--program"), base, next);
+            c = Triage.compare(CountingStore.open(name(), err), a.option("--program"), base, next);
         } catch (NotInStoreException e) {
             err.println("crashwatch compare: " + e.getMessage());
             return 1;

@@ -6,12 +6,19 @@ import dev.crashwatch.watchdog.weekly.Exporter;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code crashwatch export}: one week of counters as a report (docs/report-format.md) on stdout. */
+/**
+ * {@code crashwatch export}: counters as reports (docs/report-format.md), one report per week. One week goes to
+ * stdout; several weeks ({@code --weeks N}, {@code --since D}) go to one file per week in {@code --out DIR}, each a
+ * report that {@code import} reads as it is.
+ */
 public final class ExportCommand implements Command {
     @Override
     public String name() {
@@ -20,27 +27,59 @@ public final class ExportCommand implements Command {
 
     @Override
     public String summary() {
-        return "Write one week's counters as a JSON report to stdout";
+        return "Write counters as JSON reports, one per week: one week to stdout, several to a folder";
     }
 
     @Override
     public String usage() {
-        return "usage: crashwatch export [--week YYYY-MM-DD] > report.json\n"
-                + "  --week D   the week holding day D (default: the latest week with counters)";
+        return "usage: crashwatch export [--week D | --weeks N | --since D] [--out DIR]\n"
+                + "  --week D    the week holding day D (default: the latest week with counters)\n"
+                + "  --weeks N   the last N weeks, this one included, that have counters\n"
+                + "  --since D   every week with counters from the week holding day D on\n"
+                + "  --out DIR   write each week's report to DIR/<week>-<id>.json (needed for several weeks);\n"
+                + "              without it the one report goes to stdout";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Optional<LocalDate> day = CommandArgs.parse(args, Set.of(), Set.of("--week")).noPositional().date("--week");
-        Store store = Store.openDefault();
-        Optional<LocalDate> week = day.isPresent() ? day.map(Weeks::startOf) : Exporter.latestWeek(store);
-        if (week.isEmpty()) {
-            err.println("crashwatch export: no counters recorded in " + store.dir() + ": nothing to export");
+        CommandArgs a = CommandArgs.parse(args, Set.of(), Set.of("--week", "--weeks", "--since", "--out"))
+                .noPositional();
+        if (Set.of("--week", "--weeks", "--since").stream().filter(o -> a.option(o).isPresent()).count() > 1) {
+            throw new UsageException("give one of --week, --weeks and --since");
+        }
+        Store store = CountingStore.open(name(), err);
+        Optional<Integer> lastWeeks = a.positiveInt("--weeks");
+        Optional<LocalDate> from = a.date("--since").map(Weeks::startOf)
+                .or(() -> lastWeeks.map(n -> Weeks.current().minusWeeks(n - 1L)));
+        List<LocalDate> weeks;
+        if (from.isPresent()) {
+            weeks = Exporter.weeksSince(store, from.get());
+        } else {
+            Optional<LocalDate> day = a.date("--week");
+            weeks = (day.isPresent() ? day.map(Weeks::startOf) : Exporter.latestWeek(store)).stream().toList();
+        }
+        if (weeks.isEmpty()) {
+            err.println("crashwatch export: no counters recorded in " + store.dir()
+                    + (from.isPresent() ? " since " + from.get() : "") + ": nothing to export");
             return 1;
         }
-        Report report = Exporter.export(store, week.get());
-        out.print(ReportJson.write(report));
-        err.println("crashwatch export: week of " + week.get() + ", " + report.entries().size() + " entries");
+        Optional<String> dir = a.option("--out");
+        if (dir.isEmpty() && weeks.size() > 1) {
+            throw new UsageException(weeks.size() + " weeks have counters: give --out DIR for one file per week");
+        }
+        for (LocalDate week : weeks) {
+            Report report = Exporter.export(store, week);
+            String json = ReportJson.write(report);
+            if (dir.isPresent()) {
+                Path file = Path.of(dir.get()).resolve(week + "-" + report.id() + ".json");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, json, StandardOpenOption.CREATE_NEW);
+                out.println(file);
+            } else {
+                out.print(json);
+            }
+            err.println("crashwatch export: week of " + week + ", " + report.entries().size() + " entries");
+        }
         return 0;
     }
 }

@@ -29,6 +29,7 @@ public final class Main {
         COMMANDS.put("import", ImportCommand::new);
         COMMANDS.put("clean", CleanCommand::new);
         COMMANDS.put("view", ViewCommand::new);
+        COMMANDS.put("version", VersionCommand::new);
     }
 
     private Main() {

@@ -1,6 +1,5 @@
 package dev.crashwatch.watchdog.cli;
 
-import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.Weeks;
 import dev.crashwatch.watchdog.triage.CounterFilter;
 import dev.crashwatch.watchdog.triage.JsonViews;
@@ -45,7 +44,7 @@ public final class TopCommand implements Command {
         }
         Triage triage;
         try {
-            triage = Triage.load(Store.openDefault(), filter);
+            triage = Triage.load(CountingStore.open(name(), err), filter);
         } catch (NotInStoreException e) {
             err.println("crashwatch top: " + e.getMessage());
             return 1;

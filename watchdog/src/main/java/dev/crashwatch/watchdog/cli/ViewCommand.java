@@ -44,7 +44,7 @@ public final class ViewCommand implements Command {
                 default -> throw new UsageException("unknown argument '" + args.get(i) + "'; " + shortUsage());
             }
         }
-        Store store = Store.openDefault();
+        Store store = CountingStore.open(name(), err);
         ViewServer server;
         try {
             server = port == null ? ViewServer.startOnDefaultPort(store) : ViewServer.start(store, port);

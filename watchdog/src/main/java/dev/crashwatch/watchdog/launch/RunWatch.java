@@ -33,7 +33,8 @@ final class RunWatch {
     private RunWatch(Store store, Labels labels, Diagnostics diagnostics, Fifo fifo, long ownPid) throws IOException {
         this.fifo = fifo;
         this.ownPid = ownPid;
-        this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics), diagnostics);
+        this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics),
+                StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
         this.watch = new Watch(recorder);
         this.frames = new FrameReader(fifo.input(), watch, ownPid);
         this.reader = new Thread(frames, "crashwatch-pipe-reader");

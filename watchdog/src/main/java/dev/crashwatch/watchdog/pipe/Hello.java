@@ -1,6 +1,9 @@
 package dev.crashwatch.watchdog.pipe;
 
 import dev.crashwatch.agent.wire.Wire;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +33,19 @@ public final class Hello {
     /** A fact, or the empty string. */
     public String get(String key) {
         return facts.getOrDefault(key, "");
+    }
+
+    /** The facts as {@code key=value} with values escaped as in the hello record: to store a run in the journal. */
+    public List<String> escapedFacts() {
+        List<String> lines = new ArrayList<>(facts.size());
+        facts.forEach((k, v) -> lines.add(k + "=" + Wire.escape(v)));
+        lines.sort(null);
+        return lines;
+    }
+
+    /** Reads back {@link #escapedFacts}. */
+    public static Hello ofEscapedFacts(List<String> lines) {
+        return parse(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean isKnown() {

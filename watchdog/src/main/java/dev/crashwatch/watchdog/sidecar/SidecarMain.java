@@ -47,7 +47,8 @@ public final class SidecarMain {
         if (options.error != null) {
             log.note(options.error);
         }
-        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log), log);
+        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log),
+                StoreRecorder.runLog(store, options.labels, log), log);
         Watch watch = new Watch(recorder);
         new FrameReader(System.in, watch, 0).run();
         List<Session> sessions = watch.sessions();

@@ -29,6 +29,8 @@ import java.util.function.Function;
 public final class Store {
     /** Plain counter a watchdog may add one to per run it watched, so rates per run can be computed. */
     public static final String RUNS_COUNTER = "crashwatch/runs";
+    /** The store format this crashwatch reads and writes; a store marked newer is refused ({@link StoreFormat}). */
+    public static final int FORMAT_VERSION = 1;
     static final String COUNTERS = "counters";
     static final String MALFORMED = "malformed";
     static final String RUN = "run";
@@ -244,7 +246,8 @@ public final class Store {
         });
     }
 
-    private CounterWriter counterWriter() {
+    private CounterWriter counterWriter() throws IOException {
+        StoreFormat.checkAndMark(dir);
         return new CounterWriter(counterDir(), lock());
     }
 
@@ -252,7 +255,8 @@ public final class Store {
         return new DirectoryLock(counterDir().resolve(CounterFileNames.LOCK_FILE));
     }
 
-    private CounterFileScan scan() {
+    private CounterFileScan scan() throws IOException {
+        StoreFormat.check(dir);
         return new CounterFileScan(counterDir(), dir.resolve(CACHE).resolve("counters.v1.bin"));
     }
 }

@@ -46,7 +46,10 @@ public final class JsonViews {
         });
     }
 
-    /** Ranked crashes: rank, stackId, kind, count, firstWeek, lastWeek, versions, name, frames. */
+    /**
+     * Ranked crashes: rank, stackId, kind, count, firstWeek, lastWeek, versions, javaVersions, programs (program →
+     * count), name, frames.
+     */
     public static void ranked(OutputStream out, List<RankedCrash> crashes) {
         write(out, g -> {
             g.writeStartArray();
@@ -60,6 +63,12 @@ public final class JsonViews {
                 g.writeStringField("firstWeek", c.firstWeek().toString());
                 g.writeStringField("lastWeek", c.lastWeek().toString());
                 strings(g, "versions", c.versions());
+                strings(g, "javaVersions", c.javaVersions());
+                g.writeObjectFieldStart("programs");
+                for (Map.Entry<String, Long> p : c.programs().entrySet()) {
+                    g.writeNumberField(p.getKey(), p.getValue());
+                }
+                g.writeEndObject();
                 g.writeStringField("name", c.name());
                 strings(g, "frames", c.frames());
                 g.writeEndObject();
@@ -84,7 +93,10 @@ public final class JsonViews {
         });
     }
 
-    /** A comparison: versions, basis ({@code per-run} or {@code raw}), runs, then new / gone / changed / unchanged. */
+    /**
+     * A comparison: versions, basis ({@code per-1000-runs} or {@code raw}), runs, each version's Java versions, then
+     * new / gone / changed / unchanged, each crash with its Java versions and {@code javaGap}.
+     */
     public static void comparison(OutputStream out, Comparison c) {
         write(out, g -> {
             g.writeStartObject();
@@ -93,13 +105,15 @@ public final class JsonViews {
             }
             g.writeStringField("base", c.baseVersion());
             g.writeStringField("new", c.newVersion());
-            g.writeStringField("basis", c.perRun() ? "per-run" : "raw");
+            g.writeStringField("basis", c.perRun() ? "per-1000-runs" : "raw");
             if (c.baseRuns().isPresent()) {
                 g.writeNumberField("baseRuns", c.baseRuns().get());
             }
             if (c.newRuns().isPresent()) {
                 g.writeNumberField("newRuns", c.newRuns().get());
             }
+            strings(g, "baseJavaVersions", c.baseJavaVersions());
+            strings(g, "newJavaVersions", c.newJavaVersions());
             changes(g, "newCrashes", c.newCrashes());
             changes(g, "gone", c.gone());
             changes(g, "changed", c.changed());
@@ -133,6 +147,8 @@ public final class JsonViews {
             g.writeNumberField("newCount", c.newCount());
             g.writeNumberField("baseRate", c.baseRate());
             g.writeNumberField("newRate", c.newRate());
+            strings(g, "javaVersions", c.javaVersions());
+            g.writeBooleanField("javaGap", c.javaGap());
             g.writeStringField("name", c.name());
             strings(g, "frames", c.frames());
             g.writeEndObject();

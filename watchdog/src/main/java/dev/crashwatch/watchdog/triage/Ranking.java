@@ -6,9 +6,11 @@ import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,8 @@ final class Ranking {
         LocalDate first;
         LocalDate last;
         final Set<String> versions = new HashSet<>();
+        final Map<String, Long> programs = new HashMap<>();
+        final Set<String> javaVersions = new HashSet<>();
     }
 
     void add(CounterFile file) {
@@ -36,6 +40,8 @@ final class Ranking {
             t.first = t.first == null || week.isBefore(t.first) ? week : t.first;
             t.last = t.last == null || week.isAfter(t.last) ? week : t.last;
             t.versions.add(file.key().version());
+            t.programs.merge(file.key().program(), n, Long::sum);
+            t.javaVersions.add(file.key().javaVersion());
         });
     }
 
@@ -48,7 +54,8 @@ final class Ranking {
         order.forEach(v -> rank.put(v, rank.size()));
         List<RankedCrash> list = new ArrayList<>(tallies.size());
         tallies.forEach((name, t) -> list.add(new RankedCrash(name, StackIds.of(name), CrashKind.of(name), t.count,
-                t.first, t.last, frames(name), sorted(t.versions, rank))));
+                t.first, t.last, frames(name), sorted(t.versions, rank), byCount(t.programs),
+                sortedJavas(t.javaVersions))));
         list.sort(Comparator.comparingLong(RankedCrash::count).reversed().thenComparing(RankedCrash::stackId)
                 .thenComparing(RankedCrash::name));
         return list;
@@ -57,6 +64,22 @@ final class Ranking {
     private static List<String> sorted(Set<String> versions, Map<String, Integer> rank) {
         List<String> list = new ArrayList<>(versions);
         list.sort(Comparator.comparing(rank::get));
+        return List.copyOf(list);
+    }
+
+    /** Program → count, most frequent first (ties by name). */
+    private static Map<String, Long> byCount(Map<String, Long> programs) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        programs.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Java versions, oldest first (ordered as versions are). */
+    static List<String> sortedJavas(Set<String> javas) {
+        List<String> list = new ArrayList<>(javas);
+        list.sort(VersionOrder.INSTANCE);
         return List.copyOf(list);
     }
 

@@ -7,6 +7,7 @@ import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /** The plain-text shapes of counter files and triage answers: one frame per line, stack ID beside each stack. */
 public final class TextViews {
@@ -31,40 +32,66 @@ public final class TextViews {
                 + "  week of " + k.weekStart();
     }
 
-    /** Ranked crashes, each with rank, count, stack ID, kind, weeks and versions, then its name line by line. */
+    /**
+     * Ranked crashes, each with rank, count, stack ID, kind, weeks, versions and Java versions, the programs that
+     * share it when there are several, then its name line by line.
+     */
     public static void ranked(PrintStream out, List<RankedCrash> crashes) {
         for (int i = 0; i < crashes.size(); i++) {
             RankedCrash c = crashes.get(i);
-            out.printf(Locale.ROOT, "#%-3d %8d  %s  %-9s weeks %s .. %s  versions %s%n", i + 1, c.count(),
-                    c.stackId(), c.kind().word(), c.firstWeek(), c.lastWeek(), String.join(", ", c.versions()));
+            out.printf(Locale.ROOT, "#%-3d %8d  %s  %-9s weeks %s .. %s  versions %s  java %s%n", i + 1, c.count(),
+                    c.stackId(), c.kind().word(), c.firstWeek(), c.lastWeek(), String.join(", ", c.versions()),
+                    String.join(", ", c.javaVersions()));
+            if (c.inSeveralPrograms()) {
+                out.println("      in " + c.programs().size() + " programs, counted together: " + programs(c));
+            } else {
+                out.println("      program " + programs(c));
+            }
             out.print("      ");
             lines(out, c.name(), "      ");
         }
+    }
+
+    /** {@code app 3, tool 1}: each program with its share of the count. */
+    private static String programs(RankedCrash c) {
+        StringJoiner each = new StringJoiner(", ");
+        c.programs().forEach((p, n) -> each.add(c.inSeveralPrograms() ? p + " " + n : p));
+        return each.toString();
     }
 
     /** A comparison: the basis, then new, gone and changed crashes, then how many are unchanged. */
     public static void comparison(PrintStream out, Comparison c) {
         out.println("compare " + c.program().map(p -> p + " ").orElse("") + c.baseVersion() + " -> "
                 + c.newVersion() + ": " + c.basis() + runs(c));
-        section(out, "new in " + c.newVersion(), c.newCrashes(), c.perRun());
-        section(out, "gone since " + c.baseVersion(), c.gone(), c.perRun());
-        section(out, "changed", c.changed(), c.perRun());
+        out.println("java: " + c.baseVersion() + " on " + String.join(", ", c.baseJavaVersions()) + "; "
+                + c.newVersion() + " on " + String.join(", ", c.newJavaVersions()));
+        section(out, "new in " + c.newVersion(), c.newCrashes(), c, c.baseVersion());
+        section(out, "gone since " + c.baseVersion(), c.gone(), c, c.newVersion());
+        section(out, "changed", c.changed(), c, "");
         out.println("unchanged: " + c.unchanged().size());
     }
 
-    private static void section(PrintStream out, String title, List<CrashChange> changes, boolean perRun) {
+    private static void section(PrintStream out, String title, List<CrashChange> changes, Comparison c,
+                                String otherVersion) {
         out.println();
         out.println(title + " (" + changes.size() + "):");
         for (CrashChange ch : changes) {
-            out.printf(Locale.ROOT, "  %s  %-9s %s -> %s%n", ch.stackId(), ch.kind().word(),
-                    amount(ch.baseCount(), ch.baseRate(), perRun), amount(ch.newCount(), ch.newRate(), perRun));
+            out.printf(Locale.ROOT, "  %s  %-9s %s -> %s  java %s%s%n", ch.stackId(), ch.kind().word(),
+                    amount(ch.baseCount(), ch.baseRate(), c.perRun()), amount(ch.newCount(), ch.newRate(), c.perRun()),
+                    String.join(", ", ch.javaVersions()), ch.javaGap() ? "  " + javaGap(ch, otherVersion) : "");
             out.print("      ");
             lines(out, ch.name(), "      ");
         }
     }
 
+    /** The note beside a crash whose Java versions the other version never ran on. */
+    public static String javaGap(CrashChange ch, String otherVersion) {
+        return "(only seen on java " + String.join(", ", ch.javaVersions()) + ", which " + otherVersion
+                + " never ran on)";
+    }
+
     private static String amount(long count, double rate, boolean perRun) {
-        return perRun ? String.format(Locale.ROOT, "%.4g/run (%d)", rate, count) : Long.toString(count);
+        return perRun ? String.format(Locale.ROOT, "%.3g per 1k runs (%d)", rate, count) : Long.toString(count);
     }
 
     private static String runs(Comparison c) {

@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.view;
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.CrashChange;
 import dev.crashwatch.watchdog.triage.NotInStoreException;
+import dev.crashwatch.watchdog.triage.TextViews;
 import dev.crashwatch.watchdog.triage.Triage;
 import java.util.List;
 import java.util.Locale;
@@ -78,10 +79,13 @@ final class CompareSection {
             .append("<strong>").append(Html.escape(next)).append("</strong> against <strong>")
             .append(Html.escape(base)).append("</strong>; rates are ").append(Html.escape(c.basis()))
             .append(runs(c)).append(". ").append(c.unchanged().size()).append(" crash")
-            .append(c.unchanged().size() == 1 ? "" : "es").append(" unchanged.</p>\n");
-        table(html, "compare-new", "New in " + next, "never seen in " + base, c.newCrashes(), c);
-        table(html, "compare-changed", "Changed in rate", "biggest change first", c.changed(), c);
-        table(html, "compare-gone", "Gone in " + next, "seen in " + base + " only", c.gone(), c);
+            .append(c.unchanged().size() == 1 ? "" : "es").append(" unchanged. Java: ").append(Html.escape(base))
+            .append(" on ").append(Html.escape(String.join(", ", c.baseJavaVersions()))).append("; ")
+            .append(Html.escape(next)).append(" on ").append(Html.escape(String.join(", ", c.newJavaVersions())))
+            .append(".</p>\n");
+        table(html, "compare-new", "New in " + next, "never seen in " + base, c.newCrashes(), c, base);
+        table(html, "compare-changed", "Changed in rate", "biggest change first", c.changed(), c, "");
+        table(html, "compare-gone", "Gone in " + next, "seen in " + base + " only", c.gone(), c, next);
         html.append("</div>\n");
     }
 
@@ -93,7 +97,7 @@ final class CompareSection {
     }
 
     private static void table(StringBuilder html, String id, String title, String note, List<CrashChange> rows,
-                              Comparison c) {
+                              Comparison c, String otherVersion) {
         html.append("<h3>").append(Html.escape(title)).append(" <span class=\"note\">(")
             .append(Html.escape(note)).append(")</span></h3>\n");
         if (rows.isEmpty()) {
@@ -102,21 +106,25 @@ final class CompareSection {
         }
         html.append("<table class=\"changes\" id=\"").append(id).append("\">\n<thead><tr><th>stack ID</th><th>kind</th>")
             .append("<th class=\"num\">").append(Html.escape(c.baseVersion())).append("</th><th class=\"num\">")
-            .append(Html.escape(c.newVersion())).append("</th><th>crash</th></tr></thead>\n<tbody>\n");
+            .append(Html.escape(c.newVersion())).append("</th><th>java</th><th>crash</th></tr></thead>\n<tbody>\n");
         for (CrashChange r : rows) {
             html.append("<tr class=\"crash\" data-stack-id=\"").append(Html.escape(r.stackId())).append("\">")
                 .append("<td class=\"stack-id\"><code>").append(Html.escape(r.stackId())).append("</code></td>")
                 .append("<td class=\"kind\">").append(Html.escape(r.kind().word())).append("</td>")
                 .append("<td class=\"num base\">").append(amount(c, r.baseCount(), r.baseRate())).append("</td>")
                 .append("<td class=\"num new\">").append(amount(c, r.newCount(), r.newRate())).append("</td>")
+                .append("<td class=\"java\">").append(Html.escape(String.join(", ", r.javaVersions())))
+                .append(r.javaGap() ? "<p class=\"java-gap\">" + Html.escape(TextViews.javaGap(r, otherVersion)) + "</p>"
+                    : "").append("</td>")
                 .append("<td>").append(CounterHtml.render(r.name(), r.frames())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }
 
-    /** A count, with its rate per run when runs are known and it is not zero. */
+    /** A count, with its rate per 1,000 runs when runs are known and it is not zero. */
     private static String amount(Comparison c, long count, double rate) {
-        return c.perRun() && count > 0 ? count + " <span class=\"rate\">(" + String.format(Locale.ROOT, "%.3f", rate) + "/run)</span>"
+        return c.perRun() && count > 0
+            ? count + " <span class=\"rate\">(" + String.format(Locale.ROOT, "%.3g", rate) + " per 1k runs)</span>"
             : Long.toString(count);
     }
 }

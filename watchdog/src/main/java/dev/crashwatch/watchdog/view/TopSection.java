@@ -2,8 +2,12 @@ package dev.crashwatch.watchdog.view;
 
 import dev.crashwatch.watchdog.triage.RankedCrash;
 import java.util.List;
+import java.util.StringJoiner;
 
-/** The top crashes table: each crash's rank, stack ID, kind, count, weeks and versions seen, and its frames. */
+/**
+ * The top crashes table: each crash's rank, stack ID, kind, count, weeks, versions and Java versions seen, the
+ * programs that share it when there are several, and its frames.
+ */
 final class TopSection {
     /** Rows shown; {@code crashwatch top} lists them all. */
     static final int MAX_ROWS = 25;
@@ -20,7 +24,8 @@ final class TopSection {
             .append(ranked.size() > MAX_ROWS ? "; the first " + MAX_ROWS + " of " + ranked.size() : "")
             .append(". Cite a crash by its stack ID; <code>crashwatch top</code> prints the same list.</p>\n")
             .append("<table id=\"top-crashes\">\n<thead><tr><th>#</th><th>stack ID</th><th>kind</th>")
-            .append("<th class=\"num\">count</th><th>weeks</th><th>versions</th><th>crash</th></tr></thead>\n<tbody>\n");
+            .append("<th class=\"num\">count</th><th>weeks</th><th>versions</th><th>java</th><th>crash</th></tr></thead>\n")
+            .append("<tbody>\n");
         for (int i = 0; i < Math.min(MAX_ROWS, ranked.size()); i++) {
             row(html, i + 1, ranked.get(i));
         }
@@ -46,6 +51,17 @@ final class TopSection {
             .append("<td class=\"weeks\">").append(c.firstWeek())
             .append(c.firstWeek().equals(c.lastWeek()) ? "" : "<br>to " + c.lastWeek()).append("</td>")
             .append("<td class=\"versions\">").append(versions(c.versions())).append("</td>")
-            .append("<td>").append(CounterHtml.render(c.name(), c.frames())).append("</td></tr>\n");
+            .append("<td class=\"java\">").append(versions(c.javaVersions())).append("</td>")
+            .append("<td>").append(programs(c)).append(CounterHtml.render(c.name(), c.frames())).append("</td></tr>\n");
+    }
+
+    /** Where several programs share the stack, a line that names each with its count (else nothing). */
+    private static String programs(RankedCrash c) {
+        if (!c.inSeveralPrograms()) {
+            return "";
+        }
+        StringJoiner each = new StringJoiner(", ");
+        c.programs().forEach((p, n) -> each.add("<span class=\"program\">" + Html.escape(p) + "</span> " + n));
+        return "<p class=\"programs\">in " + c.programs().size() + " programs, counted together: " + each + "</p>";
     }
 }

@@ -16,6 +16,13 @@ public interface Recorder {
     /** Input that cannot be read: counted as {@code crash/malformed} and kept. {@code session} may be null. */
     void malformed(Session session, byte[] raw);
 
+    /**
+     * A JVM that said hello has ended (crashed or not): one run, for crashes per 1,000 runs. The default records
+     * nothing, for recorders that do not count runs.
+     */
+    default void ran(Session session) {
+    }
+
     /** Returns once everything sent so far is recorded (durable in the store). */
     void close();
 }

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Records on a thread of its own, so that reading the pipe never waits for the store (a stalled reader would let
  * the pipe fill and the agent give up). The real recorder, and with it the parser, the store, jackson and oshi,
- * is created on the first thing to record: a run with no crash never loads them.
+ * is created on the first thing to record: a run with no crash never loads them. An ended run is not queued: it is
+ * one append to the runs journal, made at once by the {@link RunLog} ({@link RunsFolder}).
  */
 public final class RecordingThread implements Recorder {
     /** Longest wait in {@link #close()}: a store that never answers (a hung file system) must not hang the user. */
@@ -19,15 +20,36 @@ public final class RecordingThread implements Recorder {
         void on(Recorder target);
     }
 
+    /** Where ended runs go: the runs journal. */
+    public interface RunLog {
+        void ran(Session session);
+    }
+
     private final Supplier<Recorder> factory;
+    private final RunLog runs;
     private final Diagnostics diagnostics;
     private final Queue<Call> queue = new ArrayDeque<>();
     private Thread thread;
     private boolean closed;
 
-    public RecordingThread(Supplier<Recorder> factory, Diagnostics diagnostics) {
+    public RecordingThread(Supplier<Recorder> factory, RunLog runs, Diagnostics diagnostics) {
         this.factory = factory;
+        this.runs = runs;
         this.diagnostics = diagnostics;
+    }
+
+    /** A recording thread that counts no runs (tests of the queue). */
+    public RecordingThread(Supplier<Recorder> factory, Diagnostics diagnostics) {
+        this(factory, new RunLog() {
+            @Override
+            public void ran(Session session) {
+            }
+        }, diagnostics);
+    }
+
+    @Override
+    public void ran(Session session) {
+        runs.ran(session);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -98,6 +99,25 @@ public final class StoreRecorder implements Recorder {
     @Override
     public void malformed(Session session, byte[] raw) {
         count(session, CounterNames.MALFORMED, raw);
+    }
+
+    @Override
+    public void ran(Session session) {
+        runLog(store, labels, diagnostics).ran(session);
+    }
+
+    /** Journals ended runs in {@code store} (no JVM class beyond the store's own is loaded for it). */
+    public static RecordingThread.RunLog runLog(Store store, Labels labels, Diagnostics diagnostics) {
+        return new RecordingThread.RunLog() {
+            @Override
+            public void ran(Session session) {
+                try {
+                    RunsFolder.journal(store, session.hello(), labels, Instant.now());
+                } catch (IOException | RuntimeException e) {
+                    diagnostics.note("could not journal a run in " + store.dir() + ": " + e);
+                }
+            }
+        };
     }
 
     @Override

@@ -79,16 +79,24 @@ public final class UploadStarter {
     }
 
     /**
-     * The {@code crashwatch} script of the build this watchdog came from ({@code <repo>/crashwatch}, two levels above
-     * {@code watchdog/target/crashwatch.jar}), if the fleet's jar is built beside it (so the script need not build).
+     * The {@code crashwatch} script beside this watchdog's jar, in either layout the script itself knows
+     * ({@code docs/install.md}): an installation ({@code bin/crashwatch}, {@code lib/crashwatch.jar}, the fleet in
+     * {@code lib/fleet/}) or a source checkout ({@code crashwatch} at the root, {@code watchdog/target/crashwatch.jar},
+     * {@code fleet/target/crashwatch-fleet.jar}). Null when the fleet's jar is not there: in a checkout the script
+     * would build it, which a detached upload must not start.
      */
     static Path script() {
         try {
-            Path jar = Path.of(UploadStarter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path root = jar.toAbsolutePath().getParent().getParent().getParent();
-            Path script = root.resolve("crashwatch");
-            boolean built = Files.isRegularFile(root.resolve("fleet/target/crashwatch-fleet.jar"));
-            return built && Files.isRegularFile(script) ? script : null;
+            Path lib = Path.of(UploadStarter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().getParent();
+            Path installed = lib.getParent().resolve("bin").resolve("crashwatch");
+            if (Files.isRegularFile(installed) && Files.isDirectory(lib.resolve("fleet"))) {
+                return installed;
+            }
+            Path root = lib.getParent().getParent();
+            Path checkout = root.resolve("crashwatch");
+            return Files.isRegularFile(checkout) && Files.isRegularFile(root.resolve("fleet/target/crashwatch-fleet.jar"))
+                    ? checkout : null;
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }

@@ -70,6 +70,9 @@ public final class Watch implements PipeListener {
      * {@code exitStatus} is empty when it cannot be known (the JVM was not our child).
      */
     public void conclude(Session s, OptionalInt exitStatus) {
+        if (s.hello().isKnown()) {
+            recorder.ran(s);
+        }
         if (s.handlerReplaced() && s.hello().isKnown()) {
             // Counted here, not when the bye arrives: a JVM that exits at once may say bye before its hello is out.
             recorder.plain(s, Bye.HANDLER_REPLACED_COUNTER);

@@ -27,6 +27,12 @@ public final class Exporter {
         return store.counterFiles().stream().map(f -> f.key().weekStart()).max(Comparator.naturalOrder());
     }
 
+    /** Every week from {@code firstWeek} (a Monday) on that has counters, oldest first. */
+    public static List<LocalDate> weeksSince(Store store, LocalDate firstWeek) throws IOException {
+        return store.counterFiles().stream().map(f -> f.key().weekStart()).filter(w -> !w.isBefore(firstWeek))
+                .distinct().sorted().toList();
+    }
+
     /** The report of {@code week} (a Monday); its entries may be empty when the week has no counters. */
     public static Report export(Store store, LocalDate week) throws IOException {
         Map<CounterFileKey, Map<String, Long>> byKey = new TreeMap<>(Comparator.comparing(CounterFileKey::toString));

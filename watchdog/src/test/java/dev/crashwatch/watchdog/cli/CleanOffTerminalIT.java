@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import dev.crashwatch.watchdog.testing.Jdks;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +30,7 @@ class CleanOffTerminalIT {
     @ValueSource(ints = {17, 25})
     void clean_without_yes_off_a_terminal_refuses_and_keeps_the_counters(int feature) throws Exception {
         Jdks.Jdk jdk = Jdks.feature(feature).orElse(null);
-        Assumptions.assumeTrue(jdk != null, "JDK " + feature + " is not installed in /usr/lib/jvm: skipped");
+        RequiredTool.require(jdk != null, "JDK " + feature + " is not installed in /usr/lib/jvm");
         Path storeDir = tmp.resolve("store");
         Store store = Store.at(storeDir);
         store.add(new CounterFileKey("app", "1.0", "17.0.15", "linux", "amd64", LocalDate.of(2026, 11, 23)),

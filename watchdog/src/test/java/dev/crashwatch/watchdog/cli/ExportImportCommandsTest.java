@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.cli;
 
 import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
+import static dev.crashwatch.watchdog.triage.TwoVersions.W1;
 import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,49 @@ class ExportImportCommandsTest {
         assertEquals(1, missing.status());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertEquals(2, new CliInStore(engineer).run("import").status());
+    }
+
+    @Test
+    void export_since_a_day_writes_one_report_per_week_that_import_reads_back_whole() throws Exception {
+        Path tester = tester();
+        Path out = tmp.resolve("reports");
+        CliInStore.Result r = new CliInStore(tester).run("export", "--since", W1.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(out)) {
+            files = listed.sorted().toList();
+        }
+        assertEquals(2, files.size(), files.toString());
+        assertTrue(files.get(0).getFileName().toString().startsWith(W1 + "-"), files.toString());
+        assertTrue(files.get(1).getFileName().toString().startsWith(W2 + "-"), files.toString());
+        assertEquals(files.stream().map(Path::toString).toList(), r.out().lines().toList());
+
+        Path engineer = tmp.resolve("engineer");
+        List<String> line = new ArrayList<>(List.of("import"));
+        files.forEach(f -> line.add(f.toString()));
+        assertEquals(0, new CliInStore(engineer).run(line.toArray(String[]::new)).status());
+        for (String week : List.of(W1.toString(), W2.toString())) {
+            assertEquals(countsOfWeek(tester, week), countsOfWeek(engineer, week), week);
+        }
+    }
+
+    @Test
+    void several_weeks_to_stdout_are_refused_and_one_week_option_at_a_time() throws Exception {
+        Path tester = tester();
+        CliInStore.Result r = new CliInStore(tester).run("export", "--since", W1.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("give --out DIR"), r.err());
+        assertEquals("", r.out());
+        assertEquals(2, new CliInStore(tester).run("export", "--weeks", "2", "--week", W2.toString()).status());
+        assertEquals(2, new CliInStore(tester).run("export", "--weeks", "0").status());
+    }
+
+    @Test
+    void export_of_the_last_weeks_finds_nothing_in_old_weeks() throws Exception {
+        Path tester = tester();
+        CliInStore.Result r = new CliInStore(tester).run("export", "--weeks", "1", "--out", tmp.resolve("o").toString());
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("nothing to export"), r.err());
     }
 
     @Test

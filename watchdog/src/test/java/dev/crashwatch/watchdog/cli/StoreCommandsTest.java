@@ -126,12 +126,13 @@ class StoreCommandsTest {
     }
 
     @Test
-    void csv_has_one_row_per_file_and_counter_with_multiline_names_quoted() throws Exception {
+    void csv_has_one_row_per_file_and_counter_each_on_one_line() throws Exception {
         String csv = twoVersions().run("csv").out();
         assertTrue(csv.startsWith(CsvCommand.HEADER + "\r\n"), csv);
         assertTrue(csv.contains("app,2.3.0,17.0.15,linux-debian-12,amd64,2026-11-09," + StackIds.of(REMOVED)
-                + ",2,\"crash/crash\njava.lang.NullPointerException\napp.Old.run:+5\"\r\n"), csv);
+                + ",2,crash/crash / java.lang.NullPointerException / app.Old.run:+5\r\n"), csv);
         assertEquals(1 + 6, csv.split("\r\n").length);
+        assertEquals(1 + 6, csv.lines().count(), "no row spans two lines");
     }
 
     @Test

@@ -52,9 +52,11 @@ class StorePipelineIT {
         JsonNode v2 = byVersion.get("2.0");
         assertEquals(System.getProperty("java.specification.version"), v2.get("javaVersion").asText().split("\\.")[0]);
         assertTrue(v2.get("weekStart").asText().matches("\\d{4}-\\d\\d-\\d\\d"));
-        assertEquals(4, v2.get("counters").size(), v2.toString());
-        v2.get("counters").forEach(count -> assertEquals(1, count.asLong()));
-        assertEquals(2, byVersion.get("1.0").get("counters").size());
+        assertEquals(4 + 1, v2.get("counters").size(), "four crashes and the runs: " + v2);
+        assertEquals(4, v2.get("counters").get("crashwatch/runs").asLong(), "every run counted, crashed or not");
+        v2.get("counters").fields().forEachRemaining(c -> assertEquals(c.getKey().equals("crashwatch/runs") ? 4 : 1,
+                c.getValue().asLong(), c.getKey()));
+        assertEquals(2 + 1, byVersion.get("1.0").get("counters").size());
     }
 
     @Test
@@ -74,12 +76,17 @@ class StorePipelineIT {
     @Test
     void compare_finds_the_added_the_removed_and_the_shared_crash() throws Exception {
         JsonNode c = json(store, "compare", "--base", "1.0", "--new", "2.0", "--program", "sample", "--json");
-        assertEquals("raw", c.get("basis").asText());
+        assertEquals("per-1000-runs", c.get("basis").asText());
+        assertEquals(2, c.get("baseRuns").asLong());
+        assertEquals(4, c.get("newRuns").asLong());
         assertEquals(3, c.get("newCrashes").size(), c.toString());
         assertEquals(1, c.get("gone").size(), c.toString());
         assertTrue(c.get("gone").get(0).get("frames").get(0).asText().endsWith("Exception"), c.toString());
-        assertEquals(1, c.get("unchanged").size(), c.toString());
-        assertEquals("java.lang.NullPointerException", c.get("unchanged").get(0).get("frames").get(0).asText());
+        assertEquals(1, c.get("changed").size(), "the npe: once in 2 runs, then once in 4: " + c);
+        JsonNode npe = c.get("changed").get(0);
+        assertEquals("java.lang.NullPointerException", npe.get("frames").get(0).asText());
+        assertEquals(500.0, npe.get("baseRate").asDouble(), 1e-9);
+        assertEquals(250.0, npe.get("newRate").asDouble(), 1e-9);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.testing.Jdks;
 import dev.crashwatch.watchdog.testing.Jdks.Jdk;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,7 +71,7 @@ class FatalErrorsIT {
 
     private static Jdk jdk(int feature) {
         var found = Jdks.feature(feature);
-        Assumptions.assumeTrue(found.isPresent(), "JDK " + feature + " not installed in /usr/lib/jvm");
+        RequiredTool.require(found.isPresent(), "JDK " + feature + " not installed in /usr/lib/jvm");
         return found.get();
     }
 

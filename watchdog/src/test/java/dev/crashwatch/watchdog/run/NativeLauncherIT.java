@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +40,8 @@ class NativeLauncherIT {
 
     @BeforeEach
     void nativeLauncherBuilt() {
-        Assumptions.assumeTrue(Files.isExecutable(Watchdog.nativeBinary()),
-                Watchdog.nativeBinary() + " was not built (no C compiler): skipped");
+        RequiredTool.require(Files.isExecutable(Watchdog.nativeBinary()),
+                Watchdog.nativeBinary() + " was not built (no C compiler)");
     }
 
     @Test

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +46,7 @@ class ScriptIT {
     @ParameterizedTest(name = "native launcher: {0}")
     @ValueSource(booleans = {true, false})
     void sigquit_to_the_watchdog_reaches_the_child_or_nothing_and_the_run_goes_on(boolean nativeLauncher) throws Exception {
-        Assumptions.assumeTrue(!nativeLauncher || Files.isExecutable(Watchdog.nativeBinary()), "no native launcher built: skipped");
+        RequiredTool.require(!nativeLauncher || Files.isExecutable(Watchdog.nativeBinary()), "no native launcher built");
         Watchdog w = new Watchdog(tmp);
         List<String> run = new java.util.ArrayList<>(List.of(TestJars.repo().resolve("crashwatch").toString(), "run", "--"));
         run.addAll(sample("java", List.of(), "sleep", "1500"));
@@ -73,7 +73,7 @@ class ScriptIT {
     @ParameterizedTest(name = "native launcher: {0}")
     @ValueSource(booleans = {true, false})
     void the_users_java_tool_options_reach_the_child_and_not_the_watchdog(boolean nativeLauncher) throws Exception {
-        Assumptions.assumeTrue(!nativeLauncher || Files.isExecutable(Watchdog.nativeBinary()), "no native launcher built: skipped");
+        RequiredTool.require(!nativeLauncher || Files.isExecutable(Watchdog.nativeBinary()), "no native launcher built");
         Watchdog w = new Watchdog(tmp);
         ProcessBuilder pb = w.direct(List.of(TestJars.repo().resolve("crashwatch").toString(), "run", "--",
                 "sh", "-c", "echo \"$JAVA_TOOL_OPTIONS\"; echo \"${CRASHWATCH_CHILD_TOOL_OPTIONS-unset}\""), "tool");

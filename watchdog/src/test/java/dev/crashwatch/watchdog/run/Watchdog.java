@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.run;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.testing.TestJars;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code crashwatch run} the way a user does, as separate processes on the packaged jar, against a test's own
@@ -94,7 +94,7 @@ final class Watchdog {
 
     /** Through the native launcher: {@code crashwatch-run AGENT_JAR java [options] -cp crashwatch.jar -- ...}. */
     ProcessBuilder runNative(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
-        Assumptions.assumeTrue(Files.isExecutable(nativeBinary()), nativeBinary() + " was not built (no C compiler): skipped");
+        RequiredTool.require(Files.isExecutable(nativeBinary()), nativeBinary() + " was not built (no C compiler)");
         List<String> cmd = new ArrayList<>(List.of(nativeBinary().toString(), TestJars.agent().toString(),
                 java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(watchdogJvmOptions);
@@ -114,6 +114,10 @@ final class Watchdog {
         pb.environment().put("CRASHWATCH_DIR", store.toString());
         pb.environment().remove("CRASHWATCH_MODE");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        String cache = System.getProperty("crashwatch.cache");
+        if (cache != null) {
+            pb.environment().put("XDG_CACHE_HOME", cache);
+        }
         return pb;
     }
 

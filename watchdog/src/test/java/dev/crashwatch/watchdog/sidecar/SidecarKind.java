@@ -1,7 +1,7 @@
 package dev.crashwatch.watchdog.sidecar;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import dev.crashwatch.watchdog.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ enum SidecarKind {
     /** The built relay; skips the calling test when there is none (no C compiler at build time). */
     static Path relay() {
         Path relay = TestJars.home().resolve("crashwatch-relay");
-        assumeTrue(Files.isExecutable(relay), "crashwatch-relay not built (no C compiler?): relay tests skipped");
+        RequiredTool.require(Files.isExecutable(relay), "crashwatch-relay not built (no C compiler?): relay tests");
         return relay;
     }
 

@@ -13,6 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +56,9 @@ class TriageTest {
         assertTrue(c.perRun());
         CrashChange shared = c.changed().get(0);
         assertEquals(SHARED, shared.name());
-        assertEquals(0.04, shared.baseRate(), 1e-9);
-        assertEquals(0.4, shared.newRate(), 1e-9);
+        assertEquals(40, shared.baseRate(), 1e-9, "crashes per 1,000 runs");
+        assertEquals(400, shared.newRate(), 1e-9);
+        assertEquals("crashes per 1,000 runs", c.basis());
         assertEquals(Optional.of(100L), c.baseRuns());
     }
 
@@ -79,6 +84,48 @@ class TriageTest {
         assertEquals(W2, first.lastWeek());
         assertEquals(List.of("2.3.0", "2.4.0-rc1"), first.versions());
         assertEquals(List.of("java.lang.IllegalStateException", "app.Main.main:+2"), first.frames());
+    }
+
+    @Test
+    void top_names_every_program_that_shares_a_stack_and_every_java_version() throws Exception {
+        Store store = twoVersions();
+        store.add(new CounterFileKey("tool", "1.0", "25.0.1", "linux-debian-12", "amd64", W2), Map.of(SHARED, 2L));
+        RankedCrash shared = Triage.load(store).top(CounterFilter.ALL).get(0);
+        assertEquals(SHARED, shared.name());
+        assertEquals(10, shared.count());
+        assertTrue(shared.inSeveralPrograms());
+        assertEquals(List.of(Map.entry("app", 8L), Map.entry("tool", 2L)), List.copyOf(shared.programs().entrySet()));
+        assertEquals(List.of("17.0.15", "25.0.1"), shared.javaVersions());
+        assertFalse(Triage.load(store).top(CounterFilter.ALL.withProgram("app")).get(0).inSeveralPrograms());
+
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        TextViews.ranked(new PrintStream(text, true, StandardCharsets.UTF_8), List.of(shared));
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("in 2 programs, counted together: app 8, tool 2"),
+                text.toString(StandardCharsets.UTF_8));
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("java 17.0.15, 25.0.1"));
+    }
+
+    @Test
+    void a_crash_gone_only_because_the_new_version_never_ran_on_its_java_says_so() throws Exception {
+        Store store = Store.at(dir);
+        CounterFileKey onJava25 = new CounterFileKey("app", "1.27.0", "25.0.1", "linux-debian-12", "amd64", W1);
+        store.add(onJava25, Map.of(ADDED, 3L));
+        store.add(key("1.27.0", W1), Map.of(REMOVED, 1L));
+        store.add(key("1.28.0", W2), Map.of(SHARED, 1L));
+        Comparison c = Triage.load(store).compare(Optional.empty(), "1.27.0", "1.28.0");
+        assertEquals(List.of("17.0.15", "25.0.1"), c.baseJavaVersions());
+        assertEquals(List.of("17.0.15"), c.newJavaVersions());
+        CrashChange onlyOn25 = c.gone().stream().filter(g -> g.name().equals(ADDED)).findFirst().orElseThrow();
+        assertTrue(onlyOn25.javaGap());
+        assertEquals(List.of("25.0.1"), onlyOn25.javaVersions());
+        CrashChange reallyGone = c.gone().stream().filter(g -> g.name().equals(REMOVED)).findFirst().orElseThrow();
+        assertFalse(reallyGone.javaGap(), "1.28.0 ran on java 17.0.15 and did not crash so");
+        assertTrue(c.newCrashes().stream().noneMatch(CrashChange::javaGap));
+
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        TextViews.comparison(new PrintStream(text, true, StandardCharsets.UTF_8), c);
+        assertTrue(text.toString(StandardCharsets.UTF_8)
+                .contains("(only seen on java 25.0.1, which 1.28.0 never ran on)"), text.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.crashwatch.watchdog.view;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.Store;
@@ -34,7 +34,7 @@ class ViewBrowserTest {
 
     @Test
     void headless_chromium_shows_the_stores_real_counts_and_markup_as_text() throws Exception {
-        assumeTrue(ChromeDriverProcess.installed(),
+        RequiredTool.require(ChromeDriverProcess.installed(),
             "chromium and chromium-driver are not installed (.ci/setup installs them when run as root)");
         Files.createDirectories(SCREENSHOT.getParent());
         try (ViewServer server = ViewServer.start(ViewFixture.fill(Store.at(storeDir)), 0);

@@ -95,7 +95,7 @@ class ViewPageTest {
         String compare = section(page(null), "compare");
         assertTrue(compare.contains("<option value=\"2.3.0\" selected>"), compare);
         assertTrue(compare.contains("<option value=\"2.4.0-rc1\" selected>"), compare);
-        assertTrue(compare.contains("crashes per run (20 and 10 runs)"), compare);
+        assertTrue(compare.contains("crashes per 1,000 runs (20 and 10 runs)"), compare);
         assertEquals(ids(KILLED, MARKUP), stackIds(table(compare, "compare-new")));
         assertEquals(ids(NPE), stackIds(table(compare, "compare-changed")));
         assertEquals(ids(ISE, OOM_EXIT), stackIds(table(compare, "compare-gone")));

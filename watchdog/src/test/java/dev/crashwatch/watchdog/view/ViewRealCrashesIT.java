@@ -3,8 +3,8 @@ package dev.crashwatch.watchdog.view;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.crashwatch.watchdog.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.Store;
@@ -35,7 +35,7 @@ class ViewRealCrashesIT {
 
     @Test
     void a_store_built_by_real_crashes_shows_their_counts_in_the_browser() throws Exception {
-        assumeTrue(ChromeDriverProcess.installed(),
+        RequiredTool.require(ChromeDriverProcess.installed(),
             "chromium and chromium-driver are not installed (.ci/setup installs them when run as root)");
         Path store = dir.resolve("store");
         crash(store, "1.0", "npe", 1);

@@ -1,0 +1,81 @@
+package dev.crashwatch.watchdog.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashwatch.watchdog.store.counters.CounterFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real tools as their users run them (issue 18, item 1): Maven itself and the test JVMs Surefire forks, wrapped in
+ * {@code crashwatch run -- mvn ...}, are counted under stable program names: {@code mvn} with Maven's version, and
+ * {@code surefire-fork:<artifactId>} with the project's version, the same counter file build after build.
+ */
+class RealToolsIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void three_builds_whose_test_crashes_the_fork_count_in_one_file_named_after_the_project() throws Exception {
+        Watchdog watchdog = new Watchdog(tmp);
+        Path project = copyProject(watchdog.work().resolve("shop-api"));
+        for (int build = 1; build <= 3; build++) {
+            ProcessBuilder pb = watchdog.run(List.of(), List.of("mvn", "-B", "-q", "-f", project.resolve("pom.xml")
+                    .toString(), "test"), "build" + build);
+            assertEquals(0, Watchdog.exitStatus(pb), new String(watchdog.out("build" + build),
+                    StandardCharsets.UTF_8));
+        }
+        List<CounterFile> files = watchdog.counterFiles();
+        assertEquals(1, files.size(), files.toString());
+        assertEquals("surefire-fork:shop-api", files.get(0).key().program());
+        assertEquals("1.4.0", files.get(0).key().version());
+        Map<String, Long> crashes = watchdog.counters("crash/crash\njava.lang.IllegalStateException\n");
+        assertEquals(List.of(3L), List.copyOf(crashes.values()), crashes.toString());
+    }
+
+    @Test
+    void maven_itself_is_mvn_with_its_version() throws Exception {
+        Watchdog watchdog = new Watchdog(tmp);
+        ProcessBuilder version = watchdog.direct(List.of("mvn", "-B", "-v"), "version");
+        assertEquals(0, Watchdog.exitStatus(version));
+        Matcher m = Pattern.compile("Apache Maven (\\S+)").matcher(new String(watchdog.out("version"),
+                StandardCharsets.UTF_8));
+        assertTrue(m.find(), "mvn -v names its version");
+
+        Path project = copyProject(watchdog.work().resolve("shop-api"));
+        ProcessBuilder pb = watchdog.run(List.of(), List.of("mvn", "-B", "-q", "-f", project.resolve("pom.xml")
+                .toString(), "validate"), "oom");
+        pb.environment().put("MAVEN_OPTS", "-Xmx6m -XX:+ExitOnOutOfMemoryError");
+        Watchdog.exitStatus(pb);
+        List<CounterFile> files = watchdog.counterFiles();
+        assertEquals(1, files.size(), files + " " + new String(watchdog.errQuietly("oom"), StandardCharsets.UTF_8));
+        assertEquals("mvn", files.get(0).key().program());
+        assertEquals(m.group(1), files.get(0).key().version());
+        assertEquals(Map.of("crash/oom-exit", 1L), watchdog.counters());
+    }
+
+    private static Path copyProject(Path to) throws IOException {
+        Path from = Path.of(System.getProperty("crashwatch.repo"), "watchdog/src/test/resources/realtools/shop-api");
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+}
