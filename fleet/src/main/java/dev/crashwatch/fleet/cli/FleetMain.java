@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  */
 public final class FleetMain {
     /** The fleet's commands, in help order. */
-    static final List<Supplier<Command>> COMMANDS = List.of(CollectorCommand::new, FleetCommand::new);
+    static final List<Supplier<Command>> COMMANDS = List.of(UploadCommand::new, ReportsCommand::new,
+            CollectorCommand::new, FleetCommand::new);
 
     private FleetMain() {
     }

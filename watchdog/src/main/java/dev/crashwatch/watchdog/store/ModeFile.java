@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The store's {@code mode} file, {@code <word> <YYYY-MM-DD>} (the UTC day it was set, as Go's), and the
- * {@code CRASHWATCH_MODE} override. A value that is not a mode counts as {@code local} and is reported as a
- * problem, never silently: {@code local} records but never sends, the safe middle.
+ * The store's {@code mode} file, {@code <word> <YYYY-MM-DD> [<collector URL>]} (the UTC day it was set, as Go's;
+ * the collector that mode {@code on} uploads to, {@code docs/upload.md}), and the {@code CRASHWATCH_MODE} override.
+ * A value that is not a mode counts as {@code local} and is reported as a problem, never silently: {@code local}
+ * records but never sends, the safe middle.
  */
 final class ModeFile {
     static final String ENV = StoreDir.MODE_ENV;
@@ -33,32 +34,47 @@ final class ModeFile {
         if (fromEnv != null && !fromEnv.isBlank()) {
             Optional<Mode> mode = Mode.parse(fromEnv);
             return mode.isPresent()
-                    ? new ModeSetting(mode.get(), ModeSetting.FROM_ENV, Optional.empty(), Optional.empty())
-                    : invalid(ModeSetting.FROM_ENV, Optional.empty(), fromEnv);
+                    ? new ModeSetting(mode.get(), ModeSetting.FROM_ENV, Optional.empty(), Optional.empty(), Optional.empty())
+                    : invalid(ModeSetting.FROM_ENV, Optional.empty(), Optional.empty(), fromEnv);
         }
+        return readFile();
+    }
+
+    /** The file alone, whatever the environment says. */
+    ModeSetting readFile() {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (NoSuchFileException e) {
-            return new ModeSetting(Mode.LOCAL, ModeSetting.DEFAULT, Optional.empty(), Optional.empty());
+            return new ModeSetting(Mode.LOCAL, ModeSetting.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty());
         } catch (IOException | RuntimeException e) {
-            return invalid(ModeSetting.FROM_FILE, Optional.empty(), "unreadable (" + e.getMessage() + ")");
+            return invalid(ModeSetting.FROM_FILE, Optional.empty(), Optional.empty(), "unreadable (" + e.getMessage() + ")");
         }
         String[] parts = text.split("\\s+");
         Optional<LocalDate> asOf = parts.length > 1 ? day(parts[1]) : Optional.empty();
+        Optional<String> collector = parts.length > 2 ? Optional.of(parts[2]) : Optional.empty();
         Optional<Mode> mode = Mode.parse(parts[0]);
-        return mode.isPresent() ? new ModeSetting(mode.get(), ModeSetting.FROM_FILE, asOf, Optional.empty())
-                : invalid(ModeSetting.FROM_FILE, asOf, text);
+        return mode.isPresent() ? new ModeSetting(mode.get(), ModeSetting.FROM_FILE, asOf, collector, Optional.empty())
+                : invalid(ModeSetting.FROM_FILE, asOf, collector, text);
     }
 
-    void write(Mode mode) throws IOException {
-        String line = mode.word() + " " + LocalDate.now(ZoneOffset.UTC) + "\n";
+    /**
+     * Writes {@code mode}, today's date and the collector ({@code collector}, else the one the file holds). Setting
+     * {@code on} when the file already says {@code on} keeps its day: the upload's grace period does not start again.
+     */
+    void write(Mode mode, Optional<String> collector) throws IOException {
+        ModeSetting now = readFile();
+        boolean stillOn = mode == Mode.ON && now.mode() == Mode.ON && now.problem().isEmpty() && now.asOf().isPresent();
+        LocalDate day = stillOn ? now.asOf().get() : LocalDate.now(ZoneOffset.UTC);
+        Optional<String> url = collector.isPresent() ? collector : now.collector();
+        String line = mode.word() + " " + day + (url.isPresent() ? " " + url.get() : "") + "\n";
         AtomicFiles.replace(file, line.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ModeSetting invalid(String source, Optional<LocalDate> asOf, String value) {
+    private static ModeSetting invalid(String source, Optional<LocalDate> asOf, Optional<String> collector,
+                                       String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        return new ModeSetting(Mode.LOCAL, source, asOf,
+        return new ModeSetting(Mode.LOCAL, source, asOf, collector,
                 Optional.of(source + " holds '" + shown + "', not off, local or on: using local"));
     }
 

@@ -41,8 +41,9 @@ public final class Store {
     public static final String RUN_PIPE = "crash.pipe";
     static final String LOG = "log";
     static final String CACHE = "cache";
+    static final String REPORTS = "reports";
     private static final List<String> SUBDIRECTORIES =
-            List.of(COUNTERS, MALFORMED, RUN, LOG, CACHE, dev.crashwatch.agent.wire.Spool.DIR);
+            List.of(COUNTERS, MALFORMED, RUN, LOG, CACHE, REPORTS, dev.crashwatch.agent.wire.Spool.DIR);
 
     private final Path dir;
     private final Function<String, String> env;
@@ -143,9 +144,30 @@ public final class Store {
         }
     }
 
+    /**
+     * The mode file's own setting, whatever {@code CRASHWATCH_MODE} says: the consent to upload is the file's
+     * {@code on} and its day, never the environment's ({@code docs/upload.md}).
+     */
+    public ModeSetting storedModeSetting() {
+        return new ModeFile(dir.resolve(StoreDir.MODE_FILE)).readFile();
+    }
+
     /** Writes the mode file ({@code <word> <YYYY-MM-DD>}); {@code CRASHWATCH_MODE}, if set, still wins. */
     public void setMode(Mode mode) throws IOException {
-        new ModeFile(dir.resolve(StoreDir.MODE_FILE)).write(mode);
+        setMode(mode, Optional.empty());
+    }
+
+    /**
+     * Writes the mode file with the collector to upload to ({@code <word> <YYYY-MM-DD> <URL>}; empty: keep the one
+     * it holds). Setting {@code on} again keeps the day it was first set.
+     */
+    public void setMode(Mode mode, Optional<CollectorUrl> collector) throws IOException {
+        new ModeFile(dir.resolve(StoreDir.MODE_FILE)).write(mode, collector.map(CollectorUrl::toString));
+    }
+
+    /** Where the reports made for upload are kept ({@code reports/}, {@code docs/upload.md}). */
+    public Path reportsDir() {
+        return dir.resolve(REPORTS);
     }
 
     /**

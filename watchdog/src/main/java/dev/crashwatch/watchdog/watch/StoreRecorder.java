@@ -139,7 +139,8 @@ public final class StoreRecorder implements Recorder {
 
     private void count(Session session, String name, byte[] raw) {
         try {
-            if (store.mode() == Mode.OFF) {
+            Mode mode = store.mode();
+            if (mode == Mode.OFF) {
                 return;
             }
             if (raw != null && CounterNames.MALFORMED.equals(name)) {
@@ -147,6 +148,9 @@ public final class StoreRecorder implements Recorder {
             }
             Hello hello = session == null ? Hello.NONE : session.hello();
             store.increment(CounterKeys.of(hello, labels, store.hostFacts(), Weeks.current()), name);
+            if (mode == Mode.ON) {
+                UploadStarter.afterCrash(store);
+            }
         } catch (IOException | RuntimeException e) {
             diagnostics.note("could not record " + CounterNames.prefix(name) + " in " + store.dir() + ": " + e);
         }

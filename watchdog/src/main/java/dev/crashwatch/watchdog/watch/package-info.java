@@ -3,7 +3,8 @@
  * fatal-error-log locator, the rules that decide what a JVM's death counts as, and the recorder ({@link
  * dev.crashwatch.watchdog.watch.StoreRecorder}, on its {@link dev.crashwatch.watchdog.watch.RecordingThread}) that
  * names each crash with {@code dev.crashwatch.watchdog.signature} and counts it in {@code
- * dev.crashwatch.watchdog.store}. Shared by launcher mode ({@code dev.crashwatch.watchdog.launch}) and the sidecar
+ * dev.crashwatch.watchdog.store}; in mode {@code on} it then starts {@code crashwatch upload}, detached, at most once a
+ * day ({@link dev.crashwatch.watchdog.watch.UploadStarter}). Shared by launcher mode ({@code dev.crashwatch.watchdog.launch}) and the sidecar
  * ({@code dev.crashwatch.watchdog.sidecar}).
  */
 package dev.crashwatch.watchdog.watch;

@@ -76,7 +76,7 @@ public class StoreTest {
     @Test
     void mode_defaults_to_local_and_the_file_holds_word_and_day() throws Exception {
         Store store = Store.at(dir, name -> null);
-        assertEquals(new ModeSetting(Mode.LOCAL, "default", java.util.Optional.empty(), java.util.Optional.empty()),
+        assertEquals(new ModeSetting(Mode.LOCAL, "default", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()),
                 store.modeSetting());
         store.setMode(Mode.ON);
         assertEquals(Mode.ON, store.mode());

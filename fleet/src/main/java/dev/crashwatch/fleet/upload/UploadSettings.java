@@ -1,0 +1,68 @@
+package dev.crashwatch.fleet.upload;
+
+import dev.crashwatch.watchdog.store.CollectorUrl;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The upload's settings from the environment ({@code docs/upload.md}, "Settings"): {@code CRASHWATCH_COLLECTOR}
+ * overrides the collector kept in the store; three more exist for tests and trials only: a shorter grace period,
+ * another "today", a shorter first retry pause.
+ *
+ * @param collector  where to send, if known
+ * @param graceDays  the grace period in days
+ * @param today      the UTC day the rules take as today
+ * @param firstPause the pause before the first retry (it doubles each time)
+ */
+public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, LocalDate today, Duration firstPause) {
+    public static final String GRACE_DAYS_ENV = "CRASHWATCH_UPLOAD_GRACE_DAYS";
+    public static final String TODAY_ENV = "CRASHWATCH_UPLOAD_TODAY";
+    public static final String FIRST_PAUSE_ENV = "CRASHWATCH_UPLOAD_RETRY_MS";
+    static final Duration DEFAULT_FIRST_PAUSE = Duration.ofSeconds(2);
+
+    /**
+     * Reads the settings; {@code stored} is the collector kept in the store's mode file. A value that cannot be
+     * used is an error that names the variable, never silently replaced.
+     */
+    public static UploadSettings read(Function<String, String> env, Optional<String> stored) {
+        String fromEnv = env.apply(CollectorUrl.ENV);
+        Optional<String> url = fromEnv != null && !fromEnv.isBlank() ? Optional.of(fromEnv) : stored;
+        Optional<CollectorUrl> collector;
+        try {
+            collector = url.map(CollectorUrl::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((fromEnv != null && !fromEnv.isBlank() ? CollectorUrl.ENV : "the mode file")
+                    + ": " + e.getMessage());
+        }
+        int grace = number(env, GRACE_DAYS_ENV, UploadCalendar.GRACE_DAYS, 0, UploadCalendar.GRACE_DAYS);
+        long pause = number(env, FIRST_PAUSE_ENV, (int) DEFAULT_FIRST_PAUSE.toMillis(), 1, 60_000);
+        String todayText = env.apply(TODAY_ENV);
+        LocalDate today;
+        try {
+            today = todayText == null || todayText.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(todayText.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(TODAY_ENV + " needs a date YYYY-MM-DD, not '" + todayText + "'");
+        }
+        return new UploadSettings(collector, grace, today, Duration.ofMillis(pause));
+    }
+
+    private static int number(Function<String, String> env, String name, int fallback, int min, int max) {
+        String text = env.apply(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " needs a whole number from " + min + " to " + max + ", not '" + text + "'");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.crashwatch.watchdog.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crashwatch.watchdog.store.Mode;
+import dev.crashwatch.watchdog.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crashwatch mode on --collector URL}: the consent day and the collector in the mode file (docs/upload.md). */
+class ModeCollectorTest {
+    @TempDir
+    Path store;
+
+    String modeFile() throws Exception {
+        return Files.readString(store.resolve("mode"));
+    }
+
+    @Test
+    void mode_on_keeps_the_collector_and_setting_it_again_keeps_the_consent_day() throws Exception {
+        CliInStore cli = new CliInStore(store);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertEquals(0, cli.run("mode", "on", "--collector", "https://crashes.example.com/").status());
+        assertEquals("on " + today + " https://crashes.example.com\n", modeFile());
+
+        Files.writeString(store.resolve("mode"), "on 2026-11-01 https://crashes.example.com\n");
+        assertEquals(0, cli.run("mode", "on").status());
+        assertEquals("on 2026-11-01 https://crashes.example.com\n", modeFile(), "the grace period does not restart");
+        assertEquals(0, cli.run("mode", "on", "--collector", "http://127.0.0.1:8420").status());
+        assertEquals("on 2026-11-01 http://127.0.0.1:8420\n", modeFile());
+        Store s = Store.at(store);
+        assertEquals(Optional.of("http://127.0.0.1:8420"), s.storedModeSetting().collector());
+        assertEquals(Optional.of(LocalDate.parse("2026-11-01")), s.storedModeSetting().asOf());
+
+        assertEquals(0, cli.run("mode", "local").status());
+        assertEquals("local " + today + " http://127.0.0.1:8420\n", modeFile(), "local stops uploads, keeps the URL");
+        assertEquals(Mode.LOCAL, s.mode());
+        assertEquals(0, cli.run("mode", "on").status());
+        assertEquals("on " + today + " http://127.0.0.1:8420\n", modeFile(), "a new consent, a new day");
+    }
+
+    @Test
+    void a_collector_url_that_could_leak_or_a_collector_without_on_is_refused() throws Exception {
+        CliInStore cli = new CliInStore(store);
+        CliInStore.Result plain = cli.run("mode", "on", "--collector", "http://crashes.example.com");
+        assertEquals(2, plain.status());
+        assertTrue(plain.err().contains("plain http:// only to a loopback address"), plain.err());
+        assertEquals(2, cli.run("mode", "local", "--collector", "https://crashes.example.com").status());
+        assertEquals(2, cli.run("mode", "--collector", "https://crashes.example.com").status());
+        assertTrue(Files.notExists(store.resolve("mode")), "nothing written");
+    }
+}
