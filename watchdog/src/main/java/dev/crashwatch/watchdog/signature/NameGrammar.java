@@ -31,6 +31,12 @@ public final class NameGrammar {
             + "SIG[A-Z0-9]{1,12}(?:\\+[0-9]{1,2})?");
     /** A run of digits that {@link LibraryNames} would have removed from a library name (a temp file's random part). */
     private static final Pattern LONG_DIGITS = Pattern.compile("[0-9]{5,}");
+    /**
+     * crashwatch's own plain counters, which hold no crash: {@code Store.RUNS_COUNTER} and
+     * {@code Bye.HANDLER_REPLACED_COUNTER} (the store and the pipe own them; {@code NameGrammarTest} pins these to them).
+     */
+    static final java.util.Set<String> OWN_PLAIN_COUNTERS = java.util.Set.of("crashwatch/runs",
+            "crashwatch/handler-replaced");
     /** The line that marks where frames were left out of a name. */
     public static final String GAP = FrameBudget.GAP;
 
@@ -51,7 +57,7 @@ public final class NameGrammar {
         String prefix = lines[0];
         if (lines.length == 1) {
             boolean plain = prefix.equals(CounterNames.MALFORMED) || prefix.equals(CounterNames.OOM_EXIT)
-                    || SIGNAL.matcher(prefix).matches();
+                    || SIGNAL.matcher(prefix).matches() || OWN_PLAIN_COUNTERS.contains(prefix);
             return plain ? Optional.empty() : Optional.of("not a crashwatch plain counter");
         }
         boolean uncaught = prefix.equals(CounterNames.UNCAUGHT);

@@ -78,4 +78,14 @@ class NameGrammarTest {
         assertTrue(NameGrammar.isCrashCounterName("crash/crash\njava.lang.Error\na.B.c:+1\n...\nd.E.main:+0\ntruncated"));
         assertFalse(NameGrammar.isCrashCounterName("crash/crash\njava.lang.Error\ntruncated\na.B.c:+1"));
     }
+
+    @org.junit.jupiter.api.Test
+    void crashwatchs_own_plain_counters_pass_and_are_the_ones_the_store_and_the_pipe_write() {
+        assertEquals(java.util.Set.of(dev.crashwatch.watchdog.store.Store.RUNS_COUNTER,
+                dev.crashwatch.watchdog.pipe.Bye.HANDLER_REPLACED_COUNTER), NameGrammar.OWN_PLAIN_COUNTERS);
+        for (String own : NameGrammar.OWN_PLAIN_COUNTERS) {
+            assertTrue(NameGrammar.isCrashCounterName(own), own);
+        }
+        assertFalse(NameGrammar.isCrashCounterName("crashwatch/secret-alice"));
+    }
 }
