@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import dev.crashwatch.watchdog.triage.NotInStoreException;
@@ -37,7 +38,7 @@ public final class CompareCommand implements Command {
         String next = a.required("--new");
         Comparison c;
         try {
-            c = Triage.compare(CountingStore.open(name(), err), a.option("--program"), base, next);
+            c = Triage.compare(Store.openDefault(), a.option("--program"), base, next);
         } catch (NotInStoreException e) {
             err.println("crashwatch compare: " + e.getMessage());
             return 1;

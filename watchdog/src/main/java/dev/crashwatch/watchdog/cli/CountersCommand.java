@@ -37,7 +37,7 @@ public final class CountersCommand implements Command {
                 .noPositional();
         CounterFilter filter = CounterFilter.ALL.withProgram(a.option("--program").orElse(null))
                 .withVersion(a.option("--version").orElse(null)).withSince(a.date("--since").orElse(null));
-        Store store = CountingStore.open(name(), err);
+        Store store = Store.openDefault();
         List<CounterFile> all = store.counterFiles();
         try {
             Triage.of(all).require(filter);

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
@@ -40,7 +41,7 @@ public final class CsvCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         CommandArgs.parse(args, Set.of(), Set.of()).noPositional();
         out.print(HEADER + "\r\n");
-        for (CounterFile f : CountingStore.open(name(), err).counterFiles()) {
+        for (CounterFile f : Store.openDefault().counterFiles()) {
             CounterFileKey k = f.key();
             f.counters().forEach((name, n) -> out.print(Stream.of(k.program(), k.version(), k.javaVersion(), k.os(),
                     k.arch(), k.weekStart().toString(), StackIds.of(name), Long.toString(n), oneLine(name))

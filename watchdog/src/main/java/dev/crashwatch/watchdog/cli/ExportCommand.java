@@ -47,7 +47,7 @@ public final class ExportCommand implements Command {
         if (Set.of("--week", "--weeks", "--since").stream().filter(o -> a.option(o).isPresent()).count() > 1) {
             throw new UsageException("give one of --week, --weeks and --since");
         }
-        Store store = CountingStore.open(name(), err);
+        Store store = Store.openDefault();
         Optional<Integer> lastWeeks = a.positiveInt("--weeks");
         Optional<LocalDate> from = a.date("--since").map(Weeks::startOf)
                 .or(() -> lastWeeks.map(n -> Weeks.current().minusWeeks(n - 1L)));

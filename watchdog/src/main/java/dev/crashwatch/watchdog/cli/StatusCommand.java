@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.StoreStatus;
 import dev.crashwatch.watchdog.store.counters.RecentCrash;
@@ -30,7 +31,7 @@ public final class StatusCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         boolean json = CommandArgs.parse(args, Set.of("--json"), Set.of()).noPositional().flag("--json");
-        StoreStatus s = StoreStatus.of(CountingStore.open(name(), err));
+        StoreStatus s = StoreStatus.of(Store.openDefault());
         if (json) {
             json(out, s);
         } else {

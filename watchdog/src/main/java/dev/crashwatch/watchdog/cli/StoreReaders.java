@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.cli;
 
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.RunsFolder;
 import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,8 +11,11 @@ import java.util.Set;
 
 /**
  * What every command that reads or records counters does around its own work: before, it counts the crashes agents
- * left in the store's spool (so that what it shows includes them: docs/protocol.md, "The spool"), and a command that
- * shows counters says in one line on stderr how many counter files it skips because they cannot be read, and why.
+ * left in the store's spool (so that what it shows includes them: docs/protocol.md, "The spool") and folds the runs
+ * journal into the {@code crashwatch/runs} counters ({@link RunsFolder}: rates per 1,000 runs include every run that
+ * ended before the command), and a command that shows counters says in one line on stderr how many counter files it
+ * skips because they cannot be read, and why. A store that cannot be read at all (refused, of a newer format) is left
+ * for the command itself to report, in its one line.
  */
 final class StoreReaders {
     /** Commands that show counters; {@code status} and {@code dump} list unreadable files themselves. */
@@ -26,6 +30,11 @@ final class StoreReaders {
     static void before(String command, PrintStream err) {
         if (COUNTING.contains(command)) {
             SpooledCrashes.countAll(Store.openDefault(), message -> err.println("crashwatch " + command + ": " + message));
+            try {
+                RunsFolder.fold(Store.openDefault());
+            } catch (IOException | RuntimeException unreadableStore) {
+                // The command meets the same problem and reports it; runs counted so far stay counted.
+            }
         }
         if (!READERS.contains(command)) {
             return;
@@ -37,8 +46,8 @@ final class StoreReaders {
                         + (skipped.size() == 1 ? "" : "s") + " (not valid counter JSON, or set aside as "
                         + "*.unreadable-*; 'crashwatch status' lists them)");
             }
-        } catch (IOException e) {
-            err.println("crashwatch " + command + ": could not list the counter files: " + e.getMessage());
+        } catch (IOException unreadableStore) {
+            // The command meets the same problem and reports it.
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.Weeks;
 import dev.crashwatch.watchdog.triage.CounterFilter;
 import dev.crashwatch.watchdog.triage.JsonViews;
@@ -44,7 +45,7 @@ public final class TopCommand implements Command {
         }
         Triage triage;
         try {
-            triage = Triage.load(CountingStore.open(name(), err), filter);
+            triage = Triage.load(Store.openDefault(), filter);
         } catch (NotInStoreException e) {
             err.println("crashwatch top: " + e.getMessage());
             return 1;

@@ -44,7 +44,7 @@ public final class ViewCommand implements Command {
                 default -> throw new UsageException("unknown argument '" + args.get(i) + "'; " + shortUsage());
             }
         }
-        Store store = CountingStore.open(name(), err);
+        Store store = Store.openDefault();
         ViewServer server;
         try {
             server = port == null ? ViewServer.startOnDefaultPort(store) : ViewServer.start(store, port);
