@@ -13,5 +13,12 @@ fi
 cd "$root" || exit 1
 mvn -B -ntp verify "$@"
 status=$?
+# Fleet triage in Apache Spark local mode over the Parquet files DuckDB compacts (docs/fleet.md): its own profile,
+# since Spark is a large download and a slow start; the same answer as DuckDB's or the run fails.
+if [ $status = 0 ] && [ $# = 0 ]; then
+    mvn -B -ntp -P spark -pl fleet -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=FleetSparkIT
+    status=$?
+fi
 "$root/.ci/skipped" "$root"
 exit $status
