@@ -26,7 +26,9 @@ class PipeFramesFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void a_valid_record_after_garbage_is_recovered(FuzzedDataProvider data) {
         byte[] garbage = withoutMagic(data.consumeBytes(data.consumeInt(0, 20_000)));
-        byte[] crash = data.consumeRemainingAsBytes();
+        // A payload holding a whole header line of its own is read as a cut frame (docs/protocol.md, the reader after garbage):
+        // the known limit of resynchronising, so the crash text the fuzzer makes holds no magic either.
+        byte[] crash = withoutMagic(data.consumeRemainingAsBytes());
         ByteArrayOutputStream pipe = new ByteArrayOutputStream();
         pipe.writeBytes(garbage);
         int parts = Math.max(1, (crash.length + Wire.MAX_PAYLOAD - 1) / Wire.MAX_PAYLOAD);
