@@ -127,7 +127,8 @@ public final class StoreRecorder implements Recorder {
                 try {
                     RunsFolder.journal(store, session.hello(), labels, Instant.now());
                 } catch (IOException | RuntimeException e) {
-                    diagnostics.note("could not journal a run in " + store.dir() + ": " + e);
+                    // Best effort, as in the native helpers: a run that cannot be journaled (a full disk) costs one
+                    // run's count, never a line of its own beside the application's output.
                 }
             }
         };
