@@ -78,9 +78,13 @@ final class Machine {
 
     /** {@code crashwatch run -- java -cp samples.jar Crash KIND}: one real crash. */
     Result crash(String kind) throws IOException, InterruptedException {
+        long before = crashesCounted();
         Result r = crashwatch(runArgs(kind));
         assertEquals(1, r.status(), "the sample's own exit status for " + kind + ": " + r.err());
         assertTrue(r.out().contains("sample " + kind + " starting"), "the sample ran: " + r.out() + r.err());
+        // The native launcher's Java half records detached, a moment after `crashwatch run` returns.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(TIMEOUT_SECONDS))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> crashesCounted() > before);
         return r;
     }
 
