@@ -27,10 +27,17 @@ public final class Compactor {
     private Compactor() {
     }
 
-    /** Compacts every day that is read raw ({@link FleetInput#scan}), oldest first; current days are left alone. */
+    /**
+     * Compacts every day that is read raw ({@link FleetInput#scan}), oldest first; current days are left alone but
+     * for their manifests' stamps, renewed where the scan had to list the folder to know the day was current.
+     */
     public static List<Result> compact(FleetLayout layout) throws IOException, SQLException {
         List<Result> results = new ArrayList<>();
-        for (Manifest manifest : FleetInput.scan(layout).raw()) {
+        FleetInput input = FleetInput.scanToCompact(layout);
+        for (FleetInput.Relisted r : input.relisted()) {
+            restamp(r);
+        }
+        for (Manifest manifest : input.raw()) {
             Optional<Compaction> newest = Compaction.newest(layout, manifest.day());
             Compaction next = Compaction.of(layout, manifest.day(), newest.map(c -> c.generation() + 1).orElse(1));
             write(layout, next, manifest);
@@ -39,6 +46,18 @@ public final class Compactor {
                 manifest.skipped().size(), newest.isPresent()));
         }
         return results;
+    }
+
+    /**
+     * Records the stamp of a listing that found a compacted day current, unless it is racy too: the day is then
+     * trusted without a listing. The manifest is replaced whole (readers see the old one or the new one); the
+     * Parquet file and the rest of the manifest stay as they are.
+     */
+    private static void restamp(FleetInput.Relisted r) throws IOException {
+        if (r.folder().isPresent() && r.listed().isPresent() && r.folder().get().clearlyBefore(r.listed().get())) {
+            Path file = r.compaction().manifest();
+            AtomicFiles.replace(file, Manifest.read(file).stamped(r.folder(), r.listed(), r.earlier()).toBytes());
+        }
     }
 
     /** The manifest first, then the Parquet file under a hidden name, synced and renamed into place last. */

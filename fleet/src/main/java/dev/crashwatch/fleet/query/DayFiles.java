@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +26,9 @@ final class DayFiles {
      * is given the same bound (a smaller buffer per file than its default 16 MiB makes many small files much faster).
      */
     static final int MAX_BYTES = 1 << 20;
+
+    /** Why a file whose name an earlier day counted does not count. */
+    static final String SECOND_COPY = "a second copy of a report counted on an earlier day";
 
     private DayFiles() {
     }
@@ -45,13 +47,13 @@ final class DayFiles {
     }
 
     /** Why {@code file} does not count, or empty when it does; {@code counted} holds the names counted on earlier days. */
-    static Optional<String> problem(Path file, Set<String> counted) {
+    static Optional<String> problem(Path file, CountedNames counted) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("not a regular file");
         }
         if (counted.contains(name)) {
-            return Optional.of("a second copy of a report counted on an earlier day");
+            return Optional.of(SECOND_COPY);
         }
         try {
             Report report = ReportJson.read(read(file));
