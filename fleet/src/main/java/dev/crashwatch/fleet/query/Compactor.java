@@ -37,13 +37,18 @@ public final class Compactor {
         for (FleetInput.Relisted r : input.relisted()) {
             restamp(r);
         }
-        for (Manifest manifest : input.raw()) {
-            Optional<Compaction> newest = Compaction.newest(layout, manifest.day());
-            Compaction next = Compaction.of(layout, manifest.day(), newest.map(c -> c.generation() + 1).orElse(1));
-            write(layout, next, manifest);
-            removeOlder(layout, next);
-            results.add(new Result(manifest.day(), next.generation(), manifest.counted().size(),
-                manifest.skipped().size(), newest.isPresent()));
+        if (input.raw().isEmpty()) {
+            return results;
+        }
+        try (FleetDb db = FleetDb.open(FleetInput.empty(layout))) {
+            for (Manifest manifest : input.raw()) {
+                Optional<Compaction> newest = Compaction.newest(layout, manifest.day());
+                Compaction next = Compaction.of(layout, manifest.day(), newest.map(c -> c.generation() + 1).orElse(1));
+                write(db, layout, next, manifest);
+                removeOlder(layout, next);
+                results.add(new Result(manifest.day(), next.generation(), manifest.counted().size(),
+                    manifest.skipped().size(), newest.isPresent()));
+            }
         }
         return results;
     }
@@ -61,16 +66,15 @@ public final class Compactor {
     }
 
     /** The manifest first, then the Parquet file under a hidden name, synced and renamed into place last. */
-    private static void write(FleetLayout layout, Compaction c, Manifest manifest) throws IOException, SQLException {
+    private static void write(FleetDb db, FleetLayout layout, Compaction c, Manifest manifest)
+            throws IOException, SQLException {
         Path dir = Files.createDirectories(c.parquet().getParent());
         AtomicFiles.replace(c.manifest(), manifest.toBytes());
         Path temp = dir.resolve("." + c.parquet().getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         try {
             List<Path> files = manifest.counted().stream().map(n -> layout.day(c.day()).resolve(n)).toList();
-            try (FleetDb db = FleetDb.open(FleetInput.rawFiles(layout, files))) {
-                db.copyToParquet(temp);
-            }
+            db.copyToParquet(files, temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -21,10 +21,7 @@ import java.util.stream.Stream;
  * file) are not looked at.
  */
 final class DayFiles {
-    /**
-     * The largest report file read, 1 MiB: larger than any report the collector accepts, and DuckDB's JSON reader
-     * is given the same bound (a smaller buffer per file than its default 16 MiB makes many small files much faster).
-     */
+    /** The largest report file read, 1 MiB: larger than any report the collector accepts. */
     static final int MAX_BYTES = 1 << 20;
 
     /** Why a file whose name an earlier day counted does not count. */
@@ -56,16 +53,23 @@ final class DayFiles {
             return Optional.of(SECOND_COPY);
         }
         try {
-            Report report = ReportJson.read(read(file));
-            if (!name.equals(report.id() + ".json")) {
-                return Optional.of("named " + name + " but holds report " + report.id());
-            }
+            report(file);
             return Optional.empty();
         } catch (ReportFormatException e) {
             return Optional.of(e.getMessage());
         } catch (IOException e) {
             return Optional.of("unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    /** The report in {@code file}, if it is one that counts but for the cross-day rule; else why not. */
+    static Report report(Path file) throws IOException, ReportFormatException {
+        Report report = ReportJson.read(read(file));
+        String name = file.getFileName().toString();
+        if (!name.equals(report.id() + ".json")) {
+            throw new ReportFormatException("named " + name + " but holds report " + report.id());
+        }
+        return report;
     }
 
     private static byte[] read(Path file) throws IOException, ReportFormatException {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory).
  */
 public final class FleetDb implements AutoCloseable {
-    static final int RAW_BATCH = 2000;
+    /** Raw reports written to one lines file and read by one statement (about 40 MB of lines at a time). */
+    static final int RAW_BATCH = 10_000;
     private final Connection connection;
     private final FleetInput input;
     private final Path spill;
@@ -33,9 +34,9 @@ public final class FleetDb implements AutoCloseable {
     }
 
     /**
-     * Opens DuckDB over {@code input}. Raw report files are read into a temporary table first, at most
-     * {@value #RAW_BATCH} files per read: DuckDB's JSON reader keeps state for every file of one read until it ends,
-     * which for hundreds of thousands of files takes gigabytes.
+     * Opens DuckDB over {@code input}. Raw report files are read into a temporary table first, {@value #RAW_BATCH}
+     * at a time written as one file of lines ({@link ReportLines}) in DuckDB's spill folder: DuckDB's JSON reader
+     * has a cost for each file it opens, and keeps state for every file of one read until it ends.
      */
     public static FleetDb open(FleetInput input) throws SQLException, IOException {
         Path spill = Files.createTempDirectory("crashwatch-fleet-");
@@ -49,8 +50,9 @@ public final class FleetDb implements AutoCloseable {
             if (!input.json().isEmpty()) {
                 s.execute("CREATE TEMP TABLE raw_counters AS " + CounterRows.NONE);
                 for (int from = 0; from < input.json().size(); from += RAW_BATCH) {
-                    db.update("INSERT INTO raw_counters " + CounterRows.FROM_JSON,
-                        List.of((Object) paths(input.json().subList(from, Math.min(input.json().size(), from + RAW_BATCH)))));
+                    Path lines = db.lines(input.json().subList(from, Math.min(input.json().size(), from + RAW_BATCH)));
+                    db.update("INSERT INTO raw_counters " + CounterRows.FROM_LINES, List.of(lines.toString()));
+                    Files.delete(lines);
                 }
             }
         } catch (SQLException e) {
@@ -58,6 +60,13 @@ public final class FleetDb implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /** The reports in {@code files} as one file of lines in the spill folder. */
+    private Path lines(List<Path> files) throws IOException {
+        Path lines = Files.createTempFile(spill, "reports-", ".ndjson");
+        ReportLines.write(files, lines);
+        return lines;
     }
 
     private void update(String sql, List<Object> params) throws SQLException {
@@ -96,11 +105,16 @@ public final class FleetDb implements AutoCloseable {
         }
     }
 
-    /** Writes every row of this input (a day's raw reports, for compaction) to one Parquet file, sorted for compression. */
-    void copyToParquet(Path target) throws SQLException {
-        update("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + relation(new ArrayList<>())
-            + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)",
-            List.of(target.toString()));
+    /** Writes the rows of the raw reports in {@code files} (a day's, for compaction) to one Parquet file, sorted for compression. */
+    void copyToParquet(List<Path> files, Path target) throws SQLException, IOException {
+        Path lines = lines(files);
+        try {
+            update("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + CounterRows.FROM_LINES
+                + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)",
+                List.of(lines.toString(), target.toString()));
+        } finally {
+            Files.delete(lines);
+        }
     }
 
     private String relation(List<Object> params) {

@@ -87,9 +87,9 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
         return new FleetInput(layout, parquet, json, skipped, compacted, raw, relisted);
     }
 
-    /** Only the raw report {@code files} of one day: what a compaction writes. */
-    static FleetInput rawFiles(FleetLayout layout, List<Path> files) {
-        return new FleetInput(layout, List.of(), files, List.of(), List.of(), List.of(), List.of());
+    /** Nothing to read: a DuckDB for compaction, which hands it each day's files. */
+    static FleetInput empty(FleetLayout layout) {
+        return new FleetInput(layout, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** The days read raw. */
