@@ -1,14 +1,12 @@
 package dev.crashwatch.fleet.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crashwatch.watchdog.weekly.Report;
-import dev.crashwatch.watchdog.weekly.ReportEntry;
 import dev.crashwatch.watchdog.weekly.ReportFormatException;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,15 +14,17 @@ import java.util.List;
 
 /**
  * Raw report files as DuckDB reads them: one newline-delimited JSON file holding, per report, one line with the
- * fields {@link CounterRows} reads ({@code received}, from the file's day folder, then the report's {@code id},
- * {@code week} and {@code entries}), written from the report as {@link DayFiles} read and checked it. DuckDB reads
- * one such file far faster than thousands of small ones (its JSON reader has a cost per file), and it never parses
- * bytes that were not checked: a file changed since the scan counted it fails the whole read instead.
+ * report's fields and, first, {@code received} (the file's day folder), written by {@link ReportJson#write} from the
+ * report as {@link DayFiles} read and checked it. DuckDB reads one such file far faster than thousands of small ones
+ * (its JSON reader has a cost per file), and it never parses bytes that were not checked: a file changed since the
+ * scan counted it fails the whole read instead.
  */
 final class ReportLines {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The longest line DuckDB is told to expect: a report file at its largest, plus the received day. */
-    static final int MAX_LINE = DayFiles.MAX_BYTES + 1024;
+    /**
+     * The longest line DuckDB is told to expect: a report file at its largest written again with
+     * {@link ReportJson#write}'s indentation, which can make it a few times longer.
+     */
+    static final int MAX_LINE = 8 * DayFiles.MAX_BYTES;
 
     private ReportLines() {
     }
@@ -41,28 +41,17 @@ final class ReportLines {
                 }
                 LocalDate received = FleetLayout.dayOf(file.getParent().getFileName().toString())
                     .orElseThrow(() -> new IOException(file + " is not in a received day's folder"));
-                out.write(JSON.writeValueAsBytes(line(received, report)));
+                out.write(line(received, report));
                 out.write('\n');
             }
         }
     }
 
-    private static ObjectNode line(LocalDate received, Report report) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("received", received.toString());
-        line.put("id", report.id());
-        line.put("week", report.week().toString());
-        ArrayNode entries = line.putArray("entries");
-        for (ReportEntry e : report.entries()) {
-            ObjectNode entry = entries.addObject();
-            entry.put("program", e.program());
-            entry.put("version", e.version());
-            entry.put("javaVersion", e.javaVersion());
-            entry.put("os", e.os());
-            entry.put("arch", e.arch());
-            ObjectNode counters = entry.putObject("counters");
-            e.counters().forEach(counters::put);
-        }
-        return line;
+    /** The report as {@link ReportJson#write} writes it, on one line, with the received day first. */
+    private static byte[] line(LocalDate received, Report report) {
+        String json = ReportJson.write(report).strip();
+        // A JSON string holds no raw line break (it would be escaped), so every one is layout: made a space.
+        return ("{\"received\":\"" + received + "\"," + json.substring(1).replace('\r', ' ').replace('\n', ' '))
+            .getBytes(StandardCharsets.UTF_8);
     }
 }
