@@ -18,11 +18,17 @@ import java.util.stream.Stream;
 /**
  * An in-memory DuckDB over one {@link FleetInput}: runs a query against the {@code counters} relation
  * ({@link CounterRows}) with every value bound. Extensions are never downloaded (JSON and Parquet are built in);
- * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory).
+ * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory)
+ * past {@value #MEMORY_LIMIT}, and uses one thread per core (its default).
  */
 public final class FleetDb implements AutoCloseable {
     /** Raw reports written to one lines file and read by one statement (about 40 MB of lines at a time). */
     static final int RAW_BATCH = 10_000;
+    /**
+     * DuckDB's memory for one command: a year of 10,000 machines' reports needs about a third of it; past it DuckDB
+     * spills to its temporary folder instead of growing (its default is 80 % of the machine's memory).
+     */
+    static final String MEMORY_LIMIT = "512MB";
     private final Connection connection;
     private final FleetInput input;
     private final Path spill;
@@ -44,6 +50,8 @@ public final class FleetDb implements AutoCloseable {
         FleetDb db = new FleetDb(c, input, spill);
         try (Statement s = c.createStatement()) {
             db.update("SET temp_directory = ?", List.of(spill.toString()));
+            db.update("SET memory_limit = ?", List.of(MEMORY_LIMIT));
+            s.execute("SET preserve_insertion_order = false"); // every result is sorted by the query or in Java
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET autoload_known_extensions = false");
             s.execute("SET enable_progress_bar = false");
