@@ -34,7 +34,8 @@ public class FleetBench {
         String version = args[2];
         Map<String, Query> queries = new LinkedHashMap<>();
         queries.put("top", db -> TopCrashes.rank(db, TopCrashes.Filter.ALL).size());
-        queries.put("new --version " + version, db -> NewCrashes.in(VersionTable.load(db, Optional.empty()), version).size());
+        queries.put("new --version " + version, db -> NewCrashes.in(db,
+            VersionTable.loadVersion(db, Optional.empty(), version), version, Optional.empty()).size());
         queries.put("trend", db -> Trend.weekly(db, Optional.empty()).size());
         Map<String, List<Long>> times = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
