@@ -25,8 +25,8 @@ public final class FleetDb implements AutoCloseable {
     /** Raw reports written to one lines file and read by one statement (about 40 MB of lines at a time). */
     static final int RAW_BATCH = 10_000;
     /**
-     * DuckDB's memory for one command: a year of 10,000 machines' reports needs about a third of it; past it DuckDB
-     * spills to its temporary folder instead of growing (its default is 80 % of the machine's memory).
+     * DuckDB's memory for one command, so that it and the JVM stay under 1 GB: past it DuckDB spills to its
+     * temporary folder instead of growing (its default is 80 % of the machine's memory).
      */
     static final String MEMORY_LIMIT = "512MB";
     private final Connection connection;
@@ -63,7 +63,7 @@ public final class FleetDb implements AutoCloseable {
                     Files.delete(lines);
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             db.close();
             throw e;
         }
