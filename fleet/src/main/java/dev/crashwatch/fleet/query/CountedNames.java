@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.query;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,17 +30,19 @@ final class CountedNames {
     private static final class Trusted {
         final Path dir;
         final Manifest.Head head;
+        final Path manifest;
         long[] fingerprints;
 
-        Trusted(Path dir, Manifest.Head head) {
+        Trusted(Path dir, Manifest.Head head, Path manifest) {
             this.dir = dir;
             this.head = head;
+            this.manifest = manifest;
         }
 
         /** Exact: the day's names are those it compacted; the fingerprints only spare most looks at the folder. */
         boolean counted(String name, long fingerprint) {
             if (fingerprints == null) {
-                fingerprints = decode(head.fingerprints(), head.files() - head.skipped().size());
+                fingerprints = decode(manifest, head.files() - head.skipped().size());
             }
             return (fingerprints.length == 0 || Arrays.binarySearch(fingerprints, fingerprint) >= 0)
                 && !head.skippedNames().contains(name) && Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS);
@@ -74,9 +77,9 @@ final class CountedNames {
         exact.addAll(names);
     }
 
-    /** A compacted day in {@code dir}, trusted by its stamp: the names its manifest {@code head} counted. */
-    void addTrusted(Path dir, Manifest.Head head) {
-        trusted.add(new Trusted(dir, head));
+    /** A compacted day in {@code dir} trusted by its stamp: the names its {@code manifest} ({@code head}) counted. */
+    void addTrusted(Path dir, Manifest.Head head, Path manifest) {
+        trusted.add(new Trusted(dir, head, manifest));
     }
 
     /** The first 8 bytes of the name's SHA-256. */
@@ -99,12 +102,16 @@ final class CountedNames {
         return Base64.getEncoder().encodeToString(bytes.array());
     }
 
-    /** The {@code count} fingerprints recorded, sorted; none (no filter: every name is looked up) if damaged. */
-    private static long[] decode(String base64, int count) {
+    /**
+     * The {@code count} fingerprints {@code manifest} records, sorted; none if they are damaged: no filter, every
+     * name is then looked up in the folder.
+     */
+    private static long[] decode(Path manifest, int count) {
         ByteBuffer bytes;
         try {
+            String base64 = Manifest.readFingerprints(manifest);
             bytes = ByteBuffer.wrap(Base64.getDecoder().decode(base64 == null ? "" : base64));
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new long[0];
         }
         if (count <= 0 || bytes.remaining() != (long) count * Long.BYTES) {

@@ -63,7 +63,7 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
             if (head.isPresent() && head.get().trusts(stamp, earlier)) {
                 parquet.add(newest.get().parquet());
                 skipped.addAll(head.get().skipped());
-                counted.addTrusted(dir, head.get());
+                counted.addTrusted(dir, head.get(), newest.get().manifest());
                 compacted.add(day);
                 earlier = Manifest.chain(earlier, day, head.get().digest());
                 continue;

@@ -28,7 +28,8 @@ import java.util.Set;
  * they were listed ({@link FolderStamp}) and the file-system time just before, a digest of every earlier day's names
  * ({@link #chain}), the files it skipped with why, fingerprints of the files it counted ({@link CountedNames}) and
  * (last, for people) the counted files themselves, whose rows are in the Parquet file. Queries read only the head, up
- * to the counted list: the counted files are then the folder's names less the skipped ones.
+ * to the fingerprints (read when a later day's names must be checked): the counted files are then the folder's names
+ * less the skipped ones.
  *
  * <p>A compaction stands for its day without a listing while the folder's stamp is the one recorded, the stamp was
  * not racy, and the earlier days' names are still those it saw (the cross-day rule made its choices against them).
@@ -52,7 +53,7 @@ public record Manifest(LocalDate day, String digest, List<String> counted, List<
 
     /** What a query reads of a manifest: everything but the counted list. */
     record Head(LocalDate day, String digest, int files, List<Skipped> skipped, Optional<FolderStamp> folder,
-                Optional<FileTime> listed, String earlier, String fingerprints, Set<String> skippedNames) {
+                Optional<FileTime> listed, String earlier, Set<String> skippedNames) {
         Head {
             Set<String> names = new HashSet<>();
             skipped.forEach(s -> names.add(s.file().substring(s.file().lastIndexOf('/') + 1)));
@@ -65,7 +66,7 @@ public record Manifest(LocalDate day, String digest, List<String> counted, List<
          */
         boolean trusts(Optional<FolderStamp> now, String earlierNow) {
             return folder.isPresent() && listed.isPresent() && folder.equals(now) && folder.get().clearlyBefore(listed.get())
-                && earlier.equals(earlierNow) && fingerprints != null;
+                && earlier.equals(earlierNow);
         }
 
         /**
@@ -131,32 +132,40 @@ public record Manifest(LocalDate day, String digest, List<String> counted, List<
         });
         listed.ifPresent(l -> root.put("listed", l.toString()));
         root.put("earlier", earlier);
-        root.put("fingerprints", CountedNames.fingerprints(counted));
         ArrayNode s = root.putArray("skipped");
         for (Skipped k : skipped) {
             s.addObject().put("file", k.file()).put("reason", k.reason());
         }
+        root.put("fingerprints", CountedNames.fingerprints(counted));
         ArrayNode c = root.putArray("counted");
         counted.forEach(c::add);
         return JSON.writeValueAsBytes(root);
     }
 
-    /** Reads a manifest's head, stopping where the counted list starts. */
+    /** How much of a manifest to read. */
+    private enum Part { HEAD, FINGERPRINTS, WHOLE }
+
+    /** Reads a manifest's head, stopping where the fingerprints (then the counted list) start. */
     static Head readHead(Path file) throws IOException {
-        return read(file, false).head;
+        return read(file, Part.HEAD).head;
+    }
+
+    /** Reads the fingerprints of a manifest's counted names (Base64), or null if it has none. */
+    static String readFingerprints(Path file) throws IOException {
+        return read(file, Part.FINGERPRINTS).fingerprints;
     }
 
     /** Reads a whole manifest. */
     static Manifest read(Path file) throws IOException {
-        Read r = read(file, true);
+        Read r = read(file, Part.WHOLE);
         Head h = r.head;
         return new Manifest(h.day(), h.digest(), r.counted, h.skipped(), h.folder(), h.listed(), h.earlier());
     }
 
-    private record Read(Head head, List<String> counted) {
+    private record Read(Head head, String fingerprints, List<String> counted) {
     }
 
-    private static Read read(Path file, boolean whole) throws IOException {
+    private static Read read(Path file, Part part) throws IOException {
         String format = null;
         String day = null;
         String digest = null;
@@ -164,7 +173,6 @@ public record Manifest(LocalDate day, String digest, List<String> counted, List<
         Optional<FolderStamp> folder = Optional.empty();
         Optional<FileTime> listed = Optional.empty();
         String earlier = null;
-        String fingerprints = null;
         List<Skipped> skipped = new ArrayList<>();
         List<String> counted = new ArrayList<>();
         try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
@@ -182,16 +190,24 @@ public record Manifest(LocalDate day, String digest, List<String> counted, List<
                     case "folder" -> folder = stamp(JSON.readTree(p));
                     case "listed" -> listed = time(p.getValueAsString());
                     case "earlier" -> earlier = p.getValueAsString();
-                    case "fingerprints" -> fingerprints = p.getValueAsString();
+                    case "fingerprints" -> {
+                        if (part == Part.HEAD) {
+                            return new Read(head(file, format, day, digest, files, skipped, folder, listed, earlier),
+                                null, counted);
+                        }
+                        if (part == Part.FINGERPRINTS) {
+                            return new Read(null, p.getValueAsString(), counted);
+                        }
+                    }
                     case "skipped" -> {
                         for (JsonNode n : (JsonNode) JSON.readTree(p)) {
                             skipped.add(new Skipped(n.path("file").asText(), n.path("reason").asText()));
                         }
                     }
                     case "counted" -> {
-                        if (!whole) {
-                            return new Read(head(file, format, day, digest, files, skipped, folder, listed, earlier,
-                                fingerprints), counted);
+                        if (part != Part.WHOLE) {
+                            return new Read(head(file, format, day, digest, files, skipped, folder, listed, earlier),
+                                null, counted);
                         }
                         for (JsonNode n : (JsonNode) JSON.readTree(p)) {
                             counted.add(n.asText());
@@ -201,18 +217,17 @@ public record Manifest(LocalDate day, String digest, List<String> counted, List<
                 }
             }
         }
-        return new Read(head(file, format, day, digest, files, skipped, folder, listed, earlier, fingerprints), counted);
+        return new Read(head(file, format, day, digest, files, skipped, folder, listed, earlier), null, counted);
     }
 
     private static Head head(Path file, String format, String day, String digest, int files, List<Skipped> skipped,
-                             Optional<FolderStamp> folder, Optional<FileTime> listed, String earlier, String fingerprints)
-            throws IOException {
+                             Optional<FolderStamp> folder, Optional<FileTime> listed, String earlier) throws IOException {
         if (!(FORMAT.equals(format) || FORMAT_V2.equals(format)) || day == null || digest == null) {
             throw new IOException(file + ": not a compaction manifest (" + FORMAT + ")");
         }
         try {
             return new Head(LocalDate.parse(day), digest, files, skipped, folder, listed, earlier == null ? "?" : earlier,
-                fingerprints, Set.of());
+                Set.of());
         } catch (DateTimeParseException e) {
             throw new IOException(file + ": not a compaction manifest (" + e.getMessage() + ")");
         }
