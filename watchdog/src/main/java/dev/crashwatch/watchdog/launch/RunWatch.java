@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.launch;
 
 import dev.crashwatch.watchdog.pipe.FrameReader;
+import dev.crashwatch.watchdog.sidecar.SidecarLog;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
@@ -89,7 +90,8 @@ final class RunWatch {
         conclude(watch, child, status);
         recorder.close();
         SpooledCrashes.countAll(store, diagnostics);
-        PendingRuns.finishAbandoned(store, diagnostics);
+        // Other runs' trouble is noted in the store's log, never beside this application's output.
+        PendingRuns.finishAbandoned(store, new SidecarLog(store));
     }
 
     /**
