@@ -64,6 +64,17 @@ extern char **environ;
 #define SPOOLED_OPTION "--spooled"                              /* WatchMain.SPOOLED */
 #define MAX_SPOOLED 64                                          /* crash records spooled per run; more: pipe only */
 #define SPOOL_NAME_MAX 80
+#define PENDING_PREFIX "run-"                                   /* PendingRun.PREFIX */
+#define PENDING_SUFFIX ".pending"                               /* PendingRun.SUFFIX */
+#define PENDING_MAGIC "crashwatch-pending-run 1"                /* PendingRun.MAGIC */
+#define PENDING_OPTION "--pending"                              /* PendingRun.OPTION */
+#define PENDING_HALF "half="                                    /* PendingRun.HALF */
+#define PENDING_ENDED "ended="                                  /* PendingRun.ENDED */
+#define PENDING_CWD "cwd="                                      /* PendingRun.CWD */
+#define PENDING_ENV "env="                                      /* PendingRun.ENV */
+#define PENDING_ARG "arg="                                      /* PendingRun.ARG */
+#define JDK_OPTIONS "JDK_JAVA_OPTIONS"                          /* PendingRun.CHILD_ENV */
+#define LAST_OPTIONS "_JAVA_OPTIONS"                            /* PendingRun.CHILD_ENV */
 #define ARCHIVE_AT_EXIT "-XX:ArchiveClassesAtExit="          /* HotSpot's option: the script's training run */
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
@@ -599,6 +610,16 @@ static int spool_one(const char *dir, const char *bytes, size_t n, const struct 
     return ok;
 }
 
+/* The store's spool directory (made 0700 if missing), when it is trusted as the run directory is; else NULL. */
+static char *spool_dir(const char *store) {
+    char *dir = join(store, "/", SPOOL_DIR);
+    if ((mkdir(dir, 0700) == 0 || errno == EEXIST) && trusted(dir, 1)) {
+        return dir;
+    }
+    free(dir);
+    return NULL;
+}
+
 /*
  * Before the Java half starts: writes every crash record held (up to MAX_SPOOLED) to the store's spool, in the
  * agent's format (docs/protocol.md, "The spool"), so that a Java half killed before it records loses nothing: the
@@ -607,7 +628,7 @@ static int spool_one(const char *dir, const char *bytes, size_t n, const struct 
  * counted from the pipe's bytes, as before.
  */
 static void spool_held_crashes(const char *store, const struct keep *k, struct spooled *sp) {
-    char *dir = join(store, "/", SPOOL_DIR);
+    char *dir = spool_dir(store);
     const char *bytes = held;
     size_t n = held_len;
     void *mapped = MAP_FAILED;
@@ -616,7 +637,7 @@ static void spool_held_crashes(const char *store, const struct keep *k, struct s
         mapped = n > 0 ? mmap(NULL, n, PROT_READ, MAP_PRIVATE, k->spill, 0) : MAP_FAILED;
         bytes = mapped;
     }
-    if ((mkdir(dir, 0700) == 0 || errno == EEXIST) && trusted(dir, 1) && bytes != MAP_FAILED) {
+    if (dir != NULL && bytes != MAP_FAILED) {
         struct frame f;
         for (size_t at = 0; sp->count < MAX_SPOOLED && held_next_frame(bytes, n, &at, &f);) {
             if (strcmp(f.kind, CRASH) == 0 && f.part == 0
@@ -637,11 +658,12 @@ static void spool_held_crashes(const char *store, const struct keep *k, struct s
 
 /*
  * The Java half's command: JVM... -Xrs WatchMain STATUS CHILD_PID STARTED_MILLIS [--program P] [--version V]
- * -- CMD ARGS... (STATUS as Process.exitValue() gives it; STARTED_MILLIS: the child's start, which bounds the search
+ * [--spooled NAME]... [--pending NAME] -- CMD ARGS... (STATUS as Process.exitValue() gives it; STARTED_MILLIS: the child's start, which bounds the search
  * for a fatal error log it left before saying hello; CMD ARGS...: the child's command as given, where Java reads its
  * -XX:ErrorFile).
  */
-static char **watch_argv(const struct run *r, int status, pid_t child, long long started, struct spooled *sp) {
+static char **watch_argv(const struct run *r, int status, pid_t child, long long started, struct spooled *sp,
+                         const char *pending) {
     static char status_text[24];
     static char child_text[24];
     static char started_text[24];
@@ -652,7 +674,7 @@ static char **watch_argv(const struct run *r, int status, pid_t child, long long
     while (r->cmd[ncmd] != NULL) {
         ncmd++;
     }
-    char **argv = must(calloc(r->njvm + ncmd + 12 + 2 * (size_t) sp->count, sizeof *argv));
+    char **argv = must(calloc(r->njvm + ncmd + 14 + 2 * (size_t) sp->count, sizeof *argv));
     int n = 0;
     for (int i = 0; i < r->njvm; i++) {
         argv[n++] = r->jvm[i];
@@ -674,11 +696,100 @@ static char **watch_argv(const struct run *r, int status, pid_t child, long long
         argv[n++] = SPOOLED_OPTION;
         argv[n++] = sp->names[i];
     }
+    if (pending != NULL) {
+        argv[n++] = PENDING_OPTION;
+        argv[n++] = (char *) pending;
+    }
     argv[n++] = "--";
     for (int i = 0; i < ncmd; i++) {
         argv[n++] = r->cmd[i];
     }
     return argv;
+}
+
+static long long now_millis(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* Writes one field of a pending run: key, value, NUL. */
+static void pending_field(FILE *f, const char *key, const char *value) {
+    fputs(key, f);
+    fputs(value, f);
+    fputc('\0', f);
+}
+
+/*
+ * Writes the pending run `name` (launch.PendingRun, the owner of its format; docs/native.md, "Pending runs") into
+ * the spool, by the process about to become the Java half (so `half=` is its pid): what that Java half needs to
+ * finish the run - its arguments `args` after its main class, the child's working directory and JVM option
+ * variables, the time - then the held bytes, read from `in` (the spill file) from its start. Written 0600, no-follow,
+ * as .<name>.tmp, synced, renamed into place; 1 when it is there, 0 if not (a full disk, the held bytes in a pipe):
+ * then the Java half records from its stdin alone, as before.
+ */
+static int write_pending(const struct run *r, char **args, int in, const char *name) {
+    char *dir = spool_dir(r->store);
+    if (dir == NULL) {
+        return 0;
+    }
+    char *temp = join(dir, "/.", name);
+    char *temp_path = join(temp, ".tmp", "");
+    char *target = join(dir, "/", name);
+    int fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && unlink(temp_path) == 0) {
+        fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    int ok = f != NULL;
+    if (ok) {
+        char number[24];
+        fputs(PENDING_MAGIC "\n", f);
+        snprintf(number, sizeof number, "%ld", (long) getpid());
+        pending_field(f, PENDING_HALF, number);
+        snprintf(number, sizeof number, "%lld", now_millis());
+        pending_field(f, PENDING_ENDED, number);
+        char *cwd = getcwd(NULL, 0);
+        ok = cwd != NULL;
+        pending_field(f, PENDING_CWD, cwd != NULL ? cwd : "");
+        free(cwd);
+        const char *names[] = {TOOL_OPTIONS, JDK_OPTIONS, LAST_OPTIONS};
+        const char *values[] = {r->users_tool_options, getenv(JDK_OPTIONS), getenv(LAST_OPTIONS)};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+            if (values[i] != NULL) {
+                char *env = join(names[i], "=", values[i]);
+                pending_field(f, PENDING_ENV, env);
+                free(env);
+            }
+        }
+        for (char **a = args; *a != NULL; a++) {
+            pending_field(f, PENDING_ARG, *a);
+        }
+        fputc('\0', f);
+        static char chunk[65536];
+        off_t at = 0;
+        ssize_t n;
+        while (ok && (n = pread(in, chunk, sizeof chunk, at)) != 0) {
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            ok = n > 0 && fwrite(chunk, 1, (size_t) n, f) == (size_t) n;
+            at += n > 0 ? n : 0;
+        }
+        ok = fflush(f) == 0 && fsync(fd) == 0 && ok;
+        ok = fclose(f) == 0 && ok;
+    } else if (fd >= 0) {
+        close(fd);
+    }
+    ok = ok && rename(temp_path, target) == 0;
+    if (!ok) {
+        unlink(temp_path);
+    }
+    free(temp);
+    free(temp_path);
+    free(target);
+    free(dir);
+    return ok;
 }
 
 /* What was held, readable from its start: the spill file, or a new one, or (no file at all) a pipe. -1 if none. */
@@ -725,7 +836,11 @@ static void start_watch(const struct run *r, struct keep *k, int status, pid_t c
         if (fork() != 0) {
             _exit(0);
         }
-        char **argv = watch_argv(r, status, child, started, sp);
+        static char pending[SPOOL_NAME_MAX];
+        snprintf(pending, sizeof pending, PENDING_PREFIX "%ld-%lld" PENDING_SUFFIX, (long) child, started);
+        char **args = watch_argv(r, status, child, started, sp, NULL);
+        int written = write_pending(r, args + r->njvm + 2, in, pending);
+        char **argv = watch_argv(r, status, child, started, sp, written ? pending : NULL);
         for (size_t i = 0; i < NFORWARDED; i++) {
             signal(FORWARDED[i], SIG_IGN);
         }
@@ -749,12 +864,6 @@ static void start_watch(const struct run *r, struct keep *k, int status, pid_t c
     }
     close(execd[0]);
     close(in);
-}
-
-static long long now_millis(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
-    return (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 /* Whether a death with no word from any JVM may have left something to count (a signal, a fatal error log). */

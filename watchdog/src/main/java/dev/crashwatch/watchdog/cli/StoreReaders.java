@@ -1,6 +1,8 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.launch.PendingRuns;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.RunsFolder;
 import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import java.io.IOException;
@@ -11,7 +13,8 @@ import java.util.Set;
 
 /**
  * What every command that reads or records counters does around its own work: before, it counts the crashes agents
- * left in the store's spool (so that what it shows includes them: docs/protocol.md, "The spool") and folds the runs
+ * left in the store's spool (so that what it shows includes them: docs/protocol.md, "The spool"), finishes the runs
+ * whose native launcher's Java half is gone before it recorded them ({@link PendingRuns}), and folds the runs
  * journal into the {@code crashwatch/runs} counters ({@link RunsFolder}: rates per 1,000 runs include every run that
  * ended before the command), and a command that shows counters says in one line on stderr how many counter files it
  * skips because they cannot be read, and why. A store that cannot be read at all (refused, of a newer format) is left
@@ -29,7 +32,9 @@ final class StoreReaders {
 
     static void before(String command, PrintStream err) {
         if (COUNTING.contains(command)) {
-            SpooledCrashes.countAll(Store.openDefault(), message -> err.println("crashwatch " + command + ": " + message));
+            Diagnostics say = message -> err.println("crashwatch " + command + ": " + message);
+            SpooledCrashes.countAll(Store.openDefault(), say);
+            PendingRuns.finishAbandoned(Store.openDefault(), say);
             try {
                 RunsFolder.fold(Store.openDefault());
             } catch (IOException | RuntimeException unreadableStore) {

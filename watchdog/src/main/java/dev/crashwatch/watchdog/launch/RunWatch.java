@@ -1,11 +1,14 @@
 package dev.crashwatch.watchdog.launch;
 
 import dev.crashwatch.watchdog.pipe.FrameReader;
+import dev.crashwatch.watchdog.sidecar.SidecarLog;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.Recorder;
 import dev.crashwatch.watchdog.watch.RecordingThread;
+import dev.crashwatch.watchdog.watch.RunBatch;
 import dev.crashwatch.watchdog.watch.Session;
 import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
@@ -62,12 +65,14 @@ final class RunWatch {
     /**
      * Records what {@code held} holds (CW1 frames, read to its end) from a run whose child is gone with {@code status},
      * and concludes it as {@link #finish} does; the crash records in it that the launcher spooled ({@code spooled}:
-     * their spool file names) are counted by their spooled copies. Returns when everything is recorded.
+     * their spool file names) are counted by their spooled copies. With {@code batch} (a pending run: docs/native.md)
+     * the rest is counted once under the run's ID, on this thread. Returns when everything is recorded.
      */
     static void recordAll(Store store, Labels labels, Diagnostics diagnostics, InputStream held, KnownJvm child,
-                          OptionalInt status, Set<String> spooled) {
-        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics, spooled),
-                StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
+                          OptionalInt status, Set<String> spooled, RunBatch batch) {
+        Recorder recorder = batch != null ? new StoreRecorder(store, labels, diagnostics, spooled, batch)
+                : new RecordingThread(StoreRecorder.factory(store, labels, diagnostics, spooled),
+                        StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
         Watch watch = new Watch(recorder);
         new FrameReader(held, watch, 0).run();
         conclude(watch, child, status);
@@ -85,6 +90,8 @@ final class RunWatch {
         conclude(watch, child, status);
         recorder.close();
         SpooledCrashes.countAll(store, diagnostics);
+        // Other runs' trouble is noted in the store's log, never beside this application's output.
+        PendingRuns.finishAbandoned(store, new SidecarLog(store));
     }
 
     /**

@@ -5,6 +5,9 @@ import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.RunBatch;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,31 +43,64 @@ public final class WatchMain {
         try {
             if (args.length < FIXED_ARGS) {
                 throw new IllegalArgumentException("usage: WatchMain STATUS CHILD_PID STARTED_MILLIS"
-                        + " [--program P] [--version V] [--spooled NAME]... [-- CMD ARGS...]");
+                        + " [--program P] [--version V] [--spooled NAME]... [--pending NAME] [-- CMD ARGS...]");
             }
-            long childPid = Long.parseLong(args[1]);
-            KnownJvm child = new KnownJvm(childPid, Path.of("").toAbsolutePath(), childErrorFile(args, System.getenv()),
-                    Long.parseLong(args[2]));
-            RunWatch.recordAll(store, labels(args), diagnostics, System.in, child,
-                    OptionalInt.of(Integer.parseInt(args[0])), spooled(args));
+            String pending = option(args, PendingRun.OPTION);
+            if (pending != null) {
+                finishPending(store, pending, args, diagnostics);
+            } else {
+                recordFromPipe(store, diagnostics, args);
+            }
+            PendingRuns.finishAbandoned(store, diagnostics);
         } catch (RuntimeException e) {
             diagnostics.note("launcher: cannot record the run: " + e);
         }
         System.exit(0);
     }
 
-    private static Labels labels(String[] args) {
-        String program = null;
-        String version = null;
+    /**
+     * Finishes this Java half's pending run from its file; nothing when the file is gone (another watchdog finished
+     * the run). A file that cannot be read (no other watchdog can either) is recorded from stdin instead, which the
+     * launcher gave the same bytes.
+     */
+    private static void finishPending(Store store, String name, String[] args, Diagnostics diagnostics) {
+        try {
+            PendingRuns.finishOwn(store, name, diagnostics);
+        } catch (IOException e) {
+            diagnostics.note("launcher: cannot read pending run " + name + " (" + e + "); recording from the pipe");
+            recordFromPipe(store, diagnostics, args);
+        }
+    }
+
+    private static void recordFromPipe(Store store, Diagnostics diagnostics, String[] args) {
+        record(store, diagnostics, args, Path.of("").toAbsolutePath(), System.getenv(), System.in, null);
+    }
+
+    /**
+     * Records one run from its Java half's arguments {@code args} (the child's working directory {@code cwd}, its
+     * environment or the JVM option variables of it {@code env}) and what the launcher read from the pipe,
+     * {@code held}; with {@code batch} (a pending run), once under the run's ID.
+     */
+    static void record(Store store, Diagnostics diagnostics, String[] args, Path cwd, Map<String, String> env,
+                       InputStream held, RunBatch batch) {
+        KnownJvm child = new KnownJvm(Long.parseLong(args[1]), cwd, childErrorFile(args, env), Long.parseLong(args[2]));
+        RunWatch.recordAll(store, labels(args), diagnostics, held, child, OptionalInt.of(Integer.parseInt(args[0])),
+                spooled(args), batch);
+    }
+
+    /** The value of {@code option} among the options before the child's command; null when it is not there. */
+    private static String option(String[] args, String option) {
         int end = commandStart(args);
         for (int i = FIXED_ARGS; i + 1 < end; i += 2) {
-            if (args[i].equals("--program")) {
-                program = args[i + 1];
-            } else if (args[i].equals("--version")) {
-                version = args[i + 1];
+            if (args[i].equals(option)) {
+                return args[i + 1];
             }
         }
-        return new Labels(program, version);
+        return null;
+    }
+
+    private static Labels labels(String[] args) {
+        return new Labels(option(args, "--program"), option(args, "--version"));
     }
 
     /** The spool file names given with {@link #SPOOLED}. */

@@ -199,6 +199,35 @@ public final class Store {
         return counterWriter().add(key, counts, importId);
     }
 
+    /**
+     * Adds this machine's own counts unless {@code id} was already added to that file, in one atomic step with the
+     * ID (as {@link #addImported}), so that whoever adds them again - a second watchdog finishing the same run - adds
+     * nothing; a {@code crash/} counter becomes the file's last recorded crash. Does nothing when the mode is off.
+     *
+     * @return false when {@code id} was there already, or the mode is off
+     */
+    public boolean addOnce(CounterFileKey key, Map<String, Long> counts, String id) throws IOException {
+        if (mode() == Mode.OFF) {
+            return false;
+        }
+        requirePrivate();
+        return counterWriter().add(key, counts, id, true);
+    }
+
+    /**
+     * Saves input that could not be parsed, whole, as {@link #saveMalformed(byte[])} does, under a name made from
+     * {@code id} (letters, digits, {@code .-_} only): saved again under the same ID, it replaces the same file.
+     */
+    public Path saveMalformed(byte[] raw, String id) throws IOException {
+        if (!id.matches("[A-Za-z0-9._-]{1,200}") || id.startsWith(".")) {
+            throw new IllegalArgumentException("not a plain name: " + id);
+        }
+        requirePrivate();
+        Path target = PrivateFiles.directories(malformedDir()).resolve(id + ".txt");
+        AtomicFiles.replace(target, raw);
+        return target;
+    }
+
     /** Saves input that could not be parsed, whole, mode 0600, under {@code malformed/}; returns where. */
     public Path saveMalformed(byte[] raw) throws IOException {
         requirePrivate();

@@ -34,16 +34,28 @@ public final class StoreRecorder implements Recorder {
     private final Diagnostics diagnostics;
     /** Spool files the native launcher wrote for the crash records it held (docs/native.md); empty otherwise. */
     private final Set<String> launcherSpooled;
+    /** A finished run counted once under its ID ({@link RunBatch}), or null: each count added as it comes. */
+    private final RunBatch batch;
 
     public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics) {
         this(store, labels, diagnostics, Set.of());
     }
 
     public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> launcherSpooled) {
+        this(store, labels, diagnostics, launcherSpooled, null);
+    }
+
+    /**
+     * A recorder for one finished run, whose counts (its run among them: {@link #ran}) go into {@code batch}, which
+     * its owner then adds once, under the run's ID ({@link RunBatch#flush()}). It records on the caller's thread.
+     */
+    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> launcherSpooled,
+                         RunBatch batch) {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
         this.launcherSpooled = launcherSpooled;
+        this.batch = batch;
         prepareOnSecondThread(store);
     }
 
@@ -137,7 +149,11 @@ public final class StoreRecorder implements Recorder {
 
     @Override
     public void ran(Session session) {
-        runLog(store, labels, diagnostics).ran(session);
+        if (batch != null) {
+            batch.add(CounterKeys.of(session.hello(), labels, store.hostFacts(), batch.week()), Store.RUNS_COUNTER);
+        } else {
+            runLog(store, labels, diagnostics).ran(session);
+        }
     }
 
     /** Journals ended runs in {@code store} (no JVM class beyond the store's own is loaded for it). */
@@ -155,6 +171,7 @@ public final class StoreRecorder implements Recorder {
         };
     }
 
+    /** Nothing to wait for: each count is durable when made; a batch's counts are added by its owner. */
     @Override
     public void close() {
     }
@@ -166,9 +183,17 @@ public final class StoreRecorder implements Recorder {
                 return;
             }
             if (raw != null && CounterNames.MALFORMED.equals(name)) {
-                store.saveMalformed(raw);
+                if (batch != null) {
+                    batch.saveMalformed(raw);
+                } else {
+                    store.saveMalformed(raw);
+                }
             }
             Hello hello = session == null ? Hello.NONE : session.hello();
+            if (batch != null) {
+                batch.add(CounterKeys.of(hello, labels, store.hostFacts(), batch.week()), name);
+                return;
+            }
             store.increment(CounterKeys.of(hello, labels, store.hostFacts(), Weeks.current()), name);
             if (mode == Mode.ON) {
                 UploadStarter.afterCrash(store);

@@ -64,6 +64,17 @@ class NativeContractTest {
         owners.put("START_MILLIS", Wire.KEY_START_MILLIS);
         owners.put("SPOOLED_OPTION", WatchMain.SPOOLED);
         owners.put("RUNS_JOURNAL", dev.crashwatch.watchdog.store.RunsJournal.FILE);
+        owners.put("PENDING_PREFIX", PendingRun.PREFIX);
+        owners.put("PENDING_SUFFIX", PendingRun.SUFFIX);
+        owners.put("PENDING_MAGIC", PendingRun.MAGIC);
+        owners.put("PENDING_OPTION", PendingRun.OPTION);
+        owners.put("PENDING_HALF", PendingRun.HALF);
+        owners.put("PENDING_ENDED", PendingRun.ENDED);
+        owners.put("PENDING_CWD", PendingRun.CWD);
+        owners.put("PENDING_ENV", PendingRun.ENV);
+        owners.put("PENDING_ARG", PendingRun.ARG);
+        owners.put("JDK_OPTIONS", PendingRun.CHILD_ENV.get(1));
+        owners.put("LAST_OPTIONS", PendingRun.CHILD_ENV.get(2));
         return owners;
     }
 

@@ -2,6 +2,7 @@ package dev.crashwatch.watchdog.run;
 
 import static dev.crashwatch.watchdog.run.Watchdog.java;
 import static dev.crashwatch.watchdog.run.Watchdog.sample;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,9 @@ import dev.crashwatch.watchdog.testing.TestJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,12 +22,16 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The native launcher's detached Java half killed (kill -9) or stopped (SIGSTOP) at random instants (issue 15's
- * standing suite): the launcher spools what it held before it starts the Java half, so the crash is counted exactly
- * once, by the Java half or by the next watchdog, whatever happens to it; no file in the store is left corrupt; and
+ * The native launcher's detached Java half killed (kill -9) or stopped (SIGSTOP) at once or at random instants
+ * (issue 15's standing suite): the launcher spools the crash records it held and writes the rest of the run down as
+ * a pending run before it starts the Java half, so every crash - an uncaught exception, a fatal error, a death by a
+ * signal, an exit without BYE - is counted exactly once, by the Java half or by the next watchdog, whatever happens
+ * to it; no file in the store is left corrupt; and
  * the launcher's exit after the child's never waits on the Java half. Always through the native launcher (the Java
  * launcher records in its own JVM before it exits); skipped, saying so, where it was not built. The figures go to
  * docs/reliability.md.
@@ -33,6 +41,21 @@ class JavaHalfKillIT {
     /** Generous bound on the launcher's exit after its child's (loaded CI): it must never wait on the Java half. */
     private static final long EXIT_BOUND_MILLIS = 5000;
     private static final String NPE = "crash/crash\njava.lang.NullPointerException";
+    private static final String RUNS = "crashwatch/runs";
+
+    /** A run whose conclusion only Java draws (nothing spooled): its sample, JVM options, status and counter. */
+    record Conclusion(String sample, List<String> jvmOptions, int status, String counter) {
+        @Override
+        public String toString() {
+            return sample;
+        }
+    }
+
+    static Stream<Conclusion> conclusions() {
+        return Stream.of(new Conclusion("native-segv", List.of(), 134, "crash/fatal\nSIGSEGV\n"),
+                new Conclusion("kill-self", List.of(), 137, "crash/signal/SIGKILL"),
+                new Conclusion("oom-exit", List.of("-Xmx32m", "-XX:+ExitOnOutOfMemoryError"), 3, "crash/oom-exit"));
+    }
 
     @TempDir
     Path tmp;
@@ -43,10 +66,85 @@ class JavaHalfKillIT {
         for (int round = 1; round <= 2; round++) {
             assertEquals(1, Watchdog.exitStatus(crashingRun(w, "killed")));
             killJavaHalf(w, "KILL");
-            assertEquals(1, spoolFiles(w).size(), "the launcher spooled the crash and its Java half did not count it");
+            assertEquals(1, spoolFiles(w).stream().filter(p -> p.toString().endsWith(".cw1")).count(),
+                    "the launcher spooled the crash and its Java half did not count it");
             assertEquals(0, nextWatchdog(w));
             assertEquals(List.of(), spoolFiles(w));
             assertEquals(round, count(w), "round " + round);
+        }
+        assertNothingCorrupt(w);
+    }
+
+    /**
+     * (a) a fatal error, (b) a death by a signal, (c) an exit without BYE: what only Java concludes at the end of a
+     * run. The launcher leaves it in a pending run before it starts the Java half; killed at once, the Java half
+     * leaves it there, and the next watchdog finishes it, once.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conclusions")
+    void a_java_half_killed_at_once_leaves_its_run_pending_and_the_next_watchdog_counts_it_once(Conclusion c)
+            throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        assertEquals(c.status(), Watchdog.exitStatus(w.runNative(List.of(), List.of(),
+                sample(java(), c.jvmOptions(), c.sample()), "killed")));
+        killJavaHalf(w, "KILL");
+        assertEquals(1, pendingRuns(w).size(), "the launcher wrote the run down and its Java half did not finish it");
+        assertEquals(0, count(w, c.counter()));
+        for (int next = 1; next <= 2; next++) {
+            assertEquals(0, nextWatchdog(w));
+            assertEquals(List.of(), pendingRuns(w));
+            assertEquals(1, count(w, c.counter()), "after watchdog " + next);
+            assertEquals(1, count(w, RUNS), "after watchdog " + next);
+        }
+        assertNothingCorrupt(w);
+    }
+
+    /**
+     * The race the run's ID is for: the Java half stopped at once, its run late (its file aged past the bound, as a
+     * minute of waiting would), the next watchdog finishes it; continued, the Java half finds its run finished. Then
+     * once more (a fatal error), stopped only once it has its pending run open: continued, it records the whole run
+     * again and adds nothing, by the ID.
+     */
+    @Test
+    void a_stopped_java_half_continued_after_another_watchdog_finished_its_run_counts_nothing_twice() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        List<Conclusion> kinds = List.of(conclusions().toList().get(1), conclusions().toList().get(0));
+        for (int round = 1; round <= 2; round++) {
+            Conclusion c = kinds.get(round - 1);
+            assertEquals(c.status(), Watchdog.exitStatus(w.runNative(List.of(), List.of(),
+                    sample(java(), c.jvmOptions(), c.sample()), "stopped" + round)));
+            Optional<Long> found = w.javaHalf();
+            assertTrue(found.isPresent(), "no Java half running");
+            long half = found.get();
+            boolean stopped;
+            if (round == 1) {
+                signal("STOP", half);
+                stopped = true;
+            } else {
+                // Stopped only once it has the file open (it reads it, then records): a best effort, said if missed.
+                await().atMost(Duration.ofSeconds(Watchdog.RUN_TIMEOUT_SECONDS)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> holdsPendingRun(half) || gone(half));
+                stopped = holdsPendingRun(half) && new ProcessBuilder("kill", "-STOP", Long.toString(half)).start()
+                        .waitFor() == 0;
+                if (!stopped) {
+                    System.out.println("JavaHalfKillIT: the Java half finished before it was stopped; round 2 is moot");
+                }
+            }
+            try {
+                for (Path p : pendingRuns(w)) {
+                    Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+                }
+                assertEquals(0, nextWatchdog(w));
+                assertEquals(List.of(), pendingRuns(w));
+                assertEquals(1, count(w, c.counter()), "round " + round);
+            } finally {
+                if (stopped) {
+                    signal("CONT", half);
+                }
+            }
+            w.awaitRecorded();
+            assertEquals(1, count(w, c.counter()), "round " + round + ", the Java half continued");
+            assertEquals(round, count(w, RUNS), "round " + round + ", the Java half continued");
         }
         assertNothingCorrupt(w);
     }
@@ -69,15 +167,19 @@ class JavaHalfKillIT {
         Watchdog w = new Watchdog(tmp);
         Random random = new Random(15);
         List<Long> exits = new ArrayList<>();
+        Conclusion fatal = conclusions().toList().get(0);
         for (int round = 1; round <= ROUNDS; round++) {
+            // Odd rounds an uncaught exception (spooled), even ones a fatal error (a pending run): both must count.
+            boolean uncaught = round % 2 == 1;
             Path childEnd = w.work().resolve("child-end");
             Files.deleteIfExists(childEnd);
             // The child is a script that runs the crashing JVM and notes when it is over, so that the launcher's own
             // exit can be timed from the child's.
-            String script = String.join(" ", sample(java(), List.of(), "npe")) + "; s=$?; date +%s%3N > " + childEnd
-                    + "; exit $s";
+            String script = String.join(" ", sample(java(), List.of(), uncaught ? "npe" : fatal.sample()))
+                    + "; s=$?; date +%s%3N > " + childEnd + "; exit $s";
             Process launcher = w.runNative(List.of(), List.of(), List.of("sh", "-c", script), "round" + round).start();
-            assertEquals(1, Watchdog.exitStatus(launcher), new String(w.errQuietly("round" + round)));
+            assertEquals(uncaught ? 1 : fatal.status(), Watchdog.exitStatus(launcher),
+                    new String(w.errQuietly("round" + round)));
             long exitedMillis = System.currentTimeMillis();
             long exit = exitedMillis - Long.parseLong(Files.readString(childEnd).trim());
             exits.add(exit);
@@ -94,7 +196,10 @@ class JavaHalfKillIT {
                 signal("CONT", half.get());
             }
             w.awaitRecorded();
-            assertEquals(round, count(w), "round " + round + (stop ? ": stopped" : ": killed") + " at " + delay + " ms");
+            String how = "round " + round + (stop ? ": stopped" : ": killed") + " at " + delay + " ms";
+            assertEquals((round + 1) / 2, count(w), how);
+            assertEquals(round / 2, count(w, fatal.counter()), how);
+            assertEquals(List.of(), pendingRuns(w), how);
             assertNothingCorrupt(w);
         }
         Collections.sort(exits);
@@ -122,12 +227,45 @@ class JavaHalfKillIT {
 
     /** The NPE's count now (not waiting for a Java half, which may be stopped). */
     private static long count(Watchdog w) throws IOException {
+        return count(w, NPE);
+    }
+
+    /** The count of the counters whose name starts with {@code prefix}, now. */
+    private static long count(Watchdog w, String prefix) throws IOException {
         long n = 0;
         for (CounterFile f : Store.at(w.store()).counterFiles()) {
-            n += f.counters().entrySet().stream().filter(e -> e.getKey().startsWith(NPE))
+            n += f.counters().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                     .mapToLong(e -> e.getValue()).sum();
         }
         return n;
+    }
+
+    private static List<Path> pendingRuns(Watchdog w) throws IOException {
+        return spoolFiles(w).stream().filter(p -> p.getFileName().toString().endsWith(".pending")).toList();
+    }
+
+    /** Whether process {@code pid} is over: no such process, or a zombie (no command line). */
+    private static boolean gone(long pid) {
+        try {
+            return Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")).length == 0;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Whether process {@code pid} has a pending run open (it is reading it). */
+    private static boolean holdsPendingRun(long pid) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().endsWith(".pending");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<Path> spoolFiles(Watchdog w) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.Spool;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.testing.GonePid;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +27,6 @@ class SpooledCrashesTest {
     @TempDir
     Path dir;
     private final List<String> notes = new ArrayList<>();
-
-    /** A pid that is certainly gone: a process that ran and was reaped. */
-    private static long deadPid() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
-    }
 
     private File spool(long pid, long record) {
         return spool(pid, 1000, record);
@@ -53,7 +47,7 @@ class SpooledCrashesTest {
 
     @Test
     void a_spooled_record_is_private_and_counted_once_then_deleted() throws Exception {
-        File f = spool(deadPid(), 3);
+        File f = spool(GonePid.any(), 3);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.toPath())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.toPath().getParent())));
         Store store = Store.at(dir);
@@ -67,7 +61,7 @@ class SpooledCrashesTest {
 
     @Test
     void a_watchdog_killed_between_counting_and_deleting_never_counts_twice() throws Exception {
-        File f = spool(deadPid(), 3);
+        File f = spool(GonePid.any(), 3);
         byte[] copy = Files.readAllBytes(f.toPath());
         Store store = Store.at(dir);
         SpooledCrashes.countAll(store, notes::add);
@@ -89,7 +83,7 @@ class SpooledCrashesTest {
 
     @Test
     void the_pipes_copy_of_a_spooled_record_and_the_spooled_copy_count_as_one() throws Exception {
-        long pid = deadPid();
+        long pid = GonePid.any();
         File f = spool(pid, 5);
         Store store = Store.at(dir);
         Session s = new Session(pid);
@@ -103,7 +97,7 @@ class SpooledCrashesTest {
 
     @Test
     void a_record_the_launcher_spooled_counts_by_its_spooled_copy_only_even_when_another_watchdog_took_it() throws Exception {
-        long pid = deadPid();
+        long pid = GonePid.any();
         File taken = spool(pid, 5);
         File waiting = spool(pid, 6);
         Store store = Store.at(dir);

@@ -24,6 +24,14 @@ record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<St
      * add (no import ID) of a {@code crash/} counter becomes the file's last recorded crash.
      */
     CounterFileContent plus(Map<String, Long> counts, String importId) {
+        return plus(counts, importId, importId == null);
+    }
+
+    /**
+     * The same; {@code local} says the counts are this machine's own crashes (a run finished under its ID is), so a
+     * {@code crash/} counter among them becomes the file's last recorded crash, ID or not.
+     */
+    CounterFileContent plus(Map<String, Long> counts, String importId, boolean local) {
         // Plain loops: this is on a crash's way to its counter, where each lambda's first use costs (docs/store.md).
         Map<String, Long> merged = new LinkedHashMap<>(counters);
         String crash = null;
@@ -39,7 +47,7 @@ record CounterFileContent(CounterFileKey key, Map<String, Long> counters, Set<St
             ids.add(importId);
         }
         Optional<LastRecorded> newLast = last;
-        if (importId == null && crash != null) {
+        if (local && crash != null) {
             newLast = Optional.of(new LastRecorded(crash, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         }
         return new CounterFileContent(key, merged, ids, newLast);

@@ -26,6 +26,15 @@ public final class CounterWriter {
 
     /** Adds {@code counts} (and records {@code importId} if not null); false if {@code importId} was there already. */
     public boolean add(CounterFileKey key, Map<String, Long> counts, String importId) throws IOException {
+        return add(key, counts, importId, importId == null);
+    }
+
+    /**
+     * The same; {@code local}: this machine's own crashes, which update the file's last recorded crash even under
+     * an ID ({@link CounterFileContent#plus(Map, String, boolean)}).
+     */
+    public boolean add(CounterFileKey key, Map<String, Long> counts, String importId, boolean local)
+            throws IOException {
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             if (e.getValue() < 0 || e.getKey().isEmpty()) {
                 throw new IllegalArgumentException("a count must be >= 0 and a name non-empty: " + e.getKey() + "="
@@ -36,12 +45,13 @@ public final class CounterWriter {
         return lock.holding(new DirectoryLock.Locked<Boolean>() {
             @Override
             public Boolean run() throws IOException {
-                return addLocked(key, counts, importId);
+                return addLocked(key, counts, importId, local);
             }
         });
     }
 
-    private boolean addLocked(CounterFileKey key, Map<String, Long> counts, String importId) throws IOException {
+    private boolean addLocked(CounterFileKey key, Map<String, Long> counts, String importId, boolean local)
+            throws IOException {
         for (int n = 1; ; n++) {
             Path file = CounterFileNames.candidate(dir, key, n);
             Optional<CounterFileContent> current = current(file);
@@ -52,7 +62,7 @@ public final class CounterWriter {
             if (importId != null && content.imports().contains(importId)) {
                 return false;
             }
-            byte[] bytes = CounterFileFormat.write(content.plus(counts, importId));
+            byte[] bytes = CounterFileFormat.write(content.plus(counts, importId, local));
             AtomicFiles.replace(file, bytes, "." + file.getFileName() + AtomicFiles.TEMP_SUFFIX);
             return true;
         }
