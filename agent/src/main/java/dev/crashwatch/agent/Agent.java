@@ -5,6 +5,7 @@ import dev.crashwatch.agent.wire.BoundedWrite;
 import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.Deadlines;
 import dev.crashwatch.agent.wire.HelloRecord;
+import dev.crashwatch.agent.wire.MainJar;
 import dev.crashwatch.agent.wire.RecordChannel;
 import dev.crashwatch.agent.wire.Spool;
 import dev.crashwatch.agent.wire.Wire;
@@ -52,8 +53,9 @@ final class Agent {
 
     /**
      * Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. In launcher
-     * mode this is all {@code premain} does: open the pipe, install the hooks, start {@code crashwatch-start}; the
-     * pid and the sidecar check (the JVM's first {@code getenv} parses the whole environment) wait for that thread.
+     * mode this is all {@code premain} does: open the pipe, hold the main jar open ({@code MainJar.holdOpen}: a cost
+     * moved, not added), install the hooks, start {@code crashwatch-start}; the pid and the sidecar check (the JVM's
+     * first {@code getenv} parses the whole environment) wait for that thread.
      */
     static synchronized void start(AgentOptions options) {
         if (running != null) {
@@ -76,6 +78,7 @@ final class Agent {
                 return;
             }
         }
+        MainJar.holdOpen(); // not an extra cost: the launcher would parse the main jar next, on this thread
         Agent agent = new Agent(options, new RecordChannel(pipe));
         agent.store = store;
         agent.hook = CrashHook.install(agent);
