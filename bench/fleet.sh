@@ -3,7 +3,9 @@
 # default 10,000 machines x 52 weeks, about 520,000 reports), times `crashwatch fleet compact`, then top / new /
 # trend on the compacted Parquet files, and again with the newest day read raw (its compaction removed), with
 # bench/FleetBench.java: in one JVM, each round scans the folder and opens DuckDB as a command does, then times
-# each query; medians of ROUNDS rounds and the peak resident memory. RAW=1 first times everything read raw.
+# each query; medians of ROUNDS rounds (wall and CPU time: on a shared machine compare CPU) and the peak resident
+# memory. The load average is printed at the start, after compaction and at the end. RAW=1 first times everything
+# read raw.
 # Usage: bench/fleet.sh [MACHINES] [WEEKS] [ROUNDS]   (WORK=dir keeps the generated fleet there)
 set -e
 cd "$(dirname "$0")/.."
@@ -25,21 +27,22 @@ echo "== size on disk: $(du -sh "$reports" | cut -f1), $(find "$reports" -name '
 
 if [ -n "$RAW" ]; then
     echo "== raw JSON (nothing compacted), 1 round"
-    java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" 1 "$version"
+    java -Xmx512m -cp "$cp" bench/FleetBench.java "$reports" 1 "$version"
 fi
 
 echo "== crashwatch fleet compact"
-/usr/bin/time -f "compaction: %e s wall, peak resident %M kB" ./crashwatch fleet compact --reports "$reports" | tail -1
-echo "== compacted: $(du -sh "$reports/_fleet" | cut -f1) of Parquet"
+/usr/bin/time -f "compaction: %e s wall, %U s user + %S s system CPU, peak resident %M kB" ./crashwatch fleet compact --reports "$reports" | tail -1
+echo "== compacted: $(du -sh "$reports/_fleet" | cut -f1) of Parquet; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== compacted Parquet, $rounds rounds"
-java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" "$rounds" "$version"
+java -Xmx512m -cp "$cp" bench/FleetBench.java "$reports" "$rounds" "$version"
 
 last=$(ls -d "$reports"/_fleet/compacted/received=* | tail -1)
 rm -rf "$last"
 echo "== the newest day read raw (${last##*/}: $(ls "$reports/${last##*/}" | wc -l) reports), the rest compacted, $rounds rounds"
-java -Xmx1g -cp "$cp" bench/FleetBench.java "$reports" "$rounds" "$version"
+java -Xmx512m -cp "$cp" bench/FleetBench.java "$reports" "$rounds" "$version"
 
 echo "== one command, whole process (JVM start included)"
 /usr/bin/time -f "crashwatch fleet top: %e s wall, peak resident %M kB" ./crashwatch fleet top --reports "$reports" --limit 3 >/dev/null
+echo "== load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "$WORK" ] || rm -rf "$work"

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <poll.h>
 #include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -55,6 +56,14 @@ extern char **environ;
 #define FIFO_NAME "crash.pipe"                                  /* Fifo.NAME */
 #define SPILL_NAME "held"                                       /* the run's spill file, unlinked when made */
 #define SPILL_MAX (64 << 20)                                    /* bytes kept past HOLD_MAX */
+#define SPOOL_DIR "spool"                                       /* Spool.DIR */
+#define SPOOL_SUFFIX ".cw1"                                     /* Spool.SUFFIX */
+#define SPOOL_TEMP_PREFIX "."                                   /* Spool.TEMP_PREFIX */
+#define SPOOL_TEMP_SUFFIX ".tmp"                                /* Spool.TEMP_SUFFIX */
+#define START_MILLIS "startMillis"                              /* Wire.KEY_START_MILLIS */
+#define SPOOLED_OPTION "--spooled"                              /* WatchMain.SPOOLED */
+#define MAX_SPOOLED 64                                          /* crash records spooled per run; more: pipe only */
+#define SPOOL_NAME_MAX 80
 #define ARCHIVE_AT_EXIT "-XX:ArchiveClassesAtExit="          /* HotSpot's option: the script's training run */
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
@@ -82,6 +91,12 @@ struct keep {
     int spill;        /* the spill file, or -1 */
     size_t spilled;   /* bytes in it */
     const char *why;  /* why the Java half is needed; NULL while nothing is */
+};
+
+/* The crash records this run wrote to the store's spool (Spool's file names), for the Java half. */
+struct spooled {
+    int count;
+    char names[MAX_SPOOLED][SPOOL_NAME_MAX];
 };
 
 static volatile sig_atomic_t child_pid;
@@ -486,12 +501,147 @@ static void take(int fd, struct keep *k) {
 }
 
 /*
+ * The startMillis of the first hello of JVM `pid` in bytes[0..n) (digits, as the agent writes them) into out; "0"
+ * when it is not there. The hello's key=value lines may be split between its frames: they are joined first.
+ */
+static void start_millis_of(const char *bytes, size_t n, long pid, char *out, size_t size) {
+    static char hello[64 << 10];
+    size_t len = 0;
+    struct frame f;
+    long record = -1;
+    for (size_t at = 0; held_next_frame(bytes, n, &at, &f);) {
+        if (f.pid != pid || strcmp(f.kind, HELLO) != 0 || (record >= 0 && f.record != record)) {
+            continue;
+        }
+        record = f.record;
+        size_t take = (size_t) f.length < sizeof hello - len ? (size_t) f.length : sizeof hello - len;
+        memcpy(hello + len, bytes + f.at + f.size - (size_t) f.length, take);
+        len += take;
+        if (!f.more) {
+            break;
+        }
+    }
+    snprintf(out, size, "0");
+    static const char key[] = START_MILLIS "=";
+    for (size_t at = 0; at < len;) {
+        const char *line = hello + at;
+        const char *end = memchr(line, '\n', len - at);
+        size_t line_len = end != NULL ? (size_t) (end - line) : len - at;
+        size_t digits = line_len - (sizeof key - 1);
+        if (line_len > sizeof key - 1 && memcmp(line, key, sizeof key - 1) == 0 && digits <= 18
+                && strspn(line + sizeof key - 1, "0123456789") >= digits && (digits == 1 || line[sizeof key - 1] != '0')) {
+            snprintf(out, size, "%.*s", (int) digits, line + sizeof key - 1);
+            return;
+        }
+        at += line_len + 1;
+    }
+}
+
+/*
+ * Writes one record of JVM `pid` - the frames of kind `kind` and number `record` (-1: the first such record), parts
+ * in order from `from` on - as they are to fd; -1 on an error.
+ */
+static int write_frames(int fd, const char *bytes, size_t n, size_t from, long pid, const char *kind, long record) {
+    struct frame f;
+    long part = 0;
+    int started = 0;
+    for (size_t at = from; held_next_frame(bytes, n, &at, &f);) {
+        if (f.pid != pid || strcmp(f.kind, kind) != 0 || (started && f.record != record)) {
+            continue;
+        }
+        if (!started && record < 0) {
+            record = f.record;
+        }
+        if (f.record != record || f.part != part) {
+            if (started) {
+                break;  /* a record interrupted: what came so far is what Java reads too */
+            }
+            continue;
+        }
+        started = 1;
+        if (write_all(fd, bytes + f.at, f.size) != 0) {
+            return -1;
+        }
+        part++;
+        if (!f.more) {
+            break;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Writes crash record `crash` (its first frame) of bytes[0..n) to the spool directory `dir` as the agent's Spool
+ * does: the JVM's hello, then the crash's frames, as raw CW1 frames in <pid>-<startMillis>-<record>.cw1, 0600,
+ * created no-follow under a temporary name and renamed into place. Its name into `name`; 0 if it was not written.
+ */
+static int spool_one(const char *dir, const char *bytes, size_t n, const struct frame *crash, char *name,
+                     size_t size) {
+    char start[24];
+    start_millis_of(bytes, n, crash->pid, start, sizeof start);
+    snprintf(name, size, "%ld-%s-%ld" SPOOL_SUFFIX, crash->pid, start, crash->record);
+    char *temp = join(dir, "/" SPOOL_TEMP_PREFIX, name);
+    char *temp_path = join(temp, SPOOL_TEMP_SUFFIX, "");
+    char *target = join(dir, "/", name);
+    int fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && unlink(temp_path) == 0) {
+        fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    }
+    int ok = fd >= 0 && write_frames(fd, bytes, n, 0, crash->pid, HELLO, -1) == 0
+             && write_frames(fd, bytes, n, crash->at, crash->pid, CRASH, crash->record) == 0;
+    ok = fd >= 0 && close(fd) == 0 && ok && rename(temp_path, target) == 0;
+    if (!ok) {
+        unlink(temp_path);
+    }
+    free(temp);
+    free(temp_path);
+    free(target);
+    return ok;
+}
+
+/*
+ * Before the Java half starts: writes every crash record held (up to MAX_SPOOLED) to the store's spool, in the
+ * agent's format (docs/protocol.md, "The spool"), so that a Java half killed before it records loses nothing: the
+ * next watchdog of any kind counts the spool, each record once (by its ID). The Java half is told their names and
+ * counts those records by the spooled copy too. Best effort: a record that cannot be spooled (a full disk) is
+ * counted from the pipe's bytes, as before.
+ */
+static void spool_held_crashes(const char *store, const struct keep *k, struct spooled *sp) {
+    char *dir = join(store, "/", SPOOL_DIR);
+    const char *bytes = held;
+    size_t n = held_len;
+    void *mapped = MAP_FAILED;
+    if (k->spill >= 0) {
+        n = k->spilled;
+        mapped = n > 0 ? mmap(NULL, n, PROT_READ, MAP_PRIVATE, k->spill, 0) : MAP_FAILED;
+        bytes = mapped;
+    }
+    if ((mkdir(dir, 0700) == 0 || errno == EEXIST) && trusted(dir, 1) && bytes != MAP_FAILED) {
+        struct frame f;
+        for (size_t at = 0; sp->count < MAX_SPOOLED && held_next_frame(bytes, n, &at, &f);) {
+            if (strcmp(f.kind, CRASH) == 0 && f.part == 0
+                    && spool_one(dir, bytes, n, &f, sp->names[sp->count], SPOOL_NAME_MAX)) {
+                int again = 0;
+                for (int i = 0; i < sp->count; i++) {
+                    again |= strcmp(sp->names[i], sp->names[sp->count]) == 0;
+                }
+                sp->count += !again;
+            }
+        }
+    }
+    if (mapped != MAP_FAILED) {
+        munmap(mapped, n);
+    }
+    free(dir);
+}
+
+/*
  * The Java half's command: JVM... -Xrs WatchMain STATUS CHILD_PID STARTED_MILLIS [--program P] [--version V]
  * -- CMD ARGS... (STATUS as Process.exitValue() gives it; STARTED_MILLIS: the child's start, which bounds the search
  * for a fatal error log it left before saying hello; CMD ARGS...: the child's command as given, where Java reads its
  * -XX:ErrorFile).
  */
-static char **watch_argv(const struct run *r, int status, pid_t child, long long started) {
+static char **watch_argv(const struct run *r, int status, pid_t child, long long started, struct spooled *sp) {
     static char status_text[24];
     static char child_text[24];
     static char started_text[24];
@@ -502,7 +652,7 @@ static char **watch_argv(const struct run *r, int status, pid_t child, long long
     while (r->cmd[ncmd] != NULL) {
         ncmd++;
     }
-    char **argv = must(calloc(r->njvm + ncmd + 12, sizeof *argv));
+    char **argv = must(calloc(r->njvm + ncmd + 12 + 2 * (size_t) sp->count, sizeof *argv));
     int n = 0;
     for (int i = 0; i < r->njvm; i++) {
         argv[n++] = r->jvm[i];
@@ -519,6 +669,10 @@ static char **watch_argv(const struct run *r, int status, pid_t child, long long
     if (r->version != NULL) {
         argv[n++] = "--version";
         argv[n++] = (char *) r->version;
+    }
+    for (int i = 0; i < sp->count; i++) {
+        argv[n++] = SPOOLED_OPTION;
+        argv[n++] = sp->names[i];
     }
     argv[n++] = "--";
     for (int i = 0; i < ncmd; i++) {
@@ -559,7 +713,7 @@ static int held_input(struct keep *k) {
  * gone (it holds the pipe open until then).
  */
 static void start_watch(const struct run *r, struct keep *k, int status, pid_t child, long long started,
-                        const sigset_t *mask) {
+                        const sigset_t *mask, struct spooled *sp) {
     int in = held_input(k);
     int execd[2];
     if (in < 0 || pipe2(execd, r->archiving ? 0 : O_CLOEXEC) != 0) {
@@ -571,7 +725,7 @@ static void start_watch(const struct run *r, struct keep *k, int status, pid_t c
         if (fork() != 0) {
             _exit(0);
         }
-        char **argv = watch_argv(r, status, child, started);
+        char **argv = watch_argv(r, status, child, started, sp);
         for (size_t i = 0; i < NFORWARDED; i++) {
             signal(FORWARDED[i], SIG_IGN);
         }
@@ -674,7 +828,9 @@ static int run_watched(const struct run *r, const char *dir, const char *fifo, i
     }
     const char *why = k.why != NULL ? k.why : silent_end_needs_java(st, child);
     if (why != NULL) {
-        start_watch(r, &k, WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st), child, started, &before);
+        struct spooled sp = {0};
+        spool_held_crashes(r->store, &k, &sp);
+        start_watch(r, &k, WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st), child, started, &before, &sp);
     } else {
         held_journal_runs(r->store);  /* the runs that need no Java half are counted by one append */
     }

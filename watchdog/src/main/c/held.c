@@ -2,6 +2,7 @@
  * held.c: the CW1 bytes a native helper holds, and whether they need the Java watchdog (held.h). Frame headers are
  * parsed as strictly as the Java reader (pipe/FrameHeader); payloads are never parsed beyond a plain BYE's.
  */
+#define _GNU_SOURCE /* memmem */
 #include "held.h"
 
 #include <errno.h>
@@ -12,7 +13,6 @@
 #include <unistd.h>
 
 #define MAX_JVMS 16         /* JVMs tracked on one pipe (one, in practice); more goes to Java */
-#define MAX_KIND 16         /* letters in a frame kind */
 
 /* What one JVM (pid) has written so far. */
 struct jvm {
@@ -21,16 +21,6 @@ struct jvm {
     int open;         /* a HELLO record is waiting for its next part */
     long record;      /* the open record's number */
     long next_part;   /* the part the open record expects next */
-};
-
-/* One parsed header line: CW1 <pid> <kind> <record> <part> <more> <length>. */
-struct header {
-    long pid;
-    char kind[MAX_KIND + 1];
-    long record;
-    long part;
-    int more;
-    long length;
 };
 
 char held[HOLD_MAX];
@@ -55,7 +45,7 @@ static long number(const char *s, size_t n) {
 }
 
 /* Parses the header line line[0..n) (newline excluded), as strictly as the Java reader; 0 if it is not one. */
-static int parse_header(const char *line, size_t n, struct header *h) {
+static int parse_header(const char *line, size_t n, struct frame *h) {
     const char *field[7];
     size_t size[7];
     size_t start = 0;
@@ -118,7 +108,7 @@ static int plain_bye(const char *payload, long length) {
 }
 
 /* Whether a whole frame can be held rather than handed over; notes what it says of its JVM. */
-static int harmless(const struct header *h, const char *payload, const char **why) {
+static int harmless(const struct frame *h, const char *payload, const char **why) {
     struct jvm *j = jvm_of(h->pid);
     if (j == NULL) {
         *why = "too many JVMs on one pipe";
@@ -160,7 +150,7 @@ const char *held_judge(void) {
             return avail < MAX_HEADER ? NULL : "bytes that are not a frame header";
         }
         size_t line = (size_t) (newline - at);
-        struct header h;
+        struct frame h;
         if (!parse_header(at, line, &h)) {
             return "bytes that are not a frame header";
         }
@@ -174,6 +164,31 @@ const char *held_judge(void) {
         held_parsed += line + 1 + (size_t) h.length;
     }
     return NULL;
+}
+
+int held_next_frame(const char *bytes, size_t n, size_t *at, struct frame *f) {
+    static const char start[] = "\n" MAGIC " ";
+    while (*at < n) {
+        const char *line = bytes + *at;
+        size_t avail = n - *at;
+        const char *newline = memchr(line, '\n', avail < MAX_HEADER ? avail : MAX_HEADER);
+        if (newline != NULL && parse_header(line, (size_t) (newline - line), f)) {
+            f->at = *at;
+            f->size = (size_t) (newline - line) + 1 + (size_t) f->length;
+            if (f->size > avail) {
+                return 0;  /* cut off by the end */
+            }
+            *at += f->size;
+            return 1;
+        }
+        const char *next = memmem(line, avail, start, sizeof start - 1);
+        if (next == NULL) {
+            *at = n;
+            return 0;
+        }
+        *at += (size_t) (next - line) + 1;
+    }
+    return 0;
 }
 
 int held_heard_any(void) {
@@ -256,7 +271,7 @@ static size_t run_line(long pid, char *line, size_t size) {
     int whole = 0;
     for (size_t at = 0; at < held_parsed;) {
         const char *newline = memchr(held + at, '\n', held_parsed - at);
-        struct header h;
+        struct frame h;
         if (newline == NULL || !parse_header(held + at, (size_t) (newline - held - at), &h)) {
             return 0;
         }

@@ -17,6 +17,19 @@
 #define HOLD_MAX (1 << 20)  /* bytes held in memory */
 #define RUNS_JOURNAL "runs.journal" /* RunsJournal.FILE */
 #define RUN_LINE_MAX (256 << 10)    /* longest runs journal line written; a longer hello is not journaled */
+#define MAX_KIND 16         /* letters in a frame kind */
+
+/* One frame: its header CW1 <pid> <kind> <record> <part> <more> <length>, and where it lies in the bytes. */
+struct frame {
+    long pid;
+    char kind[MAX_KIND + 1];
+    long record;
+    long part;
+    int more;
+    long length;
+    size_t at;        /* the header's first byte */
+    size_t size;      /* the header line and the payload */
+};
 
 /* The application's JVM as a helper knows it without a word from it: its pid, working directory, -XX:ErrorFile. */
 struct app {
@@ -57,6 +70,13 @@ int fatal_log_left(const struct app *app);
  * journals the runs it concludes itself. Best effort: a journal that cannot be written costs one run's count.
  */
 void held_journal_runs(const char *store);
+
+/*
+ * The first whole frame in bytes[*at..n), into *f; 0 when there is none. A line that is not a frame header is
+ * skipped up to the next line that starts one (a resync, so looser than the Java reader's: callers only pick out
+ * records Java also reads). *at moves past the frame.
+ */
+int held_next_frame(const char *bytes, size_t n, size_t *at, struct frame *f);
 
 /* write(2) until all of it is written; -1 on an error. */
 int write_all(int fd, const char *bytes, size_t n);

@@ -6,6 +6,7 @@ import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.Deadlines;
 import dev.crashwatch.agent.wire.HelloRecord;
 import dev.crashwatch.agent.wire.MainJar;
+import dev.crashwatch.agent.wire.PrivateDir;
 import dev.crashwatch.agent.wire.RecordChannel;
 import dev.crashwatch.agent.wire.Spool;
 import dev.crashwatch.agent.wire.Wire;
@@ -100,15 +101,16 @@ final class Agent {
 
     /**
      * Opens the watchdog's FIFO for writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO
-     * return at once on Linux, where a write-only open would wait for a reader. Only an existing FIFO is opened
-     * (never a regular file created in its place). Null when it cannot be opened.
+     * return at once on Linux, where a write-only open would wait for a reader. Only an existing FIFO of this user in
+     * a private directory of this user is opened ({@link PrivateDir#fifoProblem}: never through a link, never a
+     * regular file created in its place). Null when it cannot be opened.
      */
     private static OutputStream openFifo(String path) {
         File fifo = new File(path);
-        if (!fifo.exists() || fifo.isFile() || fifo.isDirectory()) {
-            return null;
-        }
         try {
+            if (PrivateDir.fifoProblem(fifo.toPath()) != null) {
+                return null;
+            }
             return new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD());
         } catch (IOException | RuntimeException e) {
             return null;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +111,28 @@ class AgentProcessTest {
             assertTrue(!pipe.contains(" CRASH "), pipe);
             // The goodbye may beat crashwatch-start's hello to the pipe: the application exits at once.
             assertTrue(pipe.matches("(?s).* BYE [01] 0 0 21\nhandlerReplaced=true\n.*"), pipe);
+        }
+    }
+
+    @Test
+    void a_pipe_through_a_link_or_in_a_directory_others_may_write_to_is_never_opened() throws Exception {
+        File real = fifo;
+        try (RandomAccessFile reader = new RandomAccessFile(real, "rw")) {
+            fifo = Files.createSymbolicLink(dir.resolve("link.fifo"), real.toPath()).toFile();
+            Result linked = run(true, "throw");
+            assertEquals(1, linked.status);
+            assertTrue(linked.stderr.startsWith("Exception in thread \"main\" java.lang.IllegalStateException"));
+            assertEquals("", readAvailable(reader), "written through a link");
+
+            Path shared = Files.createDirectories(dir.resolve("shared"));
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+            fifo = Fifos.mkfifo(shared.resolve("crash.fifo"));
+            try (RandomAccessFile sharedReader = new RandomAccessFile(fifo, "rw")) {
+                Result inShared = run(true, "throw");
+                assertEquals(1, inShared.status);
+                assertEquals(linked.stderr, inShared.stderr);
+                assertEquals("", readAvailable(sharedReader), "written in a directory others may write to");
+            }
         }
     }
 

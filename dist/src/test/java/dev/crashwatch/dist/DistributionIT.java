@@ -14,7 +14,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -127,6 +132,35 @@ class DistributionIT {
         Result help = user.run(List.of("crashwatch", "help"));
         assertEquals(0, help.status(), help.err());
         assertTrue(help.out().contains("version"), help.out());
+        // DuckDB from lib/fleet, Jackson and slf4j from crashwatch.jar (the fleet's copies are left out).
+        Path reports = Files.createDirectories(user.work().resolve("fleet-reports"));
+        Result top = user.run(List.of("crashwatch", "fleet", "top", "--reports", reports.toString(), "--json"));
+        assertEquals(0, top.status(), top.err());
+        assertTrue(top.out().strip().startsWith("{"), top.out());
+        assertEquals("", top.err());
+    }
+
+    @Test
+    @Order(5)
+    void no_class_is_both_in_crashwatch_jar_and_in_lib_fleet() throws Exception {
+        Set<String> local = classes(install.lib().resolve("crashwatch.jar"));
+        List<String> twice = new java.util.ArrayList<>();
+        try (Stream<Path> jars = Files.list(install.lib().resolve("fleet"))) {
+            for (Path jar : jars.sorted().toList()) {
+                classes(jar).stream().filter(local::contains).findFirst()
+                        .ifPresent(c -> twice.add(jar.getFileName() + " (" + c + ")"));
+            }
+        }
+        assertEquals(List.of(), twice, "crashwatch.jar comes first on the fleet's class path: leave these jars out"
+                + " of fleet/target/lib (fleet/pom.xml, excludeArtifactIds)");
+    }
+
+    private static Set<String> classes(Path jar) throws Exception {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName)
+                    .filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Test

@@ -63,6 +63,25 @@ public final class PrivateDir {
         return null;
     }
 
+    /**
+     * Why {@code fifo} is not a crash pipe this agent may open, or null when it may: looked at without following
+     * links, it must be a FIFO (no regular file, directory or link) owned by this user, in a private directory of this
+     * user ({@link #problem}), where no one else can swap it for something else between this check and the open.
+     */
+    public static String fifoProblem(Path fifo) throws IOException {
+        Path dir = fifo.toAbsolutePath().getParent();
+        String problem = dir == null ? fifo + " has no directory" : problem(dir);
+        if (problem != null || !POSIX) {
+            return problem;
+        }
+        PosixFileAttributes a = Files.readAttributes(fifo, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isOther()) {
+            return fifo + " is not a FIFO";
+        }
+        String me = System.getProperty("user.name");
+        return a.owner().getName().equals(me) ? null : fifo + " is owned by " + a.owner().getName() + ", not " + me;
+    }
+
     /** {@code file} as a regular file of this user, created 0600 if absent, never through a link. */
     public static Path privateFile(Path file) throws IOException {
         Set<OpenOption> create = new HashSet<>();

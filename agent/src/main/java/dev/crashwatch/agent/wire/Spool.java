@@ -27,6 +27,9 @@ public final class Spool {
     public static final String DIR = "spool";
     /** A spooled record's file name ends with this. */
     public static final String SUFFIX = ".cw1";
+    /** A spool file is written under its name between these, then renamed into place. */
+    public static final String TEMP_PREFIX = ".";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private Spool() {
     }
@@ -46,7 +49,7 @@ public final class Spool {
         try {
             Path dir = privateDirectory(storeDir.toPath());
             Path target = dir.resolve(name(pid, startMillis, record));
-            temp = dir.resolve("." + target.getFileName() + ".tmp");
+            temp = dir.resolve(TEMP_PREFIX + target.getFileName() + TEMP_SUFFIX);
             Files.deleteIfExists(temp);
             Set<OpenOption> create = new HashSet<>();
             create.add(StandardOpenOption.CREATE_NEW);

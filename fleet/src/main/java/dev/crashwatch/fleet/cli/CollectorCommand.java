@@ -20,6 +20,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,13 +63,15 @@ public final class CollectorCommand implements Command {
                                  and version, crash/ counters, 16 frames
               --client-rate N    reports per second per client address (bursts of 10 times that); default 10
               --total-rate N     reports per second from all clients together; default 5000
-              --oldest-week DAYS refuse weeks that ended more than DAYS days ago; default 35""";
+              --oldest-week DAYS refuse weeks that ended more than DAYS days ago; default 35
+              --today YYYY-MM-DD for tests only: take this UTC day as today (received= folders, week checks), the
+                                 time of day running on; so a test can upload the week its crashes were recorded in""";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         CommandArgs args = CommandArgs.parse(argv, Set.of(), Set.of("--dir", "--s3", "--s3-endpoint", "--listen",
-                "--config", "--client-rate", "--total-rate", "--oldest-week")).noPositional();
+                "--config", "--client-rate", "--total-rate", "--oldest-week", "--today")).noPositional();
         String listen = args.option("--listen").orElse(DEFAULT_LISTEN);
         int colon = listen.lastIndexOf(':');
         if (colon <= 0) {
@@ -76,6 +84,9 @@ public final class CollectorCommand implements Command {
         settings = settings.withRates(clientRate, clientRate * 10.0,
                 args.positiveInt("--total-rate").orElse((int) settings.totalRate()));
         settings = settings.withOldestWeekDays(args.positiveInt("--oldest-week").orElse(settings.oldestWeekDays()));
+        if (args.option("--today").isPresent()) {
+            settings = settings.withClock(today(args.option("--today").get()));
+        }
         ObjectStore objects;
         try {
             objects = storage(args);
@@ -137,6 +148,16 @@ public final class CollectorCommand implements Command {
             throw new UsageException("--config " + file.get() + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new UsageException("--config " + file.get() + ": no such file");
+        }
+    }
+
+    /** The UTC clock moved by whole days so that its date is {@code day}: {@code --today}, for tests. */
+    static Clock today(String day) throws UsageException {
+        try {
+            long days = ChronoUnit.DAYS.between(LocalDate.now(ZoneOffset.UTC), LocalDate.parse(day));
+            return Clock.offset(Clock.systemUTC(), Duration.ofDays(days));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--today needs a date YYYY-MM-DD, not '" + day + "'");
         }
     }
 

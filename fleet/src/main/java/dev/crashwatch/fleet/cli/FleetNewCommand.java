@@ -38,13 +38,13 @@ final class FleetNewCommand extends FleetSubcommand {
         String version = a.required("--version");
         int limit = a.positiveInt("--limit").orElse(FleetTopCommand.DEFAULT_LIMIT);
         try (FleetDb db = open(layout, err)) {
-            VersionTable table = VersionTable.load(db, a.option("--program"));
+            VersionTable table = VersionTable.loadVersion(db, a.option("--program"), version);
             if (NewCrashes.programsWith(table, version, a.option("--program")).isEmpty()) {
                 err.println("crashwatch fleet new: no report of version " + version
                     + a.option("--program").map(p -> " of " + p).orElse(""));
                 return 1;
             }
-            List<VersionCrash> found = NewCrashes.in(table, version);
+            List<VersionCrash> found = NewCrashes.in(db, table, version, a.option("--program"));
             found = found.subList(0, Math.min(limit, found.size()));
             if (a.flag("--json")) {
                 FleetJson.write(out, "newCrashes", found, db.input());

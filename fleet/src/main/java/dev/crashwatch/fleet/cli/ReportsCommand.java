@@ -8,6 +8,7 @@ import dev.crashwatch.watchdog.cli.CommandArgs;
 import dev.crashwatch.watchdog.cli.UsageException;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.JsonViews;
+import dev.crashwatch.watchdog.uploads.ReportFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class ReportsCommand implements Command {
         StoredReport r = found.get();
         err.println("crashwatch reports: " + r.state().word() + ", " + r.file()
                 + r.reason().map(reason -> " (" + reason + ")").orElse(""));
-        out.write(ReportShelf.bytes(r.file()));
+        out.write(ReportFiles.bytes(r.file()));
         out.flush();
         return 0;
     }

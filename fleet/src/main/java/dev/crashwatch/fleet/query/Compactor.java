@@ -27,31 +27,54 @@ public final class Compactor {
     private Compactor() {
     }
 
-    /** Compacts every day that is read raw ({@link FleetInput#scan}), oldest first; current days are left alone. */
+    /**
+     * Compacts every day that is read raw ({@link FleetInput#scan}), oldest first; current days are left alone but
+     * for their manifests' stamps, renewed where the scan had to list the folder to know the day was current.
+     */
     public static List<Result> compact(FleetLayout layout) throws IOException, SQLException {
         List<Result> results = new ArrayList<>();
-        for (Manifest manifest : FleetInput.scan(layout).raw()) {
-            Optional<Compaction> newest = Compaction.newest(layout, manifest.day());
-            Compaction next = Compaction.of(layout, manifest.day(), newest.map(c -> c.generation() + 1).orElse(1));
-            write(layout, next, manifest);
-            removeOlder(layout, next);
-            results.add(new Result(manifest.day(), next.generation(), manifest.counted().size(),
-                manifest.skipped().size(), newest.isPresent()));
+        FleetInput input = FleetInput.scanToCompact(layout);
+        for (FleetInput.Relisted r : input.relisted()) {
+            restamp(r);
+        }
+        if (input.raw().isEmpty()) {
+            return results;
+        }
+        try (FleetDb db = FleetDb.open(FleetInput.empty(layout))) {
+            for (Manifest manifest : input.raw()) {
+                Optional<Compaction> newest = Compaction.newest(layout, manifest.day());
+                Compaction next = Compaction.of(layout, manifest.day(), newest.map(c -> c.generation() + 1).orElse(1));
+                write(db, layout, next, manifest);
+                removeOlder(layout, next);
+                results.add(new Result(manifest.day(), next.generation(), manifest.counted().size(),
+                    manifest.skipped().size(), newest.isPresent()));
+            }
         }
         return results;
     }
 
+    /**
+     * Records the stamp of a listing that found a compacted day current, unless it is racy too: the day is then
+     * trusted without a listing. The manifest is replaced whole (readers see the old one or the new one); the
+     * Parquet file and the rest of the manifest stay as they are.
+     */
+    private static void restamp(FleetInput.Relisted r) throws IOException {
+        if (r.folder().isPresent() && r.listed().isPresent() && r.folder().get().clearlyBefore(r.listed().get())) {
+            Path file = r.compaction().manifest();
+            AtomicFiles.replace(file, Manifest.read(file).stamped(r.folder(), r.listed(), r.earlier()).toBytes());
+        }
+    }
+
     /** The manifest first, then the Parquet file under a hidden name, synced and renamed into place last. */
-    private static void write(FleetLayout layout, Compaction c, Manifest manifest) throws IOException, SQLException {
+    private static void write(FleetDb db, FleetLayout layout, Compaction c, Manifest manifest)
+            throws IOException, SQLException {
         Path dir = Files.createDirectories(c.parquet().getParent());
         AtomicFiles.replace(c.manifest(), manifest.toBytes());
         Path temp = dir.resolve("." + c.parquet().getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         try {
             List<Path> files = manifest.counted().stream().map(n -> layout.day(c.day()).resolve(n)).toList();
-            try (FleetDb db = FleetDb.open(FleetInput.rawFiles(layout, files))) {
-                db.copyToParquet(temp);
-            }
+            db.copyToParquet(files, temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -7,22 +7,23 @@ package dev.crashwatch.fleet.query;
  * {@code os}, {@code arch}, {@code counter} and {@code count}; an entry without counters gives one row whose
  * counter and count are NULL, so the machine still counts as reporting its version. This is also the Parquet
  * files' schema. File lists are bound parameters; hive partitioning is off (a {@code key=value} folder anywhere in
- * the path must not override a field), and {@code received} is read from the file's own folder name.
+ * the path must not override a field), and {@code received} is the day folder the report file is in.
  */
 final class CounterRows {
     static final String COLUMNS = "received, report_id, week, program, version, java_version, os, arch, counter, count";
 
-    /** The report's fields as DuckDB must read them: the counters object as a MAP, not a struct per name. */
-    private static final String JSON_COLUMNS = "{'id': 'VARCHAR', 'week': 'DATE', 'entries': 'STRUCT(program VARCHAR, "
-        + "version VARCHAR, \"javaVersion\" VARCHAR, os VARCHAR, arch VARCHAR, counters MAP(VARCHAR, BIGINT))[]'}";
+    /** The lines' fields as DuckDB must read them: the counters object as a MAP, not a struct per name. */
+    private static final String LINE_COLUMNS = "{'received': 'DATE', 'id': 'VARCHAR', 'week': 'DATE', 'entries': "
+        + "'STRUCT(program VARCHAR, version VARCHAR, \"javaVersion\" VARCHAR, os VARCHAR, arch VARCHAR, "
+        + "counters MAP(VARCHAR, BIGINT))[]'}";
 
-    /** Rows from raw reports; one parameter, the list of files. */
-    static final String FROM_JSON = "SELECT CAST(regexp_extract(r.filename, 'received=([0-9]{4}-[0-9]{2}-[0-9]{2})[/\\\\][^/\\\\]*$', 1)"
-        + " AS DATE) AS received, r.id AS report_id, r.week AS week, r.e.program AS program, r.e.version AS version,"
-        + " r.e.\"javaVersion\" AS java_version, r.e.os AS os, r.e.arch AS arch, m.kv.key AS counter, m.kv.value AS count"
-        + " FROM (SELECT filename, id, week, unnest(entries) AS e FROM read_json(?, columns = " + JSON_COLUMNS
-        + ", format = 'unstructured', maximum_object_size = " + DayFiles.MAX_BYTES
-        + ", hive_partitioning = false, filename = true)) AS r"
+    /** Rows from raw reports written as {@link ReportLines}; one parameter, the lines file. */
+    static final String FROM_LINES = "SELECT r.received AS received, r.id AS report_id, r.week AS week,"
+        + " r.e.program AS program, r.e.version AS version, r.e.\"javaVersion\" AS java_version, r.e.os AS os,"
+        + " r.e.arch AS arch, m.kv.key AS counter, m.kv.value AS count"
+        + " FROM (SELECT received, id, week, unnest(entries) AS e FROM read_json(?, columns = " + LINE_COLUMNS
+        + ", format = 'newline_delimited', maximum_object_size = " + ReportLines.MAX_LINE
+        + ", hive_partitioning = false)) AS r"
         + " LEFT JOIN LATERAL (SELECT unnest(map_entries(r.e.counters)) AS kv) AS m ON true";
 
     /** Rows from compacted days; one parameter, the list of Parquet files. */

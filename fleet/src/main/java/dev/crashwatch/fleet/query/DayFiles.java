@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,11 +21,11 @@ import java.util.stream.Stream;
  * file) are not looked at.
  */
 final class DayFiles {
-    /**
-     * The largest report file read, 1 MiB: larger than any report the collector accepts, and DuckDB's JSON reader
-     * is given the same bound (a smaller buffer per file than its default 16 MiB makes many small files much faster).
-     */
+    /** The largest report file read, 1 MiB: larger than any report the collector accepts. */
     static final int MAX_BYTES = 1 << 20;
+
+    /** Why a file whose name an earlier day counted does not count. */
+    static final String SECOND_COPY = "a second copy of a report counted on an earlier day";
 
     private DayFiles() {
     }
@@ -45,25 +44,32 @@ final class DayFiles {
     }
 
     /** Why {@code file} does not count, or empty when it does; {@code counted} holds the names counted on earlier days. */
-    static Optional<String> problem(Path file, Set<String> counted) {
+    static Optional<String> problem(Path file, CountedNames counted) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("not a regular file");
         }
         if (counted.contains(name)) {
-            return Optional.of("a second copy of a report counted on an earlier day");
+            return Optional.of(SECOND_COPY);
         }
         try {
-            Report report = ReportJson.read(read(file));
-            if (!name.equals(report.id() + ".json")) {
-                return Optional.of("named " + name + " but holds report " + report.id());
-            }
+            report(file);
             return Optional.empty();
         } catch (ReportFormatException e) {
             return Optional.of(e.getMessage());
         } catch (IOException e) {
             return Optional.of("unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    /** The report in {@code file}, if it is one that counts but for the cross-day rule; else why not. */
+    static Report report(Path file) throws IOException, ReportFormatException {
+        Report report = ReportJson.read(read(file));
+        String name = file.getFileName().toString();
+        if (!name.equals(report.id() + ".json")) {
+            throw new ReportFormatException("named " + name + " but holds report " + report.id());
+        }
+        return report;
     }
 
     private static byte[] read(Path file) throws IOException, ReportFormatException {

@@ -18,10 +18,17 @@ import java.util.stream.Stream;
 /**
  * An in-memory DuckDB over one {@link FleetInput}: runs a query against the {@code counters} relation
  * ({@link CounterRows}) with every value bound. Extensions are never downloaded (JSON and Parquet are built in);
- * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory).
+ * DuckDB spills to a temporary folder of its own (by default it would make {@code .tmp} in the working directory)
+ * past {@value #MEMORY_LIMIT}, and uses one thread per core (its default).
  */
 public final class FleetDb implements AutoCloseable {
-    static final int RAW_BATCH = 2000;
+    /** Raw reports written to one lines file and read by one statement (about 40 MB of lines at a time). */
+    static final int RAW_BATCH = 10_000;
+    /**
+     * DuckDB's memory for one command, so that it and the JVM stay under 1 GB: past it DuckDB spills to its
+     * temporary folder instead of growing (its default is 80 % of the machine's memory).
+     */
+    static final String MEMORY_LIMIT = "512MB";
     private final Connection connection;
     private final FleetInput input;
     private final Path spill;
@@ -33,9 +40,9 @@ public final class FleetDb implements AutoCloseable {
     }
 
     /**
-     * Opens DuckDB over {@code input}. Raw report files are read into a temporary table first, at most
-     * {@value #RAW_BATCH} files per read: DuckDB's JSON reader keeps state for every file of one read until it ends,
-     * which for hundreds of thousands of files takes gigabytes.
+     * Opens DuckDB over {@code input}. Raw report files are read into a temporary table first, {@value #RAW_BATCH}
+     * at a time written as one file of lines ({@link ReportLines}) in DuckDB's spill folder: DuckDB's JSON reader
+     * has a cost for each file it opens, and keeps state for every file of one read until it ends.
      */
     public static FleetDb open(FleetInput input) throws SQLException, IOException {
         Path spill = Files.createTempDirectory("crashwatch-fleet-");
@@ -43,21 +50,31 @@ public final class FleetDb implements AutoCloseable {
         FleetDb db = new FleetDb(c, input, spill);
         try (Statement s = c.createStatement()) {
             db.update("SET temp_directory = ?", List.of(spill.toString()));
+            db.update("SET memory_limit = ?", List.of(MEMORY_LIMIT));
+            s.execute("SET preserve_insertion_order = false"); // every result is sorted by the query or in Java
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET autoload_known_extensions = false");
             s.execute("SET enable_progress_bar = false");
             if (!input.json().isEmpty()) {
                 s.execute("CREATE TEMP TABLE raw_counters AS " + CounterRows.NONE);
                 for (int from = 0; from < input.json().size(); from += RAW_BATCH) {
-                    db.update("INSERT INTO raw_counters " + CounterRows.FROM_JSON,
-                        List.of((Object) paths(input.json().subList(from, Math.min(input.json().size(), from + RAW_BATCH)))));
+                    Path lines = db.lines(input.json().subList(from, Math.min(input.json().size(), from + RAW_BATCH)));
+                    db.update("INSERT INTO raw_counters " + CounterRows.FROM_LINES, List.of(lines.toString()));
+                    Files.delete(lines);
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             db.close();
             throw e;
         }
         return db;
+    }
+
+    /** The reports in {@code files} as one file of lines in the spill folder. */
+    private Path lines(List<Path> files) throws IOException {
+        Path lines = Files.createTempFile(spill, "reports-", ".ndjson");
+        ReportLines.write(files, lines);
+        return lines;
     }
 
     private void update(String sql, List<Object> params) throws SQLException {
@@ -96,11 +113,16 @@ public final class FleetDb implements AutoCloseable {
         }
     }
 
-    /** Writes every row of this input (a day's raw reports, for compaction) to one Parquet file, sorted for compression. */
-    void copyToParquet(Path target) throws SQLException {
-        update("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + relation(new ArrayList<>())
-            + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)",
-            List.of(target.toString()));
+    /** Writes the rows of the raw reports in {@code files} (a day's, for compaction) to one Parquet file, sorted for compression. */
+    void copyToParquet(List<Path> files, Path target) throws SQLException, IOException {
+        Path lines = lines(files);
+        try {
+            update("COPY (SELECT " + CounterRows.COLUMNS + " FROM (" + CounterRows.FROM_LINES
+                + ") ORDER BY program, version, counter, week, report_id) TO ? (FORMAT parquet, COMPRESSION zstd)",
+                List.of(lines.toString(), target.toString()));
+        } finally {
+            Files.delete(lines);
+        }
     }
 
     private String relation(List<Object> params) {

@@ -29,10 +29,7 @@ public final class TopCrashes {
     }
 
     public static List<FleetCrash> rank(FleetDb db, Filter filter) throws SQLException {
-        Where where = Where.crashes().program(filter.program());
-        if (filter.version().isPresent()) {
-            where.and("version = ?", filter.version().get());
-        }
+        Where where = Where.crashes().program(filter.program()).version(filter.version());
         if (filter.weeks().isPresent()) {
             where.and("week >= (SELECT max(week) FROM counters) - to_weeks(CAST(? AS INTEGER))", filter.weeks().get() - 1);
         }

@@ -25,13 +25,22 @@ public final class VersionTable {
     }
 
     public static VersionTable load(FleetDb db, Optional<String> program) throws SQLException {
+        return load(db, program, Optional.empty());
+    }
+
+    /** The table of one version only: its crashes and the machines reporting it (what {@code new} needs of it). */
+    public static VersionTable loadVersion(FleetDb db, Optional<String> program, String version) throws SQLException {
+        return load(db, program, Optional.of(version));
+    }
+
+    private static VersionTable load(FleetDb db, Optional<String> program, Optional<String> version) throws SQLException {
         Map<String, Map<String, Long>> reporting = new TreeMap<>();
-        Where all = Where.all().program(program);
+        Where all = Where.all().program(program).version(version);
         db.query("SELECT program, version, count(DISTINCT report_id) FROM counters" + all.sql()
                 + " GROUP BY program, version", all.params(), rs -> reporting
                 .computeIfAbsent(rs.getString(1), p -> new TreeMap<>(VersionOrder.INSTANCE))
                 .put(rs.getString(2), rs.getLong(3)));
-        Where crash = Where.crashes().program(program);
+        Where crash = Where.crashes().program(program).version(version);
         List<VersionCrash> crashes = db.query("SELECT program, version, counter, count(DISTINCT report_id), sum(count),"
                 + " CAST(min(week) AS VARCHAR), CAST(max(week) AS VARCHAR) FROM counters" + crash.sql()
                 + " GROUP BY program, version, counter", crash.params(),

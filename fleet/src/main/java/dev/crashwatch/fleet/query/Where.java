@@ -34,6 +34,10 @@ final class Where {
         return program.isPresent() ? and("program = ?", program.get()) : this;
     }
 
+    Where version(Optional<String> version) {
+        return version.isPresent() ? and("version = ?", version.get()) : this;
+    }
+
     String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -4,6 +4,7 @@ import dev.crashwatch.fleet.config.UploadConfig;
 import dev.crashwatch.fleet.config.UploadConfigException;
 import dev.crashwatch.fleet.config.UploadConfigJson;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
+import dev.crashwatch.watchdog.uploads.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -43,7 +44,7 @@ final class ConfigSource {
         }
         if (Files.isRegularFile(cached, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                return new Found(Optional.of(UploadConfigJson.read(ReportShelf.bytes(cached))), problem + ": using the kept copy");
+                return new Found(Optional.of(UploadConfigJson.read(ReportFiles.bytes(cached))), problem + ": using the kept copy");
             } catch (UploadConfigException e) {
                 return new Found(Optional.empty(), problem + ", and the kept copy is not valid (" + e.getMessage() + ")");
             }

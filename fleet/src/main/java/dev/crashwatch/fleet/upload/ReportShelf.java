@@ -3,36 +3,30 @@ package dev.crashwatch.fleet.upload;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import dev.crashwatch.watchdog.store.files.PrivateFiles;
+import dev.crashwatch.watchdog.uploads.ReportFiles;
+import dev.crashwatch.watchdog.uploads.ReportState;
 import dev.crashwatch.watchdog.weekly.Report;
-import dev.crashwatch.watchdog.weekly.ReportFormatException;
-import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The store's {@code reports/} folder: one sub-folder per {@link ReportState}, one {@code <id>.json} per report
  * (the exact bytes sent, or to send) and, beside it, {@code <id>.reason} (the collector's reply, or why it was not
  * sent). A report moves between states by an atomic rename; files are 0600, folders 0700, and no symbolic link
- * is followed. Layout: {@code docs/store.md}, {@code docs/upload.md}.
+ * is followed. Which files are reports is {@link ReportFiles}'s rule, shared with {@code crashwatch status}. Layout:
+ * {@code docs/store.md}, {@code docs/upload.md}.
  */
 public final class ReportShelf {
-    static final String JSON = ".json";
-    static final String REASON = ".reason";
     private static final Comparator<StoredReport> BY_WEEK =
             Comparator.comparing((StoredReport r) -> r.report().week()).thenComparing(StoredReport::id);
-    /** Largest report or reason file read back; what this client writes is far smaller. */
-    static final int MAX_FILE_BYTES = 16 << 20;
 
     private final Path root;
 
@@ -62,7 +56,7 @@ public final class ReportShelf {
     /** The reports in one state, by week then ID. */
     public List<StoredReport> in(ReportState state) throws IOException {
         List<StoredReport> reports = new ArrayList<>();
-        for (Path file : jsonFiles(root.resolve(state.word()))) {
+        for (Path file : ReportFiles.jsonFiles(root.resolve(state.word()))) {
             read(state, file).ifPresent(reports::add);
         }
         reports.sort(BY_WEEK);
@@ -92,7 +86,7 @@ public final class ReportShelf {
     private StoredReport add(ReportState state, Report report, byte[] bytes, String reason) throws IOException {
         Path dir = folder(state);
         writeReason(dir, report.id(), reason);
-        Path file = dir.resolve(report.id() + JSON);
+        Path file = dir.resolve(report.id() + ReportFiles.JSON);
         AtomicFiles.replace(file, bytes);
         return new StoredReport(report, state, file, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     }
@@ -104,22 +98,11 @@ public final class ReportShelf {
     public StoredReport move(StoredReport report, ReportState state, String reason) throws IOException {
         Path dir = folder(state);
         writeReason(dir, report.id(), reason);
-        Path target = dir.resolve(report.id() + JSON);
+        Path target = dir.resolve(report.id() + ReportFiles.JSON);
         Files.move(report.file(), target, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncDirectory(dir);
-        Files.deleteIfExists(report.file().resolveSibling(report.id() + REASON));
+        Files.deleteIfExists(report.file().resolveSibling(report.id() + ReportFiles.REASON));
         return new StoredReport(report.report(), state, target, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
-    }
-
-    /** The exact bytes of a stored report, read without following a symbolic link. */
-    public static byte[] bytes(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new IOException(file + " is over " + MAX_FILE_BYTES + " bytes: not a report this client wrote");
-            }
-            return bytes;
-        }
     }
 
     /** The folder of {@code state}, created private if missing; a symbolic link there is refused. */
@@ -143,39 +126,20 @@ public final class ReportShelf {
     }
 
     private Optional<StoredReport> read(ReportState state, Path file) throws IOException {
-        Report report;
-        try {
-            report = ReportJson.read(bytes(file));
-        } catch (ReportFormatException | IOException e) {
+        Optional<Report> report = ReportFiles.report(file);
+        if (report.isEmpty()) {
             return Optional.empty();
         }
-        if (!file.getFileName().toString().equals(report.id() + JSON)) {
-            return Optional.empty();
-        }
-        Path reasonFile = file.resolveSibling(report.id() + REASON);
+        Path reasonFile = file.resolveSibling(report.get().id() + ReportFiles.REASON);
         Optional<String> reason = Files.isRegularFile(reasonFile, LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of(new String(bytes(reasonFile), StandardCharsets.UTF_8).strip())
+                ? Optional.of(new String(ReportFiles.bytes(reasonFile), StandardCharsets.UTF_8).strip())
                 : Optional.empty();
-        return Optional.of(new StoredReport(report, state, file, reason));
-    }
-
-    private static List<Path> jsonFiles(Path dir) throws IOException {
-        if (Files.isSymbolicLink(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(JSON) && !name.startsWith(".") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-            }).sorted().toList();
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
+        return Optional.of(new StoredReport(report.get(), state, file, reason));
     }
 
     private static void writeReason(Path dir, String id, String reason) throws IOException {
         if (!reason.isEmpty()) {
-            AtomicFiles.replace(dir.resolve(id + REASON), (reason.strip() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.replace(dir.resolve(id + ReportFiles.REASON), (reason.strip() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.watchdog.triage.CrashKind;
+import dev.crashwatch.watchdog.uploads.ReportState;
 import dev.crashwatch.watchdog.weekly.Report;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -9,11 +9,9 @@ import java.time.LocalDate;
  *
  * @param consentDay the UTC day the mode file was set to {@code on}
  * @param today      the UTC day of this upload
- * @param graceDays  7, or fewer through the test setting
+ * @param graceDays  {@link dev.crashwatch.watchdog.uploads.UploadStatus#GRACE_DAYS}, or fewer through the test setting
  */
 public record UploadCalendar(LocalDate consentDay, LocalDate today, int graceDays) {
-    /** Days from consent to the first upload, as Go's telemetry waits. */
-    public static final int GRACE_DAYS = 7;
     /** A week that ended more than this many days ago stays local. */
     public static final int MAX_AGE_DAYS = 21;
     static final String TOO_OLD = "the week ended more than " + MAX_AGE_DAYS + " days ago";

@@ -1,6 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.watchdog.store.CollectorUrl;
+import dev.crashwatch.watchdog.uploads.UploadStatus;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,7 +39,7 @@ public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, Lo
             throw new IllegalArgumentException((fromEnv != null && !fromEnv.isBlank() ? CollectorUrl.ENV : "the mode file")
                     + ": " + e.getMessage());
         }
-        int grace = number(env, GRACE_DAYS_ENV, UploadCalendar.GRACE_DAYS, 0, UploadCalendar.GRACE_DAYS);
+        int grace = number(env, GRACE_DAYS_ENV, UploadStatus.GRACE_DAYS, 0, UploadStatus.GRACE_DAYS);
         long pause = number(env, FIRST_PAUSE_ENV, (int) DEFAULT_FIRST_PAUSE.toMillis(), 1, 60_000);
         String todayText = env.apply(TODAY_ENV);
         LocalDate today;

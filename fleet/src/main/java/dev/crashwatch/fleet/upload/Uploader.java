@@ -6,12 +6,16 @@ import dev.crashwatch.watchdog.store.ModeSetting;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
+import dev.crashwatch.watchdog.uploads.LastUpload;
+import dev.crashwatch.watchdog.uploads.ReportFiles;
+import dev.crashwatch.watchdog.uploads.ReportState;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +73,17 @@ public final class Uploader {
             return UploadResult.stopped("busy", "another upload of this store is running");
         }
         try (UploadLock held = lock.get()) {
-            return runLocked(shelf, calendar, new CollectorClient(settings.collector().get()));
+            return recorded(shelf, runLocked(shelf, calendar, new CollectorClient(settings.collector().get())));
         }
+    }
+
+    /**
+     * Keeps how a run that held the lock ended in {@code reports/last-upload}, for {@code crashwatch status}; a run
+     * stopped before (not on, grace, busy) writes nothing: the grace period leaves the store as it was.
+     */
+    private static UploadResult recorded(ReportShelf shelf, UploadResult result) throws IOException {
+        new LastUpload(Instant.now(), result.status(), result.message()).write(shelf.rootFolder());
+        return result;
     }
 
     private UploadResult runLocked(ReportShelf shelf, UploadCalendar calendar, CollectorClient client)
@@ -139,7 +152,7 @@ public final class Uploader {
     /** Sends one pending report; returns why the run must give up, or null. */
     private String send(ReportShelf shelf, StoredReport pending, CollectorClient client, Retrying retrying)
             throws IOException, InterruptedException {
-        byte[] bytes = ReportShelf.bytes(pending.file());
+        byte[] bytes = ReportFiles.bytes(pending.file());
         Retrying.Outcome<CollectorReply> sent = retrying.call(() -> client.send(bytes), r -> r);
         Optional<CollectorReply> reply = sent.value();
         if (reply.isPresent() && reply.get().ok()) {
@@ -174,7 +187,7 @@ public final class Uploader {
         long before = 0;
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                before = Long.parseLong(new String(ReportShelf.bytes(file), StandardCharsets.UTF_8).strip());
+                before = Long.parseLong(new String(ReportFiles.bytes(file), StandardCharsets.UTF_8).strip());
             } catch (NumberFormatException e) {
                 before = 0;
             }

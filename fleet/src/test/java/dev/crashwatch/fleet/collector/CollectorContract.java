@@ -166,6 +166,36 @@ abstract class CollectorContract {
     }
 
     @Test
+    void a_field_named_twice_or_a_second_value_after_the_report_is_refused_plain_or_gzipped() throws Exception {
+        start();
+        String good = ReportJson.write(Reports.simple(Reports.newId(), 1));
+        String twice = "a field named twice in one object";
+        String after = "more after the report's JSON value: a file or body holds one report";
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        // The copy comes first: a reader where the last copy wins would see a good report.
+        bodies.put(good.replace("\"id\" : \"", "\"id\" : \"" + Reports.newId() + "\", \"id\" : \""), twice + " ('id')");
+        bodies.put(good.replace("\"week\" : \"", "\"week\" : \"2020-01-06\", \"week\" : \""), twice + " ('week')");
+        bodies.put(good.replace("\"program\" : \"", "\"program\" : \"other\", \"program\" : \""), twice + " ('program')");
+        bodies.put(good.replace("\"counters\" : {", "\"counters\" : { \"crash/crash\\njava.lang.IllegalStateException"
+                + "\\napp.Main.main:+2\" : 9999,"), twice
+                + " (a counter name or an unknown field, not quoted)");
+        bodies.put(good + good, after);
+        bodies.put(good.strip() + "{}", after);
+        bodies.put(good + "[1]", after);
+        for (Map.Entry<String, String> b : bodies.entrySet()) {
+            byte[] body = b.getKey().getBytes(StandardCharsets.UTF_8);
+            for (HttpResponse<String> r : List.of(http.post(body), http.post(Http.gzip(body), "gzip"))) {
+                assertEquals(400, r.statusCode(), b.getKey() + " -> " + r.body());
+                assertEquals("invalid report: " + b.getValue(), JSON.readTree(r.body()).get("error").asText());
+            }
+        }
+        assertEquals(List.of(), objects.list(ReportArchive.RECEIVED));
+        assertTrue(server.metricsText().contains("crashwatch_collector_rejected_total{reason=\"invalid\"} "
+                + 2 * bodies.size() + "\n"), server.metricsText());
+        assertEquals(201, http.post(good.getBytes(StandardCharsets.UTF_8)).statusCode());
+    }
+
+    @Test
     void a_client_over_its_rate_gets_429_with_retry_after() throws Exception {
         start(0.5, 2);
         assertEquals(201, http.post(Reports.json(Reports.simple(Reports.newId(), 1))).statusCode());

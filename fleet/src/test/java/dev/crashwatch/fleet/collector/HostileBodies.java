@@ -9,8 +9,8 @@ import java.util.Random;
 
 /**
  * Generates request bodies that must all be refused, each built to break one rule for sure: malformed JSON, deep
- * nesting, huge strings, gzip bombs, wrong types, unknown fields, bad weeks, counts and names that are not code
- * identifiers. Seeded, so a failure can be replayed.
+ * nesting, huge strings, gzip bombs, wrong types, unknown fields, fields named twice, a second value after the
+ * report, bad weeks, counts and names that are not code identifiers. Seeded, so a failure can be replayed.
  */
 final class HostileBodies {
     /** A body and the Content-Encoding to send it with (null: none). */
@@ -35,7 +35,7 @@ final class HostileBodies {
     }
 
     Body next() {
-        int kind = random.nextInt(11);
+        int kind = random.nextInt(13);
         Body body = switch (kind) {
             case 0 -> new Body("random bytes", randomBytes(random.nextInt(3000)), null);
             case 1 -> new Body("truncated json", truncated(), null);
@@ -47,6 +47,8 @@ final class HostileBodies {
             case 7 -> new Body("wrong type", wrongType(), null);
             case 8 -> new Body("unknown field", unknownField(), null);
             case 9 -> new Body("bad week or count", badWeekOrCount(), null);
+            case 10 -> new Body("field named twice", namedTwice(), null);
+            case 11 -> new Body("value after the report", valueAfter(), null);
             default -> new Body("non-identifier name", leakingName(), null);
         };
         if (kind >= 7 && random.nextInt(4) == 0) {
@@ -122,6 +124,29 @@ final class HostileBodies {
         String out = random.nextBoolean() ? v.replaceFirst("\"entries\"", "\"" + name + "\" : 1, \"entries\"")
                 : v.replaceFirst("\"counters\"", "\"" + name + "\" : \"x\", \"counters\"");
         return out.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A valid report with one field repeated before itself: where the last copy wins, it reads as valid. */
+    private byte[] namedTwice() {
+        String v = valid();
+        String field = List.of("\"format\" : ", "\"id\" : ", "\"week\" : ", "\"entries\" : ", "\"program\" : ",
+                "\"version\" : ", "\"counters\" : ", "\"crash/crash").get(random.nextInt(8));
+        String copy = field.startsWith("\"crash/") ? "\"crash/crash\\njava.lang.IllegalStateException\\napp.Main.main:+2\" : 7, "
+                : field + (random.nextBoolean() ? "1" : "\"x\"") + ", ";
+        int at = v.indexOf(field);
+        return (v.substring(0, at) + copy + v.substring(at)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A valid report followed by a second value: another report, an object, an array, a number. */
+    private byte[] valueAfter() {
+        String v = random.nextBoolean() ? valid() : valid().strip();
+        String after = switch (random.nextInt(4)) {
+            case 0 -> valid();
+            case 1 -> "{}";
+            case 2 -> "[" + random.nextInt() + "]";
+            default -> " " + random.nextInt(1000);
+        };
+        return (v + after).getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] badWeekOrCount() {

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzing the endpoint: 10,000 generated hostile bodies ({@link HostileBodies}: malformed JSON, deep nesting, huge
- * strings, gzip bombs, wrong types, unknown fields, bad weeks and counts, non-identifier names) over real HTTP,
- * four clients at a time. Every one is answered with a 4xx and a reason, the collector keeps serving, and nothing is
- * stored. The seed is printed and can be set with {@code -Dcrashwatch.fuzz.seed=N}.
+ * strings, gzip bombs, wrong types, unknown fields, fields named twice, a value after the report, bad weeks and
+ * counts, non-identifier names) over real HTTP, four clients at a time. Every one is answered with a 4xx and a
+ * reason, the collector keeps serving, and nothing is stored. The seed is printed and can be set with {@code -Dcrashwatch.fuzz.seed=N}.
  */
 class HostileInputTest {
     static final int BODIES = 10_000;

@@ -94,6 +94,12 @@ class FleetQueryTest {
             assertEquals(List.of("app 2.3.0 " + O_ID + " 3/5 4 " + W1, "app 2.3.0 " + R_ID + " 2/5 5 " + W1,
                 "app 2.3.0 " + A_ID + " 2/5 3 " + W1), lines(NewCrashes.in(table, "2.3.0"), FleetQueryTest::cell));
             assertEquals(List.of("tool 1.0 " + T_ID + " 1/1 1 " + W4), lines(NewCrashes.in(table, "1.0"), FleetQueryTest::cell));
+            for (String v : List.of("2.4.0-rc2", "2.4.0", "2.4.0-rc1", "2.3.0", "2.3.1", "1.0")) {
+                assertEquals(NewCrashes.in(table, v), NewCrashes.in(db, VersionTable.loadVersion(db, Optional.empty(), v), v,
+                    Optional.empty()), "the command's way, one version's table, gives the whole table's answer for " + v);
+            }
+            assertEquals(List.of(), NewCrashes.in(db, VersionTable.loadVersion(db, Optional.of("tool"), "2.4.0-rc2"),
+                "2.4.0-rc2", Optional.of("tool")));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.fleet.testing.CollectorProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,18 +73,25 @@ class AutomaticUploadIT {
         }
     }
 
+    /** The collector as a process of its own ({@code crashwatch collector --dir DIR --today DAY}), as it is run. */
     @Test
     void a_crash_in_mode_on_sends_the_ended_week_by_itself_at_most_once_a_day() throws Exception {
-        try (RealCollector collector = new RealCollector(tmp.resolve("collector"), UploadEndToEndIT.AHEAD, s -> s)) {
-            Machine m = machine(collector.url());
+        Path stored = tmp.resolve("collector");
+        try (CollectorProcess collector = new CollectorProcess(List.of("--dir", stored.toString(),
+                "--today", UploadEndToEndIT.today()), Map.of(), tmp.resolve("collector.log"))) {
+            collector.start();
+            Machine m = machine("http://127.0.0.1:" + collector.port());
             m.crash("npe");
-            await().atMost(Duration.ofSeconds(90)).until(() -> collector.stored().size() == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> RealCollector.storedFiles(stored).size() == 1);
+            assertEquals("received=" + UploadEndToEndIT.today(),
+                    RealCollector.storedFiles(stored).get(0).getParent().getFileName().toString(),
+                    "stored under the collector's --today");
             await().atMost(Duration.ofSeconds(30)).until(() -> !uploadRunning(m));
             String log = Files.readString(m.store.resolve("log").resolve("upload.log"));
             m.crash("nested");
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                     Files.readString(m.store.resolve("log").resolve("upload.log")).equals(log));
-            assertEquals(1, collector.stored().size());
+            assertEquals(1, RealCollector.storedFiles(stored).size());
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * The real collector (Jetty, folder storage) on 127.0.0.1, in the test's JVM so that its clock can run ahead: the
  * machines' crashes are recorded in the current week, which a collector on today's clock would refuse as not yet
- * ended. Everything else is as {@code crashwatch collector --dir DIR} runs it.
+ * ended. Everything else is as {@code crashwatch collector --dir DIR} runs it. (As a process of its own, the
+ * collector's {@code --today} does the same: {@link AutomaticUploadIT}.)
  */
 final class RealCollector implements AutoCloseable {
     final Path dir;
@@ -48,6 +49,11 @@ final class RealCollector implements AutoCloseable {
     }
 
     List<Path> storedFiles() throws IOException {
+        return storedFiles(dir);
+    }
+
+    /** The report files a collector storing in folder {@code dir} holds. */
+    static List<Path> storedFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.getParent().getFileName().toString().startsWith(ReportArchive.RECEIVED)
                     && p.getFileName().toString().endsWith(".json")).sorted().toList();

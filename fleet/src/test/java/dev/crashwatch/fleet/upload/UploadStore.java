@@ -3,6 +3,7 @@ package dev.crashwatch.fleet.upload;
 import dev.crashwatch.watchdog.store.CollectorUrl;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import dev.crashwatch.watchdog.uploads.ReportState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.fleet.config.UploadConfig;
 import dev.crashwatch.fleet.config.UploadConfigJson;
+import dev.crashwatch.watchdog.uploads.LastUpload;
+import dev.crashwatch.watchdog.uploads.ReportState;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -112,11 +114,15 @@ class UploaderTest {
 
             assertEquals("gave-up", s.upload(closed, TODAY).status());
             assertEquals(id, s.in(ReportState.PENDING).get(0).id(), "a retry keeps the report and its ID");
+            LastUpload gaveUp = LastUpload.read(s.shelf().root()).orElseThrow();
+            assertEquals("gave-up", gaveUp.status(), "crashwatch status shows how the last run ended");
+            assertTrue(gaveUp.message().startsWith("gave up for today: "), gaveUp.message());
 
             assertEquals("done", s.upload(c.url(), TODAY).status());
             assertEquals(1, c.received().size());
             assertEquals(id, ReportJson.read(c.received().get(0).body()).id());
             assertEquals(id, s.in(ReportState.UPLOADED).get(0).id());
+            assertEquals("done", LastUpload.read(s.shelf().root()).orElseThrow().status());
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.crashwatch.watchdog.cli;
 
+import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.uploads.ReportState;
+import dev.crashwatch.watchdog.uploads.UploadStatus;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.StoreStatus;
 import dev.crashwatch.watchdog.store.counters.RecentCrash;
@@ -8,10 +11,15 @@ import dev.crashwatch.watchdog.triage.CrashKind;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** {@code crashwatch status}: mode, where the store is, what it holds, the most recent crash. */
+/**
+ * {@code crashwatch status}: mode, where the store is, what it holds, the most recent crash, and the uploads
+ * ({@link UploadStatus}: read from the store, so the local half needs none of the fleet's code).
+ */
 public final class StatusCommand implements Command {
     @Override
     public String name() {
@@ -20,7 +28,7 @@ public final class StatusCommand implements Command {
 
     @Override
     public String summary() {
-        return "Show the mode, the store's location and contents, the most recent crash";
+        return "Show the mode, the store's location and contents, the most recent crash, the uploads";
     }
 
     @Override
@@ -31,11 +39,14 @@ public final class StatusCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         boolean json = CommandArgs.parse(args, Set.of("--json"), Set.of()).noPositional().flag("--json");
-        StoreStatus s = StoreStatus.of(Store.openDefault());
+        Store store = Store.openDefault();
+        StoreStatus s = StoreStatus.of(store);
+        UploadStatus u = UploadStatus.of(store, System::getenv, UploadStatus.today());
         if (json) {
-            json(out, s);
+            json(out, s, u);
         } else {
             print(out, s);
+            print(out, u);
         }
         return 0;
     }
@@ -56,12 +67,23 @@ public final class StatusCommand implements Command {
         }
     }
 
+    private static void print(PrintStream out, UploadStatus u) {
+        out.println("upload:             " + (u.mode() != Mode.ON ? "no (mode " + u.mode().word() + ")"
+                : u.collector().map(c -> "to " + c + " (" + u.collectorSource() + ")").orElse("no collector set")));
+        out.println("upload reports:     " + Arrays.stream(ReportState.values())
+                .map(r -> u.reports().get(r) + " " + r.word()).collect(Collectors.joining(", ")));
+        out.println("last upload:        " + u.last().map(l -> l.at() + ", " + l.status()
+                + (l.message().isEmpty() || l.message().equals(l.status()) ? "" : ": " + l.message())).orElse("none"));
+        out.println("next upload:        " + u.next().day().map(d -> d + ", ").orElse("") + u.next().why()
+                + (u.next().day().isPresent() ? " (started after a crash, once a day at most, or by 'crashwatch upload')" : ""));
+    }
+
     private static String describe(RecentCrash r) {
         return r.key().program() + " " + r.key().version() + ", " + r.last().at() + ", stack "
                 + StackIds.of(r.last().name()) + " (" + CrashKind.of(r.last().name()).word() + ")";
     }
 
-    private static void json(PrintStream out, StoreStatus s) {
+    private static void json(PrintStream out, StoreStatus s, UploadStatus u) {
         JsonViews.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("mode", s.mode().mode().word());
@@ -97,6 +119,34 @@ public final class StatusCommand implements Command {
                 g.writeString(p.toString());
             }
             g.writeEndArray();
+            g.writeObjectFieldStart("upload");
+            g.writeStringField("mode", u.mode().word());
+            if (u.collector().isPresent()) {
+                g.writeStringField("collector", u.collector().get());
+                g.writeStringField("collectorSource", u.collectorSource());
+            }
+            g.writeObjectFieldStart("reports");
+            for (ReportState r : ReportState.values()) {
+                g.writeNumberField(r.word(), u.reports().get(r));
+            }
+            g.writeEndObject();
+            if (u.last().isPresent()) {
+                g.writeObjectFieldStart("lastUpload");
+                g.writeStringField("at", u.last().get().at().toString());
+                g.writeStringField("status", u.last().get().status());
+                g.writeStringField("message", u.last().get().message());
+                g.writeEndObject();
+            }
+            if (u.lastStarted().isPresent()) {
+                g.writeStringField("lastAutomaticStart", u.lastStarted().get().toString());
+            }
+            g.writeObjectFieldStart("nextUpload");
+            if (u.next().day().isPresent()) {
+                g.writeStringField("day", u.next().day().get().toString());
+            }
+            g.writeStringField("why", u.next().why());
+            g.writeEndObject();
+            g.writeEndObject();
             g.writeEndObject();
         });
     }

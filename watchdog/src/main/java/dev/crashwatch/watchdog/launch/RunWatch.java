@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The watching part of one run. The Java {@link Launcher} reads the crash pipe on a daemon thread while the child
@@ -60,11 +61,12 @@ final class RunWatch {
 
     /**
      * Records what {@code held} holds (CW1 frames, read to its end) from a run whose child is gone with {@code status},
-     * and concludes it as {@link #finish} does. Returns when everything is recorded.
+     * and concludes it as {@link #finish} does; the crash records in it that the launcher spooled ({@code spooled}:
+     * their spool file names) are counted by their spooled copies. Returns when everything is recorded.
      */
     static void recordAll(Store store, Labels labels, Diagnostics diagnostics, InputStream held, KnownJvm child,
-                          OptionalInt status) {
-        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics),
+                          OptionalInt status, Set<String> spooled) {
+        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics, spooled),
                 StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
         Watch watch = new Watch(recorder);
         new FrameReader(held, watch, 0).run();

@@ -8,22 +8,28 @@ import dev.crashwatch.watchdog.watch.Labels;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The Java half of a run of the native launcher {@code crashwatch-run} (docs/native.md), started only when the run
  * left something to record, after the child is gone, detached: the launcher does not wait for it. Command:
- * {@code java -Xrs ... WatchMain STATUS CHILD_PID STARTED_MILLIS [--program P] [--version V] [-- CMD ARGS...]}
+ * {@code java -Xrs ... WatchMain STATUS CHILD_PID STARTED_MILLIS [--program P] [--version V] [--spooled NAME]...
+ * [-- CMD ARGS...]}
  * (the child's exit status as {@code Process.exitValue()} gives it, 128+S when signal S killed it; the child's start,
  * in milliseconds since the epoch; the child's command as the user gave it, without the agent; the child's working
  * directory and environment are this process's own, with the child's {@code JAVA_TOOL_OPTIONS} in
  * {@code CRASHWATCH_CHILD_TOOL_OPTIONS}). Its stdin is what the launcher read from the crash pipe (CW1 frames), to
- * its end. It records into the default store and notes trouble in the store's log: its streams are not the user's.
+ * its end; {@code --spooled} names each crash record in it that the launcher also wrote to the store's spool before
+ * it started this process, which counts those by their spooled copies (exactly once, whoever counts them). It records into the default store and notes trouble in the store's log: its streams are not the user's.
  */
 public final class WatchMain {
     private static final int FIXED_ARGS = 3;
+    /** The option that names a spool file the launcher wrote for a crash record it holds. */
+    static final String SPOOLED = "--spooled";
 
     private WatchMain() {
     }
@@ -34,13 +40,13 @@ public final class WatchMain {
         try {
             if (args.length < FIXED_ARGS) {
                 throw new IllegalArgumentException("usage: WatchMain STATUS CHILD_PID STARTED_MILLIS"
-                        + " [--program P] [--version V] [-- CMD ARGS...]");
+                        + " [--program P] [--version V] [--spooled NAME]... [-- CMD ARGS...]");
             }
             long childPid = Long.parseLong(args[1]);
             KnownJvm child = new KnownJvm(childPid, Path.of("").toAbsolutePath(), childErrorFile(args, System.getenv()),
                     Long.parseLong(args[2]));
             RunWatch.recordAll(store, labels(args), diagnostics, System.in, child,
-                    OptionalInt.of(Integer.parseInt(args[0])));
+                    OptionalInt.of(Integer.parseInt(args[0])), spooled(args));
         } catch (RuntimeException e) {
             diagnostics.note("launcher: cannot record the run: " + e);
         }
@@ -59,6 +65,18 @@ public final class WatchMain {
             }
         }
         return new Labels(program, version);
+    }
+
+    /** The spool file names given with {@link #SPOOLED}. */
+    static Set<String> spooled(String[] args) {
+        Set<String> names = new HashSet<>();
+        int end = commandStart(args);
+        for (int i = FIXED_ARGS; i + 1 < end; i += 2) {
+            if (args[i].equals(SPOOLED)) {
+                names.add(args[i + 1]);
+            }
+        }
+        return names;
     }
 
     /**

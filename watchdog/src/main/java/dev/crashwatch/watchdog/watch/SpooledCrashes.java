@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class SpooledCrashes {
     private static final Pattern NAME = Pattern.compile("(\\d{1,18})-(\\d{1,18})-(\\d{1,18})" + Pattern.quote(Spool.SUFFIX));
-    private static final Pattern TEMP = Pattern.compile("\\.(\\d{1,18})-.*\\.tmp");
+    private static final Pattern TEMP = Pattern.compile(Pattern.quote(Spool.TEMP_PREFIX) + "(\\d{1,18})-.*"
+            + Pattern.quote(Spool.TEMP_SUFFIX));
     /** Largest spool file read: a crash record is at most 16 MiB (the agent's buffer), the reader keeps less. */
     static final long MAX_FILE = 32 << 20;
 
@@ -49,6 +51,20 @@ public final class SpooledCrashes {
             if (m.matches() && Long.parseLong(m.group(1)) == pid && Long.parseLong(m.group(3)) == record
                     && (startMillis == 0 || Long.parseLong(m.group(2)) == startMillis)) {
                 return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Of the spool files {@code names} (the native launcher's, which spooled what it held before it started its Java
+     * half), the one of record {@code record} of the JVM {@code pid}, present or not.
+     */
+    static Optional<Path> named(Store store, Collection<String> names, long pid, long record) {
+        for (String name : names) {
+            Matcher m = NAME.matcher(name);
+            if (m.matches() && Long.parseLong(m.group(1)) == pid && Long.parseLong(m.group(3)) == record) {
+                return Optional.of(store.spoolDir().resolve(name));
             }
         }
         return Optional.empty();

@@ -17,6 +17,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -31,11 +32,18 @@ public final class StoreRecorder implements Recorder {
     private final Store store;
     private final Labels labels;
     private final Diagnostics diagnostics;
+    /** Spool files the native launcher wrote for the crash records it held (docs/native.md); empty otherwise. */
+    private final Set<String> launcherSpooled;
 
     public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics) {
+        this(store, labels, diagnostics, Set.of());
+    }
+
+    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> launcherSpooled) {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
+        this.launcherSpooled = launcherSpooled;
         prepareOnSecondThread(store);
     }
 
@@ -66,16 +74,29 @@ public final class StoreRecorder implements Recorder {
 
     /** Makes a StoreRecorder when first needed (see {@link RecordingThread}); no lambda on the start-up path. */
     public static Supplier<Recorder> factory(Store store, Labels labels, Diagnostics diagnostics) {
+        return factory(store, labels, diagnostics, Set.of());
+    }
+
+    /** The same, for the native launcher's Java half, which had the crash records it reads spooled as {@code launcherSpooled}. */
+    public static Supplier<Recorder> factory(Store store, Labels labels, Diagnostics diagnostics,
+            Set<String> launcherSpooled) {
         return new Supplier<>() {
             @Override
             public Recorder get() {
-                return new StoreRecorder(store, labels, diagnostics);
+                return new StoreRecorder(store, labels, diagnostics, launcherSpooled);
             }
         };
     }
 
     @Override
     public void crash(Session session, long record, byte[] text, boolean complete) {
+        Optional<Path> launcherCopy = SpooledCrashes.named(store, launcherSpooled, session.pid(), record);
+        if (launcherCopy.isPresent()) {
+            // The launcher spooled this record before it started us: its spooled copy is the one that counts, here or
+            // (if it is gone) already by another watchdog, under its ID.
+            SpooledCrashes.count(store, launcherCopy.get(), diagnostics);
+            return;
+        }
         Optional<Path> spooled = SpooledCrashes.find(store, session.pid(), session.hello().startMillis(), record);
         if (spooled.isPresent()) {
             // The agent spooled this record too (it gave up waiting for the pipe): count the two as one.

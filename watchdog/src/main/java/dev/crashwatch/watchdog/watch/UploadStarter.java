@@ -3,6 +3,7 @@ package dev.crashwatch.watchdog.watch;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.files.AtomicFiles;
 import dev.crashwatch.watchdog.store.files.PrivateFiles;
+import dev.crashwatch.watchdog.uploads.UploadStatus;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -25,7 +26,6 @@ import java.util.Map;
  * is written there too.
  */
 public final class UploadStarter {
-    static final String STARTED = "upload-started";
     static final String LOG = "upload.log";
     private static final File SETSID = new File("/usr/bin/setsid");
     private static final File DEV_NULL = new File("/dev/null");
@@ -40,7 +40,7 @@ public final class UploadStarter {
             if (Files.isSymbolicLink(reports)) {
                 throw new IOException(reports + " is a symbolic link: not followed");
             }
-            Path token = reports.resolve(STARTED);
+            Path token = reports.resolve(UploadStatus.STARTED_FILE);
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             if (Files.isRegularFile(token, LinkOption.NOFOLLOW_LINKS)
                     && Files.readString(token, StandardCharsets.UTF_8).strip().equals(today)) {

@@ -1,10 +1,15 @@
 package dev.crashwatch.watchdog.weekly;
 
 import dev.crashwatch.watchdog.store.counters.Counts;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,14 +25,24 @@ import java.util.regex.Pattern;
 
 /**
  * Writes and strictly reads the report JSON ({@code docs/report-format.md}). Reading rejects anything that is not
- * exactly a v1 report (unknown fields included), so a foreign or damaged file never reaches the store.
+ * exactly a v1 report (unknown fields included), so a foreign or damaged file never reaches the store. It is also
+ * strict JSON: a field named twice in one object (which readers resolve differently: one takes the first, another
+ * the last) and anything but white space after the value are refused, by Jackson's own
+ * {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} and {@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}.
+ * This is the one rule for every reader of a report: {@code crashwatch import}, the collector and the fleet queries.
  */
 public final class ReportJson {
     /** The largest report read: a week of one machine is kilobytes; more would only run the reader out of memory. */
     public static final int MAX_BYTES = 16 << 20;
     /** The most counters a report may hold, over all its entries. */
     public static final int MAX_COUNTERS = 100_000;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    /** How Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} begins its message (pinned by a test). */
+    private static final String DUPLICATE = "Duplicate field ";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final List<String> TOP_FIELDS = List.of("format", "id", "week", "entries");
     private static final List<String> ENTRY_FIELDS =
@@ -66,6 +81,14 @@ public final class ReportJson {
                 throw new ReportFormatException("larger than " + (MAX_BYTES >> 20) + " MiB: not a report crashwatch writes");
             }
             root = JSON.readTree(bytes);
+        } catch (MismatchedInputException e) {
+            // The one way reading a tree mismatches: FAIL_ON_TRAILING_TOKENS.
+            throw new ReportFormatException("more after the report's JSON value: a file or body holds one report");
+        } catch (JsonParseException e) {
+            String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+            throw new ReportFormatException(message.startsWith(DUPLICATE)
+                    ? "a field named twice in one object (" + duplicated(message.substring(DUPLICATE.length())) + ")"
+                    : "not JSON (" + shorten(message) + ")");
         } catch (IOException e) {
             throw new ReportFormatException("not JSON (" + firstLine(e.getMessage()) + ")");
         }
@@ -121,6 +144,16 @@ public final class ReportJson {
                 text(e, "arch"), counts);
     }
 
+    /**
+     * The field named twice, as Jackson quotes it: a report field is named; any other name, a counter name perhaps,
+     * is not repeated back (the collector's reply never quotes a counter name).
+     */
+    private static String duplicated(String quoted) {
+        String name = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : quoted;
+        return TOP_FIELDS.contains(name) || ENTRY_FIELDS.contains(name) ? "'" + name + "'"
+                : "a counter name or an unknown field, not quoted";
+    }
+
     private static void onlyFields(JsonNode node, List<String> allowed, String what) throws ReportFormatException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
@@ -154,7 +187,9 @@ public final class ReportJson {
         return message == null ? "unreadable" : shorten(message.split("\n", 2)[0]);
     }
 
+    /** At most 60 characters of hostile text, a control character shown as {@code ?}: a reason is one line. */
     private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

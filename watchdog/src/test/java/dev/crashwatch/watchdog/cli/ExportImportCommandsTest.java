@@ -91,6 +91,11 @@ class ExportImportCommandsTest {
         "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"host\":\"pc1\",\"entries\":[]}",
         "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"entries\":"
             + "[{\"program\":\"a\",\"version\":\"1\",\"javaVersion\":\"17\",\"os\":\"linux\",\"arch\":\"amd64\",\"counters\":{\"crash/x\":-1}}]}",
+        "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"entries\":"
+            + "[{\"program\":\"a\",\"version\":\"1\",\"javaVersion\":\"17\",\"os\":\"linux\",\"arch\":\"amd64\",\"counters\":"
+            + "{\"crash/x\":1,\"crash/x\":1000}}]}",
+        "{\"format\":\"crashwatch-report/v1\",\"id\":\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"entries\":[]}"
+            + "{\"format\":\"crashwatch-report/v1\",\"id\":\"fedcba9876543210fedcba9876543210\",\"week\":\"2026-11-16\",\"entries\":[]}",
         "",
     })
     void a_corrupt_or_foreign_report_is_refused_in_one_line_and_the_store_is_untouched(String bad) throws Exception {

@@ -55,4 +55,34 @@ class ModeCollectorTest {
         assertEquals(2, cli.run("mode", "--collector", "https://crashes.example.com").status());
         assertTrue(Files.notExists(store.resolve("mode")), "nothing written");
     }
+
+    @Test
+    void status_shows_the_upload_state_in_text_and_json() throws Exception {
+        CliInStore cli = new CliInStore(store);
+        CliInStore.Result local = cli.run("status");
+        assertTrue(local.out().contains("upload:             no (mode local)\n"), local.out());
+        assertTrue(local.out().contains("upload reports:     0 pending, 0 uploaded, 0 rejected, 0 skipped\n"), local.out());
+        assertTrue(local.out().contains("last upload:        none\n"), local.out());
+        assertTrue(local.out().contains("next upload:        none: mode is local, nothing is sent\n"), local.out());
+
+        Files.writeString(store.resolve("mode"), "on 2026-11-01 http://127.0.0.1:8420\n");
+        Path reports = Files.createDirectories(store.resolve("reports"));
+        Files.writeString(reports.resolve("last-upload"), "2026-12-02T09:00:00Z done done\n");
+        CliInStore.Result on = cli.run("status");
+        assertEquals(0, on.status(), on.toString());
+        assertTrue(on.out().contains("upload:             to http://127.0.0.1:8420 (mode file)\n"), on.out());
+        assertTrue(on.out().contains("last upload:        2026-12-02T09:00:00Z, done\n"), on.out());
+        assertTrue(on.out().contains("next upload:        20"), on.out());
+
+        var json = cli.run("status", "--json").json().get("upload");
+        assertEquals("on", json.get("mode").asText());
+        assertEquals("http://127.0.0.1:8420", json.get("collector").asText());
+        assertEquals("mode file", json.get("collectorSource").asText());
+        assertEquals(0, json.get("reports").get("pending").asInt());
+        assertEquals(4, json.get("reports").size());
+        assertEquals("done", json.get("lastUpload").get("status").asText());
+        assertEquals("2026-12-02T09:00:00Z", json.get("lastUpload").get("at").asText());
+        assertTrue(json.get("nextUpload").get("day").asText().matches("\\d{4}-\\d{2}-\\d{2}"), json.toString());
+        assertTrue(json.get("nextUpload").get("why").asText().startsWith("the week of "), json.toString());
+    }
 }

@@ -32,7 +32,7 @@ class NativeContractTest {
     /** Defines that are C's own (sizes, exit codes, character sets): no Java value to agree with. */
     private static final java.util.Set<String> C_ONLY = java.util.Set.of("CRASHWATCH_HELD_H", "_GNU_SOURCE",
             "HOLD_MAX", "MAX_JVMS", "MAX_KIND", "COPY_CHUNK", "JAVA_PIPE_SIZE", "SPILL_NAME", "SPILL_MAX",
-            "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT", "RUN_LINE_MAX");
+            "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT", "RUN_LINE_MAX", "MAX_SPOOLED", "SPOOL_NAME_MAX");
 
     /** Each C constant and the Java value it must hold. */
     private static Map<String, Object> owners() {
@@ -57,6 +57,12 @@ class NativeContractTest {
         owners.put("STORE_NAME", StoreDir.NAME);
         owners.put("RUN_DIR", Store.RUN);
         owners.put("FIFO_NAME", Fifo.NAME);
+        owners.put("SPOOL_DIR", dev.crashwatch.agent.wire.Spool.DIR);
+        owners.put("SPOOL_SUFFIX", dev.crashwatch.agent.wire.Spool.SUFFIX);
+        owners.put("SPOOL_TEMP_PREFIX", dev.crashwatch.agent.wire.Spool.TEMP_PREFIX);
+        owners.put("SPOOL_TEMP_SUFFIX", dev.crashwatch.agent.wire.Spool.TEMP_SUFFIX);
+        owners.put("START_MILLIS", Wire.KEY_START_MILLIS);
+        owners.put("SPOOLED_OPTION", WatchMain.SPOOLED);
         owners.put("RUNS_JOURNAL", dev.crashwatch.watchdog.store.RunsJournal.FILE);
         return owners;
     }

@@ -32,6 +32,14 @@ class WatchMainTest {
         assertEquals("", WatchMain.childErrorFile(concat(head, "--", "./app.sh"), handedOver), "not java: none");
     }
 
+    @Test
+    void reads_the_spool_files_its_launcher_wrote_and_none_from_the_childs_command() {
+        String[] args = {"1", "12", "1700000000000", "--spooled", "12-1000-1.cw1", "--program", "p", "--spooled",
+            "12-1000-2.cw1", "--", "java", "--spooled", "child.cw1"};
+        assertEquals(java.util.Set.of("12-1000-1.cw1", "12-1000-2.cw1"), WatchMain.spooled(args));
+        assertEquals(java.util.Set.of(), WatchMain.spooled(new String[] {"1", "12", "1700000000000", "--", "java"}));
+    }
+
     private static String[] concat(String[] head, String... tail) {
         String[] all = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);

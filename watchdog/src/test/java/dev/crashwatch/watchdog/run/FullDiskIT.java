@@ -5,15 +5,12 @@ import static dev.crashwatch.watchdog.run.Watchdog.java;
 import static dev.crashwatch.watchdog.run.Watchdog.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import dev.crashwatch.watchdog.testing.SmallDisk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,46 +25,21 @@ class FullDiskIT {
 
     @Test
     void a_full_disk_changes_nothing_for_the_program_leaves_no_partial_file_and_recovers() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "not root: cannot mount a tmpfs");
         Watchdog w = new Watchdog(tmp);
-        Path store = w.store();
-        assertEquals(0, new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs",
-                store.toString()).inheritIO().start().waitFor());
-        try {
-            Path filler = store.resolve("filler");
-            fill(filler);
+        try (SmallDisk disk = SmallDisk.mountOver(w.store())) {
+            Path filler = disk.fill();
             assertEquals(1, exitStatus(w.run(List.of(), sample(java(), List.of(), "npe"), "full")));
             String err = new String(w.err("full"), StandardCharsets.UTF_8);
             assertTrue(err.startsWith("Exception in thread \"main\" java.lang.NullPointerException"), err);
             assertEquals(1, err.lines().filter(l -> l.startsWith("crashwatch: ")).count(), err);
             assertEquals("sample npe starting\n", new String(w.out("full"), StandardCharsets.UTF_8));
-            assertEquals(List.of(), partialFiles(store));
+            assertEquals(List.of(), disk.partialFiles());
 
             Files.delete(filler);
             assertEquals(1, exitStatus(w.run(List.of(), sample(java(), List.of(), "npe"), "room")));
             assertEquals(1L, w.counters("crash/crash\njava.lang.NullPointerException").values().stream()
                     .mapToLong(Long::longValue).sum());
-            assertEquals(List.of(), partialFiles(store));
-        } finally {
-            new ProcessBuilder("umount", "-l", store.toString()).inheritIO().start().waitFor();
-        }
-    }
-
-    private static void fill(Path file) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            while (true) {
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException full) {
-            // The disk is full now.
-        }
-    }
-
-    private static List<Path> partialFiles(Path store) throws IOException {
-        try (Stream<Path> all = Files.walk(store)) {
-            return all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            assertEquals(List.of(), disk.partialFiles());
         }
     }
 }

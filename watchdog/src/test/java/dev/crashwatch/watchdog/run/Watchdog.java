@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -172,12 +173,17 @@ final class Watchdog {
      * is gone. Found by its main class and the store in its environment ({@code /proc}).
      */
     void awaitRecorded() {
-        String main = "dev.crashwatch.watchdog.launch.WatchMain";
-        byte[] env = ("CRASHWATCH_DIR=" + store + "\0").getBytes(StandardCharsets.UTF_8);
         await().atMost(Duration.ofSeconds(RUN_TIMEOUT_SECONDS))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> ProcessHandle.allProcesses().noneMatch(p -> holds(p.pid(), "cmdline", main.getBytes())
-                        && holds(p.pid(), "environ", env)));
+                .until(() -> javaHalf().isEmpty());
+    }
+
+    /** A Java half of the native launcher recording into this test's store, if one runs. */
+    Optional<Long> javaHalf() {
+        String main = "dev.crashwatch.watchdog.launch.WatchMain";
+        byte[] env = ("CRASHWATCH_DIR=" + store + "\0").getBytes(StandardCharsets.UTF_8);
+        return ProcessHandle.allProcesses().filter(p -> holds(p.pid(), "cmdline", main.getBytes())
+                && holds(p.pid(), "environ", env)).map(ProcessHandle::pid).findFirst();
     }
 
     /** Whether {@code /proc/PID/FILE} holds {@code bytes}; false for a process gone or not readable. */

@@ -100,4 +100,24 @@ class SpooledCrashesTest {
         assertEquals(1, crashes(store));
         assertTrue(notes.isEmpty(), notes.toString());
     }
+
+    @Test
+    void a_record_the_launcher_spooled_counts_by_its_spooled_copy_only_even_when_another_watchdog_took_it() throws Exception {
+        long pid = deadPid();
+        File taken = spool(pid, 5);
+        File waiting = spool(pid, 6);
+        Store store = Store.at(dir);
+        Session s = new Session(pid);
+        s.hello(dev.crashwatch.watchdog.pipe.Hello.parse("startMillis=1000\nprogram=spooled\n".getBytes()));
+        StoreRecorder javaHalf = new StoreRecorder(store, Labels.NONE, notes::add,
+                java.util.Set.of(taken.getName(), waiting.getName()));
+        assertTrue(SpooledCrashes.count(store, taken.toPath(), notes::add)); // the next watchdog came first
+        javaHalf.crash(s, 5, NPE, true);
+        assertEquals(1, crashes(store), "the pipe's copy of a record counted from the spool is not counted again");
+        javaHalf.crash(s, 6, NPE, true);
+        assertFalse(waiting.exists());
+        javaHalf.crash(s, 7, NPE, true); // not spooled (the launcher could not): counted from the pipe
+        assertEquals(3, crashes(store));
+        assertTrue(notes.isEmpty(), notes.toString());
+    }
 }

@@ -1,4 +1,4 @@
-package dev.crashwatch.fleet.upload;
+package dev.crashwatch.watchdog.uploads;
 
 import java.util.Locale;
 
