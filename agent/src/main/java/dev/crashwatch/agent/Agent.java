@@ -5,6 +5,7 @@ import dev.crashwatch.agent.wire.BoundedWrite;
 import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.Deadlines;
 import dev.crashwatch.agent.wire.HelloRecord;
+import dev.crashwatch.agent.wire.MainJar;
 import dev.crashwatch.agent.wire.PrivateDir;
 import dev.crashwatch.agent.wire.RecordChannel;
 import dev.crashwatch.agent.wire.Spool;
@@ -44,6 +45,11 @@ final class Agent {
     private final long startMillis = System.currentTimeMillis();
     private CrashHook hook;
     private Starter starter;
+    /** Whether crashwatch-start is done with the hello (sent, or given up); guarded by {@link #helloLock}. */
+    private boolean helloDone;
+    private final Object helloLock = new Object();
+    /** Set by the goodbye: crashwatch-start then skips its rehearsal, which would only slow the exit down. */
+    private volatile boolean exiting;
     private CrashRenderer spareRenderer;
 
     private Agent(AgentOptions options, RecordChannel channel) {
@@ -53,8 +59,9 @@ final class Agent {
 
     /**
      * Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. In launcher
-     * mode this is all {@code premain} does: open the pipe, install the hooks, start {@code crashwatch-start}; the
-     * pid and the sidecar check (the JVM's first {@code getenv} parses the whole environment) wait for that thread.
+     * mode this is all {@code premain} does: open the pipe, hold the main jar open ({@code MainJar.holdOpen}: a cost
+     * moved, not added), install the hooks, start {@code crashwatch-start}; the pid and the sidecar check (the JVM's
+     * first {@code getenv} parses the whole environment) wait for that thread.
      */
     static synchronized void start(AgentOptions options) {
         if (running != null) {
@@ -77,6 +84,7 @@ final class Agent {
                 return;
             }
         }
+        MainJar.holdOpen(); // not an extra cost: the launcher would parse the main jar next, on this thread
         Agent agent = new Agent(options, new RecordChannel(pipe));
         agent.store = store;
         agent.hook = CrashHook.install(agent);
@@ -119,6 +127,41 @@ final class Agent {
 
     long startMillis() {
         return startMillis;
+    }
+
+    /** crashwatch-start is done with the hello: sent, or not to be sent at all. */
+    void helloDone() {
+        synchronized (helloLock) {
+            helloDone = true;
+            helloLock.notifyAll();
+        }
+    }
+
+    /** Whether the JVM is exiting in an orderly way (the goodbye has begun). */
+    boolean exiting() {
+        return exiting;
+    }
+
+    /**
+     * Waits until crashwatch-start is done with the hello, until {@code deadline} at most (not at all when it never
+     * started). An interrupt does not cut the wait short; it is kept. Never throws.
+     */
+    private void awaitHello(long deadline) {
+        boolean interrupted = false;
+        Thread startUp = starter;
+        synchronized (helloLock) {
+            long wait;
+            while (!helloDone && startUp != null && startUp.isAlive() && (wait = Deadlines.millisLeft(deadline)) > 0) {
+                try {
+                    helloLock.wait(wait);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Keeps the hello the start-up thread collected (and sent), for a crash that must be spooled. */
@@ -216,13 +259,20 @@ final class Agent {
     }
 
     /**
-     * Says goodbye from the shutdown hook: bounded, never throws. It does not wait for the background start-up: a
-     * JVM that exits before its sidecar was connected had nothing to report.
+     * Says goodbye from the shutdown hook: bounded, never throws. In launcher mode it first waits for the hello, up
+     * to {@link #START_WAIT_MILLIS}: the launcher counts a run from its hello, and a JVM whose {@code main} ends
+     * before crashwatch-start has sent it (a loaded machine, a program that does next to nothing) would otherwise
+     * not be counted at all. In sidecar mode it does not wait for the background start-up: a JVM that exits before
+     * its sidecar was connected had nothing to report.
      */
     void sayBye() {
         try {
+            exiting = true;
             reportUnplannedExit();
             long deadline = Deadlines.in(BYE_BUDGET_MILLIS);
+            if (store == null) {
+                awaitHello(Math.min(deadline, Deadlines.in(START_WAIT_MILLIS)));
+            }
             if (!channel.usable()) {
                 return;
             }

@@ -42,8 +42,10 @@ final class Starter extends Thread {
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
+        } finally {
+            agent.helloDone();
         }
-        if (agent.channel().byeWritten()) {
+        if (agent.exiting() || agent.channel().byeWritten()) {
             return; // The JVM is exiting in an orderly way: a rehearsal now would only slow its exit down.
         }
         try {

@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Writes records to the crash pipe as {@link Wire} frames: one {@code write(2)} per frame, records of this JVM one
@@ -25,8 +24,12 @@ public final class RecordChannel {
     private volatile boolean silenced;
     /** Not guarded by the channel's lock: a write blocked in a full pipe holds it, and a crash must not wait. */
     private final AtomicLong nextRecord = new AtomicLong();
-    /** The numbers of the last records written whole (a JVM writes few; -1: none), newest at {@code delivered % 8}. */
-    private final AtomicLongArray recentlyDelivered = new AtomicLongArray(new long[] {-1, -1, -1, -1, -1, -1, -1, -1});
+    /**
+     * The numbers of the last records written whole (a JVM writes few; -1: none), newest at {@code delivered % 8};
+     * guarded by itself, not by the channel (a plain array: an {@code AtomicLongArray} would start the JDK's
+     * {@code VarHandle} machinery on premain's path, ~0.4 ms).
+     */
+    private final long[] recentlyDelivered = {-1, -1, -1, -1, -1, -1, -1, -1};
     private int delivered;
     private volatile boolean byeWritten;
 
@@ -88,12 +91,14 @@ public final class RecordChannel {
 
     /** Whether record {@code record} was written whole into the pipe (asked about one of the last 8 written). */
     public boolean delivered(long record) {
-        for (int i = 0; i < recentlyDelivered.length(); i++) {
-            if (recentlyDelivered.get(i) == record) {
-                return true;
+        synchronized (recentlyDelivered) {
+            for (long written : recentlyDelivered) {
+                if (written == record) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
     }
 
     /**
@@ -157,7 +162,9 @@ public final class RecordChannel {
                 done += n;
                 part++;
             } while (done < length);
-            recentlyDelivered.set(delivered++ % recentlyDelivered.length(), record);
+            synchronized (recentlyDelivered) {
+                recentlyDelivered[delivered++ % recentlyDelivered.length] = record;
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             dead = true;
