@@ -106,17 +106,24 @@ public final class StoreRecorder implements Recorder {
         if (launcherCopy.isPresent()) {
             // The launcher spooled this record before it started us: its spooled copy is the one that counts, here or
             // (if it is gone) already by another watchdog, under its ID.
-            SpooledCrashes.count(store, launcherCopy.get(), diagnostics);
+            countSpooled(launcherCopy.get());
             return;
         }
         Optional<Path> spooled = SpooledCrashes.find(store, session.pid(), session.hello().startMillis(), record);
         if (spooled.isPresent()) {
             // The agent spooled this record too (it gave up waiting for the pipe): count the two as one.
-            SpooledCrashes.count(store, spooled.get(), diagnostics);
+            countSpooled(spooled.get());
         } else if (complete) {
             count(session, crashName(session.hello(), text), text);
         } else {
             count(session, CounterNames.MALFORMED, text);
+        }
+    }
+
+    /** Counts a spooled copy of this JVM's crash; in mode {@code on} that starts the day's upload as any recorded crash does. */
+    private void countSpooled(Path file) {
+        if (SpooledCrashes.count(store, file, diagnostics) && store.mode() == Mode.ON) {
+            UploadStarter.afterCrash(store);
         }
     }
 
