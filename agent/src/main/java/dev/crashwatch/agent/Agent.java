@@ -42,6 +42,8 @@ final class Agent {
     private StoreDir store;
     /** The hello once collected, for a spooled crash. */
     private volatile ByteSink hello;
+    /** The class path the hello carries, once collected: a crash sends the class path again if it changed since. */
+    private volatile String helloClassPath;
     private final long startMillis = System.currentTimeMillis();
     private CrashHook hook;
     private Starter starter;
@@ -164,9 +166,21 @@ final class Agent {
         }
     }
 
-    /** Keeps the hello the start-up thread collected (and sent), for a crash that must be spooled. */
-    void helloCollected(ByteSink collected) {
+    /** Keeps the hello the start-up thread collected (and sent) with the class path in it, for a crash. */
+    void helloCollected(ByteSink collected, String classPath) {
         hello = collected;
+        helloClassPath = classPath;
+    }
+
+    /**
+     * The class path now, if the hello said another (or none was sent): the watchdog resolves line numbers from it.
+     * Surefire's fork rewrites {@code java.class.path} after premain from its booter jar, which it deletes when the
+     * fork ends, to the test class path, which stays; a watchdog that names the crash after that (the native
+     * launcher's Java half always does) finds the classes only there.
+     */
+    private String changedClassPath() {
+        String now = System.getProperty("java.class.path");
+        return now == null || now.isEmpty() || now.equals(helloClassPath) ? null : now;
     }
 
     /**
@@ -222,7 +236,7 @@ final class Agent {
                 return;
             }
             CrashRenderer text = takeRenderer();
-            ByteSink rendered = text.render(thread, error);
+            ByteSink rendered = text.render(thread, error, changedClassPath());
             long record = to.nextRecord();
             if (!BoundedWrite.send(to, Wire.CRASH, rendered.array(), rendered.length(), record, deadline)
                     && to == channel && store != null) {
@@ -245,7 +259,7 @@ final class Agent {
         if (facts == null) {
             JvmFlags flags = JvmFlags.ofThisJvm();
             facts = HelloRecord.collect(options.program(), options.version(), channel.pid(), startMillis,
-                    flags.errorFile(), flags.exitOnOutOfMemoryError());
+                    flags.errorFile(), flags.exitOnOutOfMemoryError(), System.getProperty("java.class.path"));
         }
         File spooled = Spool.write(store.dir(), channel.pid(), startMillis, record, facts, rendered.array(),
                 rendered.length());

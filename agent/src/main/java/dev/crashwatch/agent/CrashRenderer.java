@@ -1,6 +1,7 @@
 package dev.crashwatch.agent;
 
 import dev.crashwatch.agent.wire.ByteSink;
+import dev.crashwatch.agent.wire.Wire;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -18,9 +19,21 @@ final class CrashRenderer {
 
     /** Renders {@code error} thrown in {@code thread}; the text is in the returned sink until the next call. */
     ByteSink render(Thread thread, Throwable error) {
+        return render(thread, error, null);
+    }
+
+    /**
+     * The same, the text preceded by the fact {@code classPath} ({@link Wire#CRASH_FACT}) unless it is null: the class
+     * path the watchdog resolves line numbers from when it differs from the hello's. Left out if the buffer cannot
+     * hold it as well (the heap is exhausted): the trace comes first.
+     */
+    ByteSink render(Thread thread, Throwable error, String classPath) {
         sink.reset();
         if (!broken) {
             try {
+                if (classPath != null && !classPathFact(classPath)) {
+                    sink.reset();
+                }
                 printer.print("Exception in thread \"");
                 printer.print(thread.getName());
                 printer.print("\" ");
@@ -32,6 +45,16 @@ final class CrashRenderer {
             }
         }
         return renderMinimal(thread, error);
+    }
+
+    /** Writes the class path fact; false if it did not fit. */
+    private boolean classPathFact(String classPath) {
+        sink.write(Wire.CRASH_FACT);
+        sink.text(Wire.KEY_CLASS_PATH);
+        sink.write('=');
+        sink.text(Wire.escape(classPath));
+        sink.write('\n');
+        return !sink.truncated();
     }
 
     /** The minimal rendering, allocation-free but for the copy of the frames, never throws. */

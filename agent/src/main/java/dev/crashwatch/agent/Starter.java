@@ -36,9 +36,11 @@ final class Starter extends Thread {
             if (store != null && !startSidecar(flags)) {
                 return;
             }
+            String classPath = System.getProperty("java.class.path");
             ByteSink hello = HelloRecord.collect(agent.options().program(), agent.options().version(),
-                    agent.channel().pid(), agent.startMillis(), flags.errorFile(), flags.exitOnOutOfMemoryError());
-            agent.helloCollected(hello);
+                    agent.channel().pid(), agent.startMillis(), flags.errorFile(), flags.exitOnOutOfMemoryError(),
+                    classPath);
+            agent.helloCollected(hello, classPath);
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.

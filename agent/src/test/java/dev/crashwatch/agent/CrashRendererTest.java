@@ -24,6 +24,15 @@ class CrashRendererTest {
     }
 
     @Test
+    void a_changed_class_path_goes_first_as_a_crash_fact_then_the_text_as_the_jvm_prints_it() {
+        Thread thread = new Thread("main");
+        Throwable crash = Rehearsal.sampleCrash();
+        String plain = text(new CrashRenderer().render(thread, crash));
+        assertEquals("\0classPath=/app/classes:/a\\\\b.jar\n" + plain,
+                text(new CrashRenderer().render(thread, crash, "/app/classes:/a\\b.jar")), "escaped as in the hello");
+    }
+
+    @Test
     void the_buffer_is_reused_and_holds_only_the_latest_crash() {
         CrashRenderer text = new CrashRenderer();
         text.render(new Thread("a"), new IllegalStateException("first"));

@@ -13,10 +13,10 @@ public final class HelloRecord {
     /**
      * Collects the facts (reads the main jar's manifest: not for premain's path). {@code program} and {@code version}
      * are the agent options' (null: the main jar's manifest tells); {@code errorFile} and {@code exitOnOutOfMemory}
-     * are this JVM's flags.
+     * are this JVM's flags; {@code classPath} is {@code java.class.path} as the caller read it (a crash compares it).
      */
     public static ByteSink collect(String program, String version, long pid, long startMillis, String errorFile,
-            boolean exitOnOutOfMemory) {
+            boolean exitOnOutOfMemory, String classPath) {
         MainJar main = MainJar.ofThisJvm();
         HelloRecord hello = new HelloRecord();
         hello.put(Wire.KEY_PID, Long.toString(pid));
@@ -31,7 +31,7 @@ public final class HelloRecord {
         hello.put(Wire.KEY_TMPDIR, System.getProperty("java.io.tmpdir"));
         hello.put(Wire.KEY_ERROR_FILE, errorFile);
         hello.put(Wire.KEY_EXIT_ON_OOM, Boolean.toString(exitOnOutOfMemory));
-        hello.put(Wire.KEY_CLASS_PATH, System.getProperty("java.class.path"));
+        hello.put(Wire.KEY_CLASS_PATH, classPath);
         return hello.out;
     }
 

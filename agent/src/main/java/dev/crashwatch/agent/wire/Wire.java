@@ -47,6 +47,12 @@ public final class Wire {
     public static final String KEY_ERROR_FILE = "errorFile";
     public static final String KEY_EXIT_ON_OOM = "exitOnOutOfMemoryError";
     public static final String KEY_CLASS_PATH = "classPath";
+    /**
+     * First byte of each line of facts a {@code CRASH} payload may begin with, before the JVM's text (which never
+     * begins so): {@code \0key=value\n}, value escaped as in the hello. The agent sends {@link #KEY_CLASS_PATH} so
+     * when the class path changed since the hello (Surefire's fork rewrites {@code java.class.path} after premain).
+     */
+    public static final byte CRASH_FACT = 0;
     /** Bye key: whether the application replaced crashwatch's default uncaught-exception handler. */
     public static final String KEY_HANDLER_REPLACED = "handlerReplaced";
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class HelloRecordTest {
     @Test
     void carries_the_documented_keys_one_per_line() {
-        Map<String, String> hello = parse(HelloRecord.collect("shop", "2.0", 4242, 1234L, "logs/hs_%p.log", true));
+        Map<String, String> hello = parse(HelloRecord.collect("shop", "2.0", 4242, 1234L, "logs/hs_%p.log", true,
+                System.getProperty("java.class.path")));
         assertEquals("4242", hello.get(Wire.KEY_PID));
         assertEquals("1234", hello.get(Wire.KEY_START_MILLIS));
         assertEquals(System.getProperty("java.version"), hello.get(Wire.KEY_JAVA_VERSION));
@@ -29,7 +30,7 @@ class HelloRecordTest {
     @Test
     void values_with_newlines_and_backslashes_stay_on_their_line_and_read_back_exactly() {
         String name = "evil\nprogram=hijack\\n\r";
-        Map<String, String> hello = parse(HelloRecord.collect(name, null, 1, 1, null, false));
+        Map<String, String> hello = parse(HelloRecord.collect(name, null, 1, 1, null, false, null));
         assertEquals(name, hello.get(Wire.KEY_PROGRAM));
         assertFalse(hello.containsKey(Wire.KEY_VERSION) && "hijack".equals(hello.get(Wire.KEY_VERSION)));
     }

@@ -33,6 +33,8 @@ final class RunWatch {
     private final Fifo fifo;
     private final RecordingThread recorder;
     private final Watch watch;
+    /** The pipe's read end, which the reader reads: the drain asks it whether bytes wait unread. */
+    private final InputStream pipe;
     private final FrameReader frames;
     private final Thread reader;
     private final long ownPid;
@@ -47,7 +49,8 @@ final class RunWatch {
         this.recorder = new RecordingThread(StoreRecorder.factory(store, labels, diagnostics),
                 StoreRecorder.runLog(store, labels, diagnostics), diagnostics);
         this.watch = new Watch(recorder);
-        this.frames = new FrameReader(fifo.input(), watch, ownPid);
+        this.pipe = fifo.input();
+        this.frames = new FrameReader(pipe, watch, ownPid);
         this.reader = new Thread(frames, "crashwatch-pipe-reader");
         reader.setDaemon(true);
     }
@@ -95,20 +98,31 @@ final class RunWatch {
     }
 
     /**
-     * Lets the reader read up to the END frame. A reader that stops making progress is waiting for the rest of a
-     * frame a dead writer never finished, which swallowed the END frame too: it is told to stop and woken up.
+     * Lets the reader read up to the END frame. A reader that stops making progress while the pipe holds nothing
+     * unread is waiting for the rest of a frame a dead writer never finished, which swallowed the END frame too: it
+     * is told to stop and woken up. A reader that only had no CPU (a loaded machine) has the pipe's bytes still to
+     * read: stopping it would drop them, the child's hello (its run uncounted) or a crash with them.
      */
     private void drain() throws IOException, InterruptedException {
         long seen = -1;
         while (reader.isAlive()) {
             reader.join(DRAIN_CHECK_MILLIS);
             long now = frames.consumed();
-            if (reader.isAlive() && now == seen) {
+            if (reader.isAlive() && now == seen && nothingUnread()) {
                 frames.stop();
                 fifo.writeWakeUp();
                 reader.join();
             }
             seen = now;
+        }
+    }
+
+    /** Whether the pipe holds no byte the reader has yet to read ({@code FIONREAD}); true if that cannot be told. */
+    private boolean nothingUnread() {
+        try {
+            return pipe.available() == 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.wire.Wire;
+import dev.crashwatch.watchdog.pipe.CrashFacts;
 import dev.crashwatch.watchdog.pipe.Hello;
 import dev.crashwatch.watchdog.signature.CounterNames;
 import dev.crashwatch.watchdog.signature.LineResolver;
@@ -9,6 +10,7 @@ import dev.crashwatch.watchdog.signature.Signatures;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.Weeks;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -127,9 +129,15 @@ public final class StoreRecorder implements Recorder {
         }
     }
 
-    /** The counter name of a crash text, for the JVM that said {@code hello}. */
-    static String crashName(Hello hello, byte[] text) {
-        return Signatures.counterName(LongLines.shorten(new String(text, StandardCharsets.UTF_8)), lines(hello));
+    /**
+     * The counter name of a crash record's payload, for the JVM that said {@code hello}: its text named with line
+     * numbers resolved from the class path the crash record carries (the JVM's at crash time, when it changed since
+     * the hello), then the hello's.
+     */
+    static String crashName(Hello hello, byte[] payload) {
+        CrashFacts crash = CrashFacts.parse(payload);
+        return Signatures.counterName(LongLines.shorten(new String(crash.text(), StandardCharsets.UTF_8)),
+                lines(hello, crash.get(Wire.KEY_CLASS_PATH)));
     }
 
     @Override
@@ -210,8 +218,10 @@ public final class StoreRecorder implements Recorder {
         }
     }
 
-    private static LineResolver lines(Hello hello) {
-        String classPath = hello.get(Wire.KEY_CLASS_PATH);
+    private static LineResolver lines(Hello hello, String crashClassPath) {
+        String helloClassPath = hello.get(Wire.KEY_CLASS_PATH);
+        String classPath = crashClassPath.isBlank() ? helloClassPath
+                : helloClassPath.isBlank() ? crashClassPath : crashClassPath + File.pathSeparator + helloClassPath;
         if (classPath.isBlank()) {
             return LineResolver.NONE;
         }
