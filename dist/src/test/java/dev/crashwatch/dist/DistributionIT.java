@@ -98,10 +98,15 @@ class DistributionIT {
         Result segv = user.run(crashwatchRun("native-segv"));
         assertEquals(134, segv.status(), segv.err());
 
-        Result counters = user.run(List.of("crashwatch", "counters", "--json"));
-        assertEquals(0, counters.status(), counters.err());
-        assertTrue(counters.out().contains("java.lang.NullPointerException"), counters.out());
-        assertTrue(counters.out().contains("crash/fatal"), counters.out());
+        // The native launcher's Java half records after `run` has returned (detached): the fatal error log of the
+        // last run may still be on its way.
+        Result[] counters = new Result[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            counters[0] = user.run(List.of("crashwatch", "counters", "--json"));
+            return counters[0].out().contains("crash/fatal");
+        });
+        assertEquals(0, counters[0].status(), counters[0].err());
+        assertTrue(counters[0].out().contains("java.lang.NullPointerException"), counters[0].out());
         assertTrue(Files.isDirectory(user.store().resolve("counters")), "the store is the user's own");
     }
 

@@ -89,4 +89,34 @@ class ScriptIT {
         assertTrue(!new String(w.err("tool")).contains("Picked up JAVA_TOOL_OPTIONS: -Dmine=1"),
                 "the watchdog's JVM picked up the user's options");
     }
+
+    /**
+     * The script finds its installation by its path as given, without starting a process for it where no symlink is
+     * on that path: spelled with `..`, `.` and doubled slashes, or from a working directory reached through a symlink
+     * (there it asks {@code cd -P}), every spelling resolves to the real path of the jars (the agent the child gets)
+     * and leaves the child in the caller's working directory, under the caller's spelling of it.
+     */
+    @ParameterizedTest(name = "{0} from {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "../crashwatch, watchdog", "./watchdog/..//crashwatch, .", "crashwatch, .", "./crashwatch, linked",
+            "../crashwatch, linked/watchdog", "./.././../crashwatch, watchdog/target"})
+    void any_spelling_of_the_scripts_path_finds_the_real_jars_and_keeps_the_working_directory(String script, String from)
+            throws Exception {
+        RequiredTool.require(Files.isExecutable(Watchdog.nativeBinary()), "no native launcher built");
+        Path repo = TestJars.repo().toRealPath();
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked"), repo);
+        Path dir = from.startsWith("linked") ? tmp.resolve(from) : repo.resolve(from).normalize();
+        Watchdog w = new Watchdog(tmp);
+        List<String> command = script.contains("/") ? List.of(script) : List.of("sh", script);
+        List<String> run = new java.util.ArrayList<>(command);
+        run.addAll(List.of("run", "--", "sh", "-c", "echo \"$JAVA_TOOL_OPTIONS\"; echo \"$PWD\"; exit 3"));
+        ProcessBuilder pb = w.direct(run, "spelling").directory(dir.toFile());
+        pb.environment().put("PWD", dir.toString()); // as a shell that cd'd there gives it
+        assertEquals(3, exitStatus(pb), () -> new String(w.errQuietly("spelling")));
+        String[] lines = new String(w.out("spelling")).split("\n");
+        assertTrue(lines[0].startsWith("-javaagent:" + repo.resolve("watchdog/target/crashwatch-agent.jar")), lines[0]);
+        assertEquals(dir.toString(), lines[1]);
+        assertEquals("", new String(w.err("spelling")));
+        assertTrue(Files.isSymbolicLink(linked));
+    }
 }
