@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class CiSetupIT {
     @Test
     void setup_fails_and_names_the_tools_it_could_not_install() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "ci-setup",
+        // The user's copy of the script, in the system's temporary directory: a checkout may sit under a 0700 directory.
+        Path dir = Files.createTempDirectory("ci-setup",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         OrdinaryUser user = OrdinaryUser.under(dir);
         // A PATH with the shell and the few commands the script itself uses, and none of the tools.
@@ -27,7 +28,7 @@ class CiSetupIT {
         for (String tool : List.of("sh", "id", "grep", "cat")) {
             Files.createSymbolicLink(bare.resolve(tool), Path.of("/bin", tool).toRealPath());
         }
-        Path setup = Path.of("..", ".ci", "setup").toAbsolutePath().normalize();
+        Path setup = Files.copy(Path.of("..", ".ci", "setup").toAbsolutePath().normalize(), dir.resolve("setup"));
         Result r = user.run(List.of("/bin/sh", setup.toString()), Map.of("PATH", bare.toString()));
         assertEquals(1, r.status(), r.err());
         assertTrue(r.err().contains("not root, cannot install: cc chromium chromedriver"), r.err());

@@ -46,8 +46,8 @@ class DistributionIT {
 
     @BeforeAll
     void install() throws Exception {
-        // Open to the user (a temporary directory would be 0700, root's own).
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "dist-it",
+        // Open to the user, in the system's temporary directory: a checkout may sit under a 0700 directory of root's.
+        Path dir = Files.createTempDirectory("dist-it",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         install = Installation.unpack(Path.of(System.getProperty("crashwatch.dist.platform")), dir);
         before = install.snapshot();
