@@ -14,7 +14,9 @@ import java.util.Map;
  * rounds (the order of the variants rotates from round to round), measures each run's wall time (process start to
  * exit) and, through the stopwatch {@code startup-timer} when it is given, the CPU time the JVM used (user + sys, all
  * its threads), and prints medians and ratios of medians against the baselines (the first variant, and every
- * variant whose name starts with "empty"). Between runs it waits until no crashwatch sidecar process is left, so that
+ * variant whose name starts with "empty"), and beside each the median of the per-round ratios (each round runs
+ * both variants back to back, so a round's ratio cancels what drifts between rounds) with a distribution-free 95 %
+ * interval for that median (binomial order statistics: ranks n/2 ± 0.98 √n). Between runs it waits until no crashwatch sidecar process is left, so that
  * one run's sidecar does not bill the next run; the sidecar of a run itself does run during that run, as in real
  * life (its CPU is not in the run's CPU time: it is not the JVM's child once started).
  *
@@ -52,11 +54,15 @@ public final class StartupBench {
         String first = times.keySet().iterator().next();
         System.out.printf("%-24s %9s %7s %7s%s%n", "variant", "median ms", "p10", "p90",
                 cpu ? "   cpu ms (user+sys, median)" : "");
+        Map<String, double[]> wallRuns = new LinkedHashMap<>();
+        Map<String, double[]> cpuRuns = new LinkedHashMap<>();
         Map<String, Double> wall = new LinkedHashMap<>();
         Map<String, Double> cpuTime = new LinkedHashMap<>();
         for (Map.Entry<String, List<double[]>> t : times.entrySet()) {
             double[] w = column(t.getValue(), 0);
             double[] c = column(t.getValue(), 1);
+            wallRuns.put(t.getKey(), t.getValue().stream().mapToDouble(r -> r[0]).toArray()); // in round order
+            cpuRuns.put(t.getKey(), t.getValue().stream().mapToDouble(r -> r[1]).toArray());
             wall.put(t.getKey(), pct(w, 50));
             cpuTime.put(t.getKey(), pct(c, 50));
             System.out.printf("%-24s %9.1f %7.1f %7.1f%s%n", t.getKey(), pct(w, 50), pct(w, 10), pct(w, 90),
@@ -66,12 +72,32 @@ public final class StartupBench {
         for (String a : wall.keySet()) {
             for (String b : wall.keySet()) {
                 if (!a.equals(b) && (b.equals(first) || b.startsWith("empty"))) {
-                    System.out.printf("%-48s wall %.3f%s%n", a + " / " + b, wall.get(a) / wall.get(b),
-                            cpu ? String.format("   cpu %.3f", cpuTime.get(a) / cpuTime.get(b)) : "");
+                    System.out.printf("%-48s wall %.3f%s   paired: wall %s%s%n", a + " / " + b,
+                            wall.get(a) / wall.get(b),
+                            cpu ? String.format("   cpu %.3f", cpuTime.get(a) / cpuTime.get(b)) : "",
+                            paired(wallRuns.get(a), wallRuns.get(b)),
+                            cpu ? "   cpu " + paired(cpuRuns.get(a), cpuRuns.get(b)) : "");
                 }
             }
         }
         System.out.println("(" + rounds + " interleaved rounds, medians; " + loadAverage() + ")");
+    }
+
+    /**
+     * The median of the per-round ratios a[i] / b[i] (the i-th run of each variant was in the same round) and its
+     * 95 % interval, as "1.012 [1.004, 1.021]".
+     */
+    static String paired(double[] a, double[] b) {
+        int n = Math.min(a.length, b.length);
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = a[i] / b[i];
+        }
+        Arrays.sort(r);
+        double median = n % 2 == 1 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2;
+        int lo = Math.max(1, (int) Math.floor(n / 2.0 - 0.98 * Math.sqrt(n)));
+        int hi = Math.min(n, (int) Math.ceil(n / 2.0 + 1 + 0.98 * Math.sqrt(n)));
+        return String.format("%.3f [%.3f, %.3f]", median, r[lo - 1], r[hi - 1]);
     }
 
     /** One run: {wall ms, cpu ms} (cpu 0 without the stopwatch). */
