@@ -15,7 +15,7 @@ rounds=${3:-5}
 work=${WORK:-$(mktemp -d)}
 reports=$work/reports
 [ -f fleet/target/crashwatch-fleet.jar ] || mvn -q -B -ntp -DskipTests package >&2
-cp="watchdog/target/crashwatch.jar:fleet/target/crashwatch-fleet.jar:fleet/target/lib/*"
+cp="watchdog/target/crashwatch.jar:fleet/target/crashwatch-fleet.jar:fleet/target/lib/*:fleet/target/duckdb/*"
 version=2.4.0-rc1
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

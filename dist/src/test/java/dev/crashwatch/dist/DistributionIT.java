@@ -143,6 +143,18 @@ class DistributionIT {
         assertEquals(0, top.status(), top.err());
         assertTrue(top.out().strip().startsWith("{"), top.out());
         assertEquals("", top.err());
+        // DuckDB's driver sits off the class path, in lib/fleet/duckdb/, and was loaded from the copy the command
+        // unpacked into the user's cache (its native library beside the classes), not unpacked into /tmp.
+        try (Stream<Path> onClassPath = Files.list(install.lib().resolve("fleet"))) {
+            assertTrue(onClassPath.noneMatch(p -> p.getFileName().toString().startsWith("duckdb")
+                    && p.toString().endsWith(".jar")));
+        }
+        try (Stream<Path> apart = Files.list(install.lib().resolve("fleet/duckdb"))) {
+            assertEquals(1, apart.filter(p -> p.getFileName().toString().startsWith("duckdb_jdbc")).count());
+        }
+        Result unpacked = user.run(List.of("find", user.home().resolve(".cache/crashwatch/duckdb").toString(),
+                "-name", "libduckdb_java.so_*", "-size", "+1M"));
+        assertEquals(1, unpacked.out().strip().lines().count(), unpacked.out() + unpacked.err());
     }
 
     @Test
@@ -151,7 +163,7 @@ class DistributionIT {
         Set<String> local = classes(install.lib().resolve("crashwatch.jar"));
         List<String> twice = new java.util.ArrayList<>();
         try (Stream<Path> jars = Files.list(install.lib().resolve("fleet"))) {
-            for (Path jar : jars.sorted().toList()) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 classes(jar).stream().filter(local::contains).findFirst()
                         .ifPresent(c -> twice.add(jar.getFileName() + " (" + c + ")"));
             }

@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.cli;
 
+import dev.crashwatch.agent.sidecar.ClassDataArchive;
 import dev.crashwatch.fleet.query.FleetDb;
 import dev.crashwatch.fleet.query.FleetInput;
 import dev.crashwatch.fleet.query.FleetLayout;
@@ -73,10 +74,8 @@ abstract class FleetSubcommand implements Command {
     }
 
     private static Path defaultMirror(URI location) {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isEmpty() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
         String name = (location.getHost() + location.getPath()).replaceAll("[^A-Za-z0-9._-]+", "_").replace("..", "_");
-        return base.resolve("crashwatch").resolve("fleet").resolve(name);
+        return ClassDataArchive.cacheDir().toPath().resolve("fleet").resolve(name);
     }
 
     /** Scans the reports and opens DuckDB over them, noting skipped files on stderr. */

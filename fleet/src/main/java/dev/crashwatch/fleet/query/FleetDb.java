@@ -1,11 +1,11 @@
 package dev.crashwatch.fleet.query;
 
+import dev.crashwatch.fleet.duckdb.DuckDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +46,7 @@ public final class FleetDb implements AutoCloseable {
      */
     public static FleetDb open(FleetInput input) throws SQLException, IOException {
         Path spill = Files.createTempDirectory("crashwatch-fleet-");
-        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Connection c = DuckDb.connect();
         FleetDb db = new FleetDb(c, input, spill);
         try (Statement s = c.createStatement()) {
             db.update("SET temp_directory = ?", List.of(spill.toString()));
