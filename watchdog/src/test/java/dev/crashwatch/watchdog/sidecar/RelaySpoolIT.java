@@ -62,6 +62,24 @@ class RelaySpoolIT extends SidecarTestBase {
     }
 
     @Test
+    void a_crash_record_whose_last_part_does_not_come_is_handed_over_unspooled_after_the_agents_budget()
+            throws Exception {
+        byte[] first = concat(hello, frame(Wire.CRASH, 1, 0, true, "Exception in thread \"main\"\n"));
+        byte[] rest = concat(frame(Wire.CRASH, 1, 1, false, "\tat a.B.c(B.java:1)\n"), bye);
+        Process relay = standIn();
+        OutputStream in = relay.getOutputStream();
+        in.write(first);
+        in.flush();
+        // The relay waits for the record's last part no longer than the agent's budget, then starts Java anyway.
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(work.resolve("kept.args")));
+        in.write(rest);
+        in.close();
+        Stand stand = handedOver(relay, concat(first, rest));
+        assertEquals(List.of(), stand.args());
+        assertEquals(List.of(), spooled());
+    }
+
+    @Test
     void a_crash_record_without_its_hello_is_left_to_java() throws Exception {
         Stand stand = relay(frame(Wire.CRASH, 1, 0, false, "Exception in thread \"main\"\n"));
         assertEquals(List.of(), stand.args());
@@ -158,16 +176,26 @@ class RelaySpoolIT extends SidecarTestBase {
 
     /** Runs the relay on {@code input} with a stand-in Java sidecar; its stdin must be every byte of the input. */
     private Stand relay(byte[] input) throws Exception {
-        Files.createDirectories(store.dir());
-        Path kept = work.resolve("kept");
-        Path args = work.resolve("kept.args");
-        Process relay = new ProcessBuilder(SidecarKind.relay().toString(), "/bin/sh", "-c",
-                "shift 2; printf '%s\\n' \"$@\" > \"$0.args.tmp\"; mv \"$0.args.tmp\" \"$0.args\"; cat > \"$0\"",
-                kept.toString(), "--dir", store.dir().toString())
-                .redirectError(work.resolve("relay.err").toFile()).start();
+        Process relay = standIn();
         try (OutputStream in = relay.getOutputStream()) {
             in.write(input);
         }
+        return handedOver(relay, input);
+    }
+
+    /** The relay with a stand-in Java sidecar that notes its arguments (kept.args), then keeps its stdin (kept). */
+    private Process standIn() throws IOException {
+        Files.createDirectories(store.dir());
+        return new ProcessBuilder(SidecarKind.relay().toString(), "/bin/sh", "-c",
+                "shift 2; printf '%s\\n' \"$@\" > \"$0.args.tmp\"; mv \"$0.args.tmp\" \"$0.args\"; cat > \"$0\"",
+                work.resolve("kept").toString(), "--dir", store.dir().toString())
+                .redirectError(work.resolve("relay.err").toFile()).start();
+    }
+
+    /** What the stand-in was given, once the relay is done: every byte of {@code input} on its stdin. */
+    private Stand handedOver(Process relay, byte[] input) throws Exception {
+        Path kept = work.resolve("kept");
+        Path args = work.resolve("kept.args");
         assertTrue(relay.waitFor(20, TimeUnit.SECONDS), "relay still running");
         assertEquals(0, relay.exitValue());
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(args) && Files.exists(kept)
