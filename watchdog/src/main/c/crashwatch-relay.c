@@ -18,9 +18,9 @@
  * starts the Java sidecar, it writes each whole crash record it holds to the store's spool (spool.c; a record still
  * arriving in parts is waited for, up to the agent's own budget for writing it) and names them to the Java sidecar
  * (--spooled NAME), which counts them by their spooled copies: a Java sidecar killed while it boots loses none of
- * them, the next watchdog counts the spool. Whatever
- * the relay is unsure of goes to Java, which never fails on its input. Only trouble is written, on stderr (the
- * store's log/sidecar.log): the Java sidecar could not be started, or stopped reading.
+ * them, the next watchdog counts the spool. Whatever the relay is unsure of goes to Java, which never fails on its
+ * input. Only trouble is written, on stderr (the store's log/sidecar.log): the Java sidecar could not be started, or
+ * stopped reading.
  */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <errno.h>
@@ -189,7 +189,7 @@ static char **spool_for_java(char **command, int count, const char *store) {
     }
     char **argv = calloc((size_t) count + 2 * (size_t) sp.count + 1, sizeof *argv);
     if (argv == NULL) {
-        return command;  /* not named: the Java sidecar counts a pipe's copy and its spooled one as one (the agent's rule) */
+        return command;  /* not named: Java counts the pipe's copy and a spooled one as one (the agent's rule) */
     }
     memcpy(argv, command, (size_t) count * sizeof *argv);
     for (int i = 0; i < sp.count; i++) {
