@@ -32,7 +32,7 @@ struct spooled {
  */
 int trusted(const char *dir, int private);
 
-/* The store's spool directory into dir[0..size) (made 0700 if missing); 1 when it is trusted as the run directory is. */
+/* The store's spool directory into dir[0..size) (made 0700 if missing); 1 when it is trusted (trusted(dir, 1)). */
 int spool_dir(const char *store, char *dir, size_t size);
 
 /*
