@@ -1,7 +1,7 @@
 #!/bin/sh
-# Builds each native helper in this directory (one program per crashwatch-*.c file, each with held.c, what the two
-# share) into OUT/<name>. Without a C compiler it says so and succeeds: crashwatch then uses its Java code paths
-# (docs/native.md).
+# Builds each native helper in this directory (one program per crashwatch-*.c file, each with what the two share:
+# held.c, the bytes held, and spool.c, the crash records spooled) into OUT/<name>. Without a C compiler it says so
+# and succeeds: crashwatch then uses its Java code paths (docs/native.md).
 # Usage: build.sh OUT
 set -e
 src=$(cd "$(dirname "$0")" && pwd)
@@ -15,10 +15,13 @@ mkdir -p "$out"
 for c in "$src"/crashwatch-*.c; do
     [ -f "$c" ] || continue
     name=$(basename "$c" .c)
-    if [ ! -x "$out/$name" ] || [ "$c" -nt "$out/$name" ] || [ "$src/held.c" -nt "$out/$name" ] \
-            || [ "$src/held.h" -nt "$out/$name" ]; then
+    stale=0
+    for f in "$c" "$src"/held.[ch] "$src"/spool.[ch]; do
+        if [ "$f" -nt "$out/$name" ]; then stale=1; fi
+    done
+    if [ ! -x "$out/$name" ] || [ "$stale" = 1 ]; then
         "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror \
-            -o "$out/$name.tmp" "$c" "$src/held.c"
+            -o "$out/$name.tmp" "$c" "$src/held.c" "$src/spool.c"
         mv -f "$out/$name.tmp" "$out/$name"
     fi
 done

@@ -14,13 +14,18 @@
  * Anything else - a CRASH frame, a BYE that says more, bytes that are not a frame, a record cut off, more than
  * HOLD_MAX bytes held, or the end of the pipe while a JVM that wrote did not say BYE (it died abruptly) - starts
  * the command (the Java sidecar) with a pipe as its stdin, writes what was held, copies the rest of stdin through
- * until its end, and exits. The Java sidecar then counts exactly as if it had read the crash pipe itself. Whatever
- * the relay is unsure of goes to Java, which never fails on its input. Only trouble is written, on stderr (the
- * store's log/sidecar.log): the Java sidecar could not be started, or stopped reading.
+ * until its end, and exits. The Java sidecar then counts exactly as if it had read the crash pipe itself. Before it
+ * starts the Java sidecar, it writes each whole crash record it holds to the store's spool (spool.c; a record still
+ * arriving in parts is waited for, up to the agent's own budget for writing it) and names them to the Java sidecar
+ * (--spooled NAME), which counts them by their spooled copies: a Java sidecar killed while it boots loses none of
+ * them, the next watchdog counts the spool. Whatever the relay is unsure of goes to Java, which never fails on its
+ * input. Only trouble is written, on stderr (the store's log/sidecar.log): the Java sidecar could not be started, or
+ * stopped reading.
  */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,9 +35,11 @@
 #include <unistd.h>
 
 #include "held.h"
+#include "spool.h"
 
 #define COPY_CHUNK 65536
 #define JAVA_PIPE_SIZE (1 << 20) /* room for a long crash record while the Java sidecar boots */
+#define RECORD_WAIT_MILLIS 700   /* Agent.CRASH_BUDGET_MILLIS: a crash record not written by then the agent spools */
 
 static void note(const char *format, ...) {
     char when[32];
@@ -133,6 +140,65 @@ static int watch(const struct app *app, const char **why) {
     }
 }
 
+static long long now_millis(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long) now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/*
+ * While a crash record held is still arriving in parts, keeps reading (no more than HOLD_MAX held, no longer than
+ * the agent takes to write one), so that it can be spooled whole: a cut copy would count as malformed.
+ */
+static void await_whole_crashes(void) {
+    long long until = now_millis() + RECORD_WAIT_MILLIS;
+    while (held_len < HOLD_MAX && spool_crash_open(held, held_len)) {
+        long long left = until - now_millis();
+        struct pollfd in = {0, POLLIN, 0};
+        if (left <= 0 || (poll(&in, 1, (int) left) < 0 && errno != EINTR)) {
+            return;
+        }
+        if (in.revents == 0) {
+            continue;
+        }
+        ssize_t n = read(0, held + held_len, HOLD_MAX - held_len);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return;
+        }
+        held_len += (size_t) n;
+    }
+}
+
+/*
+ * Spools the whole crash records held (spool.h, as the agent may spool too) and returns the Java sidecar's command:
+ * `command` with --spooled NAME for each, so that it counts them by their spooled copies. With no crash record held,
+ * `command` as it is, at the cost of one look at the frame headers.
+ */
+static char **spool_for_java(char **command, int count, const char *store) {
+    static struct spooled sp;
+    if (store == NULL) {
+        return command;
+    }
+    await_whole_crashes();
+    spool_crashes(store, held, held_len, 1, &sp);
+    if (sp.count == 0) {
+        return command;
+    }
+    char **argv = calloc((size_t) count + 2 * (size_t) sp.count + 1, sizeof *argv);
+    if (argv == NULL) {
+        return command;  /* not named: Java counts the pipe's copy and a spooled one as one (the agent's rule) */
+    }
+    memcpy(argv, command, (size_t) count * sizeof *argv);
+    for (int i = 0; i < sp.count; i++) {
+        argv[count + 2 * i] = SPOOLED_OPTION;
+        argv[count + 2 * i + 1] = sp.names[i];
+    }
+    return argv;
+}
+
 int main(int argc, char **argv) {
     /* A Ctrl-C hits the whole process group: the relay must outlive its JVM, as the Java sidecar does. */
     signal(SIGINT, SIG_IGN);
@@ -162,5 +228,5 @@ int main(int argc, char **argv) {
         }
         return 0;
     }
-    return hand_over(argv + 1, why);
+    return hand_over(spool_for_java(argv + 1, argc - 1, store), why);
 }

@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "held.h"
+#include "spool.h"
 
 extern char **environ;
 
@@ -56,14 +57,6 @@ extern char **environ;
 #define FIFO_NAME "crash.pipe"                                  /* Fifo.NAME */
 #define SPILL_NAME "held"                                       /* the run's spill file, unlinked when made */
 #define SPILL_MAX (64 << 20)                                    /* bytes kept past HOLD_MAX */
-#define SPOOL_DIR "spool"                                       /* Spool.DIR */
-#define SPOOL_SUFFIX ".cw1"                                     /* Spool.SUFFIX */
-#define SPOOL_TEMP_PREFIX "."                                   /* Spool.TEMP_PREFIX */
-#define SPOOL_TEMP_SUFFIX ".tmp"                                /* Spool.TEMP_SUFFIX */
-#define START_MILLIS "startMillis"                              /* Wire.KEY_START_MILLIS */
-#define SPOOLED_OPTION "--spooled"                              /* WatchMain.SPOOLED */
-#define MAX_SPOOLED 64                                          /* crash records spooled per run; more: pipe only */
-#define SPOOL_NAME_MAX 80
 #define PENDING_PREFIX "run-"                                   /* PendingRun.PREFIX */
 #define PENDING_SUFFIX ".pending"                               /* PendingRun.SUFFIX */
 #define PENDING_MAGIC "crashwatch-pending-run 1"                /* PendingRun.MAGIC */
@@ -102,12 +95,6 @@ struct keep {
     int spill;        /* the spill file, or -1 */
     size_t spilled;   /* bytes in it */
     const char *why;  /* why the Java half is needed; NULL while nothing is */
-};
-
-/* The crash records this run wrote to the store's spool (Spool's file names), for the Java half. */
-struct spooled {
-    int count;
-    char names[MAX_SPOOLED][SPOOL_NAME_MAX];
 };
 
 static volatile sig_atomic_t child_pid;
@@ -280,34 +267,6 @@ static int mode_off(const char *store) {
     close(fd);
     buf[n > 0 ? n : 0] = '\0';
     return strcmp(first_word(buf), MODE_OFF) == 0;
-}
-
-/*
- * A directory this user may trust (docs/native.md): not a symbolic link (lstat), owned by this user, writable by
- * no one else. A `private` one (the run directories' parent) is made 0700 when it is this user's but looser. Else
- * errno says why not.
- */
-static int trusted(const char *dir, int private) {
-    struct stat st;
-    if (lstat(dir, &st) != 0) {
-        return 0;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return 0;
-    }
-    if (st.st_uid != getuid()) {
-        errno = EPERM;
-        return 0;
-    }
-    if (private && (st.st_mode & 0077) != 0) {
-        return chmod(dir, 0700) == 0;
-    }
-    if ((st.st_mode & 0022) != 0) {
-        errno = EPERM;
-        return 0;
-    }
-    return 1;
 }
 
 /* mkdir -p with 0700 for the directories it creates. */
@@ -512,115 +471,6 @@ static void take(int fd, struct keep *k) {
 }
 
 /*
- * The startMillis of the first hello of JVM `pid` in bytes[0..n) (digits, as the agent writes them) into out; "0"
- * when it is not there. The hello's key=value lines may be split between its frames: they are joined first.
- */
-static void start_millis_of(const char *bytes, size_t n, long pid, char *out, size_t size) {
-    static char hello[64 << 10];
-    size_t len = 0;
-    struct frame f;
-    long record = -1;
-    for (size_t at = 0; held_next_frame(bytes, n, &at, &f);) {
-        if (f.pid != pid || strcmp(f.kind, HELLO) != 0 || (record >= 0 && f.record != record)) {
-            continue;
-        }
-        record = f.record;
-        size_t take = (size_t) f.length < sizeof hello - len ? (size_t) f.length : sizeof hello - len;
-        memcpy(hello + len, bytes + f.at + f.size - (size_t) f.length, take);
-        len += take;
-        if (!f.more) {
-            break;
-        }
-    }
-    snprintf(out, size, "0");
-    static const char key[] = START_MILLIS "=";
-    for (size_t at = 0; at < len;) {
-        const char *line = hello + at;
-        const char *end = memchr(line, '\n', len - at);
-        size_t line_len = end != NULL ? (size_t) (end - line) : len - at;
-        size_t digits = line_len - (sizeof key - 1);
-        if (line_len > sizeof key - 1 && memcmp(line, key, sizeof key - 1) == 0 && digits <= 18
-                && strspn(line + sizeof key - 1, "0123456789") >= digits && (digits == 1 || line[sizeof key - 1] != '0')) {
-            snprintf(out, size, "%.*s", (int) digits, line + sizeof key - 1);
-            return;
-        }
-        at += line_len + 1;
-    }
-}
-
-/*
- * Writes one record of JVM `pid` - the frames of kind `kind` and number `record` (-1: the first such record), parts
- * in order from `from` on - as they are to fd; -1 on an error.
- */
-static int write_frames(int fd, const char *bytes, size_t n, size_t from, long pid, const char *kind, long record) {
-    struct frame f;
-    long part = 0;
-    int started = 0;
-    for (size_t at = from; held_next_frame(bytes, n, &at, &f);) {
-        if (f.pid != pid || strcmp(f.kind, kind) != 0 || (started && f.record != record)) {
-            continue;
-        }
-        if (!started && record < 0) {
-            record = f.record;
-        }
-        if (f.record != record || f.part != part) {
-            if (started) {
-                break;  /* a record interrupted: what came so far is what Java reads too */
-            }
-            continue;
-        }
-        started = 1;
-        if (write_all(fd, bytes + f.at, f.size) != 0) {
-            return -1;
-        }
-        part++;
-        if (!f.more) {
-            break;
-        }
-    }
-    return 0;
-}
-
-/*
- * Writes crash record `crash` (its first frame) of bytes[0..n) to the spool directory `dir` as the agent's Spool
- * does: the JVM's hello, then the crash's frames, as raw CW1 frames in <pid>-<startMillis>-<record>.cw1, 0600,
- * created no-follow under a temporary name and renamed into place. Its name into `name`; 0 if it was not written.
- */
-static int spool_one(const char *dir, const char *bytes, size_t n, const struct frame *crash, char *name,
-                     size_t size) {
-    char start[24];
-    start_millis_of(bytes, n, crash->pid, start, sizeof start);
-    snprintf(name, size, "%ld-%s-%ld" SPOOL_SUFFIX, crash->pid, start, crash->record);
-    char *temp = join(dir, "/" SPOOL_TEMP_PREFIX, name);
-    char *temp_path = join(temp, SPOOL_TEMP_SUFFIX, "");
-    char *target = join(dir, "/", name);
-    int fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0 && errno == EEXIST && unlink(temp_path) == 0) {
-        fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    }
-    int ok = fd >= 0 && write_frames(fd, bytes, n, 0, crash->pid, HELLO, -1) == 0
-             && write_frames(fd, bytes, n, crash->at, crash->pid, CRASH, crash->record) == 0;
-    ok = fd >= 0 && close(fd) == 0 && ok && rename(temp_path, target) == 0;
-    if (!ok) {
-        unlink(temp_path);
-    }
-    free(temp);
-    free(temp_path);
-    free(target);
-    return ok;
-}
-
-/* The store's spool directory (made 0700 if missing), when it is trusted as the run directory is; else NULL. */
-static char *spool_dir(const char *store) {
-    char *dir = join(store, "/", SPOOL_DIR);
-    if ((mkdir(dir, 0700) == 0 || errno == EEXIST) && trusted(dir, 1)) {
-        return dir;
-    }
-    free(dir);
-    return NULL;
-}
-
-/*
  * Before the Java half starts: writes every crash record held (up to MAX_SPOOLED) to the store's spool, in the
  * agent's format (docs/protocol.md, "The spool"), so that a Java half killed before it records loses nothing: the
  * next watchdog of any kind counts the spool, each record once (by its ID). The Java half is told their names and
@@ -628,7 +478,6 @@ static char *spool_dir(const char *store) {
  * counted from the pipe's bytes, as before.
  */
 static void spool_held_crashes(const char *store, const struct keep *k, struct spooled *sp) {
-    char *dir = spool_dir(store);
     const char *bytes = held;
     size_t n = held_len;
     void *mapped = MAP_FAILED;
@@ -637,23 +486,12 @@ static void spool_held_crashes(const char *store, const struct keep *k, struct s
         mapped = n > 0 ? mmap(NULL, n, PROT_READ, MAP_PRIVATE, k->spill, 0) : MAP_FAILED;
         bytes = mapped;
     }
-    if (dir != NULL && bytes != MAP_FAILED) {
-        struct frame f;
-        for (size_t at = 0; sp->count < MAX_SPOOLED && held_next_frame(bytes, n, &at, &f);) {
-            if (strcmp(f.kind, CRASH) == 0 && f.part == 0
-                    && spool_one(dir, bytes, n, &f, sp->names[sp->count], SPOOL_NAME_MAX)) {
-                int again = 0;
-                for (int i = 0; i < sp->count; i++) {
-                    again |= strcmp(sp->names[i], sp->names[sp->count]) == 0;
-                }
-                sp->count += !again;
-            }
-        }
+    if (bytes != MAP_FAILED) {
+        spool_crashes(store, bytes, n, 0, sp);
     }
     if (mapped != MAP_FAILED) {
         munmap(mapped, n);
     }
-    free(dir);
 }
 
 /*
@@ -729,8 +567,8 @@ static void pending_field(FILE *f, const char *key, const char *value) {
  * then the Java half records from its stdin alone, as before.
  */
 static int write_pending(const struct run *r, char **args, int in, const char *name) {
-    char *dir = spool_dir(r->store);
-    if (dir == NULL) {
+    char dir[4096];
+    if (!spool_dir(r->store, dir, sizeof dir)) {
         return 0;
     }
     char *temp = join(dir, "/.", name);
@@ -788,7 +626,6 @@ static int write_pending(const struct run *r, char **args, int in, const char *n
     free(temp);
     free(temp_path);
     free(target);
-    free(dir);
     return ok;
 }
 

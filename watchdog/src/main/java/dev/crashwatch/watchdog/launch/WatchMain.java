@@ -6,6 +6,7 @@ import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RunBatch;
+import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -31,8 +32,6 @@ import java.util.Set;
  */
 public final class WatchMain {
     private static final int FIXED_ARGS = 3;
-    /** The option that names a spool file the launcher wrote for a crash record it holds. */
-    static final String SPOOLED = "--spooled";
 
     private WatchMain() {
     }
@@ -103,12 +102,12 @@ public final class WatchMain {
         return new Labels(option(args, "--program"), option(args, "--version"));
     }
 
-    /** The spool file names given with {@link #SPOOLED}. */
+    /** The spool file names given with {@link SpooledCrashes#OPTION}. */
     static Set<String> spooled(String[] args) {
         Set<String> names = new HashSet<>();
         int end = commandStart(args);
         for (int i = FIXED_ARGS; i + 1 < end; i += 2) {
-            if (args[i].equals(SPOOLED)) {
+            if (args[i].equals(SpooledCrashes.OPTION)) {
                 names.add(args[i + 1]);
             }
         }

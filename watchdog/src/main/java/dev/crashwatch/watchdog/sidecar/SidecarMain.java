@@ -11,21 +11,26 @@ import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * The sidecar watchdog: {@code java -cp crashwatch.jar dev.crashwatch.watchdog.sidecar.SidecarMain [--dir STORE]
- * [--program P] [--version V] [--pid PID --cwd DIR --started MILLIS [--error-file PATTERN]]}. Reads crash frames
+ * [--program P] [--version V] [--pid PID --cwd DIR --started MILLIS [--error-file PATTERN]] [--spooled NAME]...}.
+ * Reads crash frames
  * from stdin until end of stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone,
  * then counts as launcher mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that
  * said bye ends the sidecar at once, having counted nothing. {@code --pid} names the JVM that started the sidecar,
  * with its working directory, a time before it could have crashed (the agent gives the moment it started the
  * sidecar) and its {@code -XX:ErrorFile} setting if it has one ({@code %p} unexpanded): if that JVM never wrote a
  * word, its fatal error log is still looked for (a fatal error before its hello was out), where
- * {@link FatalErrorLogs} looks.
+ * {@link FatalErrorLogs} looks. {@code --spooled} names each crash record the relay ({@code crashwatch-relay},
+ * docs/native.md) wrote to the store's spool before it started this sidecar: those are counted by their spooled
+ * copies, exactly once whoever counts them, as the launcher's Java half counts its launcher's.
  *
  * <p>A good guest: it ignores SIGINT and SIGHUP (a Ctrl-C hits the whole process group, and the sidecar must
  * outlive its JVM), writes only to the store's {@code log/sidecar.log}, and loads the parser and the store's
@@ -48,7 +53,7 @@ public final class SidecarMain {
         if (options.error != null) {
             log.note(options.error);
         }
-        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log),
+        RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log, options.spooled),
                 StoreRecorder.runLog(store, options.labels, log), log);
         Watch watch = new Watch(recorder);
         new FrameReader(System.in, watch, 0).run();
@@ -91,6 +96,8 @@ public final class SidecarMain {
         /** The JVM that started this sidecar, as its agent tells on the command line: found even if it never writes. */
         KnownJvm app;
         String error;
+        /** The spool files the relay wrote for the crash records it handed over ({@link SpooledCrashes#OPTION}). */
+        Set<String> spooled = new HashSet<>();
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -110,6 +117,11 @@ public final class SidecarMain {
                     case "--cwd" -> cwd = value;
                     case "--started" -> started = value;
                     case "--error-file" -> errorFile = value == null ? "" : value;
+                    case SpooledCrashes.OPTION -> {
+                        if (value != null) {
+                            o.spooled.add(value);
+                        }
+                    }
                     default -> {
                         o.error = "unknown argument " + args[i];
                         continue;

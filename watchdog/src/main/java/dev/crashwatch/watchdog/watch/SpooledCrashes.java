@@ -35,6 +35,12 @@ import java.util.regex.Pattern;
  * the week of the file's time, so every watchdog picks the same one.
  */
 public final class SpooledCrashes {
+    /**
+     * The option that names, to the Java watchdog a native helper starts (the launcher's Java half, the relay's Java
+     * sidecar), a spool file the helper wrote for a crash record it hands over: that record is counted by its spooled
+     * copy only ({@link StoreRecorder}).
+     */
+    public static final String OPTION = "--spooled";
     private static final Pattern NAME = Pattern.compile("(\\d{1,18})-(\\d{1,18})-(\\d{1,18})" + Pattern.quote(Spool.SUFFIX));
     private static final Pattern TEMP = Pattern.compile(Pattern.quote(Spool.TEMP_PREFIX) + "(\\d{1,18})-.*"
             + Pattern.quote(Spool.TEMP_SUFFIX));
@@ -57,8 +63,8 @@ public final class SpooledCrashes {
     }
 
     /**
-     * Of the spool files {@code names} (the native launcher's, which spooled what it held before it started its Java
-     * half), the one of record {@code record} of the JVM {@code pid}, present or not.
+     * Of the spool files {@code names} (a native helper's, which spooled what it held before it started this Java
+     * watchdog: {@link #OPTION}), the one of record {@code record} of the JVM {@code pid}, present or not.
      */
     static Optional<Path> named(Store store, Collection<String> names, long pid, long record) {
         for (String name : names) {

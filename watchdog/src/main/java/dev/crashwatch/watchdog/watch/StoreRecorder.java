@@ -34,8 +34,11 @@ public final class StoreRecorder implements Recorder {
     private final Store store;
     private final Labels labels;
     private final Diagnostics diagnostics;
-    /** Spool files the native launcher wrote for the crash records it held (docs/native.md); empty otherwise. */
-    private final Set<String> launcherSpooled;
+    /**
+     * Spool files the native helper that started this watchdog (the launcher, the relay) wrote for the crash records
+     * it held (docs/native.md; {@link SpooledCrashes#OPTION}); empty otherwise.
+     */
+    private final Set<String> helperSpooled;
     /** A finished run counted once under its ID ({@link RunBatch}), or null: each count added as it comes. */
     private final RunBatch batch;
 
@@ -43,20 +46,20 @@ public final class StoreRecorder implements Recorder {
         this(store, labels, diagnostics, Set.of());
     }
 
-    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> launcherSpooled) {
-        this(store, labels, diagnostics, launcherSpooled, null);
+    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> helperSpooled) {
+        this(store, labels, diagnostics, helperSpooled, null);
     }
 
     /**
      * A recorder for one finished run, whose counts (its run among them: {@link #ran}) go into {@code batch}, which
      * its owner then adds once, under the run's ID ({@link RunBatch#flush()}). It records on the caller's thread.
      */
-    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> launcherSpooled,
+    public StoreRecorder(Store store, Labels labels, Diagnostics diagnostics, Set<String> helperSpooled,
                          RunBatch batch) {
         this.store = store;
         this.labels = labels;
         this.diagnostics = diagnostics;
-        this.launcherSpooled = launcherSpooled;
+        this.helperSpooled = helperSpooled;
         this.batch = batch;
         prepareOnSecondThread(store);
     }
@@ -91,23 +94,26 @@ public final class StoreRecorder implements Recorder {
         return factory(store, labels, diagnostics, Set.of());
     }
 
-    /** The same, for the native launcher's Java half, which had the crash records it reads spooled as {@code launcherSpooled}. */
+    /**
+     * The same, for the Java watchdog a native helper started (the launcher's Java half, the relay's Java sidecar),
+     * which had the crash records it reads spooled as {@code helperSpooled}.
+     */
     public static Supplier<Recorder> factory(Store store, Labels labels, Diagnostics diagnostics,
-            Set<String> launcherSpooled) {
+            Set<String> helperSpooled) {
         return new Supplier<>() {
             @Override
             public Recorder get() {
-                return new StoreRecorder(store, labels, diagnostics, launcherSpooled);
+                return new StoreRecorder(store, labels, diagnostics, helperSpooled);
             }
         };
     }
 
     @Override
     public void crash(Session session, long record, byte[] text, boolean complete) {
-        Optional<Path> launcherCopy = SpooledCrashes.named(store, launcherSpooled, session.pid(), record);
+        Optional<Path> launcherCopy = SpooledCrashes.named(store, helperSpooled, session.pid(), record);
         if (launcherCopy.isPresent()) {
-            // The launcher spooled this record before it started us: its spooled copy is the one that counts, here or
-            // (if it is gone) already by another watchdog, under its ID.
+            // The native helper spooled this record before it started us: its spooled copy is the one that counts, here
+            // or (if it is gone) already by another watchdog, under its ID.
             countSpooled(launcherCopy.get());
             return;
         }

@@ -30,9 +30,10 @@ class NativeContractTest {
     /** {@code #define NAME [value]}, once comments are cut from the line. */
     private static final Pattern DEFINE = Pattern.compile("^#define\\s+(\\w+)\\s*(.*?)\\s*$");
     /** Defines that are C's own (sizes, exit codes, character sets): no Java value to agree with. */
-    private static final java.util.Set<String> C_ONLY = java.util.Set.of("CRASHWATCH_HELD_H", "_GNU_SOURCE",
+    private static final java.util.Set<String> C_ONLY = java.util.Set.of("CRASHWATCH_HELD_H", "CRASHWATCH_SPOOL_H", "_GNU_SOURCE",
             "HOLD_MAX", "MAX_JVMS", "MAX_KIND", "COPY_CHUNK", "JAVA_PIPE_SIZE", "SPILL_NAME", "SPILL_MAX",
-            "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT", "RUN_LINE_MAX", "MAX_SPOOLED", "SPOOL_NAME_MAX");
+            "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT", "RUN_LINE_MAX", "MAX_SPOOLED", "SPOOL_NAME_MAX",
+            "SPOOL_PATH_MAX");
 
     /** Each C constant and the Java value it must hold. */
     private static Map<String, Object> owners() {
@@ -62,7 +63,8 @@ class NativeContractTest {
         owners.put("SPOOL_TEMP_PREFIX", dev.crashwatch.agent.wire.Spool.TEMP_PREFIX);
         owners.put("SPOOL_TEMP_SUFFIX", dev.crashwatch.agent.wire.Spool.TEMP_SUFFIX);
         owners.put("START_MILLIS", Wire.KEY_START_MILLIS);
-        owners.put("SPOOLED_OPTION", WatchMain.SPOOLED);
+        owners.put("SPOOLED_OPTION", dev.crashwatch.watchdog.watch.SpooledCrashes.OPTION);
+        owners.put("RECORD_WAIT_MILLIS", agentCrashBudget());
         owners.put("RUNS_JOURNAL", dev.crashwatch.watchdog.store.RunsJournal.FILE);
         owners.put("PENDING_PREFIX", PendingRun.PREFIX);
         owners.put("PENDING_SUFFIX", PendingRun.SUFFIX);
@@ -76,6 +78,17 @@ class NativeContractTest {
         owners.put("JDK_OPTIONS", PendingRun.CHILD_ENV.get(1));
         owners.put("LAST_OPTIONS", PendingRun.CHILD_ENV.get(2));
         return owners;
+    }
+
+    /** The agent's budget for writing a crash record ({@code Agent.CRASH_BUDGET_MILLIS}, package-private there). */
+    private static long agentCrashBudget() {
+        try {
+            java.lang.reflect.Field budget = Class.forName("dev.crashwatch.agent.Agent").getDeclaredField("CRASH_BUDGET_MILLIS");
+            budget.setAccessible(true);
+            return budget.getLong(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("the agent's crash budget moved", e);
+        }
     }
 
     @Test

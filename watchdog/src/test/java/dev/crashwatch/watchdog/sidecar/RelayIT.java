@@ -222,12 +222,13 @@ class RelayIT extends SidecarTestBase {
         }
     }
 
-    private static byte[] frame(long pid, String kind, long record, int part, boolean more, String payload) {
+    /** One CW1 frame: its header and payload. */
+    static byte[] frame(long pid, String kind, long record, int part, boolean more, String payload) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return concat(Wire.header(pid, kind, record, part, more, bytes.length), bytes);
     }
 
-    private static byte[] concat(byte[]... parts) {
+    static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
