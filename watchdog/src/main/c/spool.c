@@ -136,16 +136,20 @@ static int spool_one(const char *dir, const char *bytes, size_t n, const struct 
     if (sidecar && (lstat(target, &st) == 0 || lstat(temp_path, &st) == 0)) {
         return 0;  /* the agent's copy: the Java watchdog counts the two as one by its own rule */
     }
+    /* Beside a live agent (sidecar), which may spool the same record at the same instant, neither ever deletes or
+     * replaces the other's file: a temporary file of the name is the agent's (O_EXCL refuses it), and the file is
+     * put in place by link(2), which fails on an existing name, as the agent's Spool does. */
     int fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0 && errno == EEXIST && unlink(temp_path) == 0) {
+    if (fd < 0 && errno == EEXIST && !sidecar && unlink(temp_path) == 0) {
         fd = open(temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     }
-    int ok = fd >= 0 && write_frames(fd, bytes, n, 0, crash->pid, HELLO, -1) >= 0
-             && write_frames(fd, bytes, n, crash->at, crash->pid, CRASH, crash->record) >= 0;
-    ok = fd >= 0 && close(fd) == 0 && ok && rename(temp_path, target) == 0;
-    if (!ok) {
-        unlink(temp_path);
+    if (fd < 0) {
+        return 0;
     }
+    int ok = write_frames(fd, bytes, n, 0, crash->pid, HELLO, -1) >= 0
+             && write_frames(fd, bytes, n, crash->at, crash->pid, CRASH, crash->record) >= 0;
+    ok = close(fd) == 0 && ok && (sidecar ? link(temp_path, target) == 0 : rename(temp_path, target) == 0);
+    unlink(temp_path); /* after a link, the temporary name; after a failure, what was written */
     return ok;
 }
 

@@ -268,7 +268,8 @@ final class Agent {
         } else {
             Sidecar.note(store.dir(), channel.pid(), spooled != null
                     ? "crash record " + record + " spooled as " + spooled.getName() + ": the sidecar did not take it in time"
-                    : "crash record " + record + " lost: the sidecar did not take it in time and the spool cannot be written");
+                    : "crash record " + record + " not spooled: the sidecar did not take it in time, and the spool cannot be"
+                            + " written or holds the relay's copy of it already");
         }
     }
 

@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Set;
 
 /**
@@ -40,8 +39,9 @@ public final class Spool {
     }
 
     /**
-     * Spools one crash record with the JVM's hello; returns the file, or null when it could not be written (a store
-     * that is not a private directory of this user, a full disk: nothing is left behind then). Never throws.
+     * Spools one crash record with the JVM's hello; returns the file, or null when it was not written (a store that
+     * is not a private directory of this user, a full disk: nothing is left behind then; or a copy of the record is
+     * there already, spooled by the relay, and is left as it is). Never throws.
      */
     public static File write(File storeDir, long pid, long startMillis, long record, ByteSink hello, byte[] crash,
             int length) {
@@ -49,26 +49,46 @@ public final class Spool {
         try {
             Path dir = privateDirectory(storeDir.toPath());
             Path target = dir.resolve(name(pid, startMillis, record));
-            temp = dir.resolve(TEMP_PREFIX + target.getFileName() + TEMP_SUFFIX);
-            Files.deleteIfExists(temp);
+            // A temporary file of this name is the relay's, spooling the same record (a record number is used once
+            // per JVM): CREATE_NEW refuses it, and it is left alone.
+            Path mine = dir.resolve(TEMP_PREFIX + target.getFileName() + TEMP_SUFFIX);
             Set<OpenOption> create = new HashSet<>();
             create.add(StandardOpenOption.CREATE_NEW);
             create.add(StandardOpenOption.WRITE);
             create.add(LinkOption.NOFOLLOW_LINKS);
-            try (FileChannel file = FileChannel.open(temp, create, PrivateDir.fileAttributes());
-                    OutputStream out = Channels.newOutputStream(file)) {
+            FileChannel opened = FileChannel.open(mine, create, PrivateDir.fileAttributes());
+            temp = mine;
+            try (FileChannel file = opened; OutputStream out = Channels.newOutputStream(file)) {
                 RecordChannel frames = new RecordChannel(pid, out);
                 if (hello != null && !frames.write(Wire.HELLO, hello.array(), hello.length())
                         || !frames.write(Wire.CRASH, crash, length, record)) {
                     throw new IOException("could not write " + temp);
                 }
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            placeOnce(temp, target);
             return target.toFile();
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(temp);
             return null;
         }
+    }
+
+    /**
+     * Puts {@code temp} in place as {@code target} unless a file of that name is there already: the relay may have
+     * spooled the same record whole (docs/protocol.md, "The spool"), and the agent deletes its own copy again when the
+     * pipe took the record after all, so it must never have replaced the relay's. A hard link ({@code link(2)}, which
+     * fails on an existing name) where the file system has them, else a move that refuses an existing target.
+     */
+    private static void placeOnce(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException spooledFirst) {
+            throw spooledFirst;
+        } catch (IOException | UnsupportedOperationException noHardLinks) {
+            Files.move(temp, target);
+            return;
+        }
+        Files.delete(temp);
     }
 
     /** {@code <store>/spool}, created 0700 if missing; refused unless both are this user's directories, no links. */
