@@ -23,11 +23,11 @@ import sun.misc.SignalHandler;
  * from stdin until end of stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone,
  * then counts as launcher mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that
  * said bye ends the sidecar at once, having counted nothing. Beside that, on a thread of its own, it finishes the
- * native launcher's pending runs whose Java half is gone ({@link AbandonedRuns}), as every watchdog does. {@code --pid} names the JVM that started the sidecar,
- * with its working directory, a time before it could have crashed (the agent gives the moment it started the
- * sidecar) and its {@code -XX:ErrorFile} setting if it has one ({@code %p} unexpanded): if that JVM never wrote a
- * word, its fatal error log is still looked for (a fatal error before its hello was out), where
- * {@link FatalErrorLogs} looks.
+ * native launcher's pending runs whose Java half is gone ({@link AbandonedRuns}), as every watchdog does, and waits
+ * for that before it exits. {@code --pid} names the JVM that started the sidecar, with its working directory, a time
+ * before it could have crashed (the agent gives the moment it started the sidecar) and its {@code -XX:ErrorFile}
+ * setting if it has one ({@code %p} unexpanded): if that JVM never wrote a word, its fatal error log is still looked
+ * for (a fatal error before its hello was out), where {@link FatalErrorLogs} looks.
  *
  * <p>A good guest: it ignores SIGINT and SIGHUP (a Ctrl-C hits the whole process group, and the sidecar must
  * outlive its JVM), writes only to the store's {@code log/sidecar.log}, and loads the parser and the store's
