@@ -9,7 +9,7 @@ import java.time.LocalDate;
  *
  * @param consentDay the UTC day the mode file was set to {@code on}
  * @param today      the UTC day of this upload
- * @param graceDays  {@link dev.crashwatch.watchdog.uploads.UploadStatus#GRACE_DAYS}, or fewer through the test setting
+ * @param graceDays  {@link dev.crashwatch.watchdog.uploads.UploadGrace#days}: 7, or fewer through the test setting
  */
 public record UploadCalendar(LocalDate consentDay, LocalDate today, int graceDays) {
     /** A week that ended more than this many days ago stays local. */

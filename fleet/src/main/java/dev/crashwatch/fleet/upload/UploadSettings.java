@@ -1,7 +1,8 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.watchdog.store.CollectorUrl;
-import dev.crashwatch.watchdog.uploads.UploadStatus;
+import dev.crashwatch.watchdog.uploads.UploadGrace;
+import dev.crashwatch.watchdog.uploads.WholeNumberSetting;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,12 +16,13 @@ import java.util.function.Function;
  * another "today", a shorter first retry pause.
  *
  * @param collector  where to send, if known
- * @param graceDays  the grace period in days
+ * @param graceDays  the grace period in days ({@link UploadGrace}, whose rule status reads too)
  * @param today      the UTC day the rules take as today
  * @param firstPause the pause before the first retry (it doubles each time)
  */
 public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, LocalDate today, Duration firstPause) {
-    public static final String GRACE_DAYS_ENV = "CRASHWATCH_UPLOAD_GRACE_DAYS";
+    /** {@link UploadGrace#ENV}, the grace period's owner's. */
+    public static final String GRACE_DAYS_ENV = UploadGrace.ENV;
     public static final String TODAY_ENV = "CRASHWATCH_UPLOAD_TODAY";
     public static final String FIRST_PAUSE_ENV = "CRASHWATCH_UPLOAD_RETRY_MS";
     static final Duration DEFAULT_FIRST_PAUSE = Duration.ofSeconds(2);
@@ -39,8 +41,8 @@ public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, Lo
             throw new IllegalArgumentException((fromEnv != null && !fromEnv.isBlank() ? CollectorUrl.ENV : "the mode file")
                     + ": " + e.getMessage());
         }
-        int grace = number(env, GRACE_DAYS_ENV, UploadStatus.GRACE_DAYS, 0, UploadStatus.GRACE_DAYS);
-        long pause = number(env, FIRST_PAUSE_ENV, (int) DEFAULT_FIRST_PAUSE.toMillis(), 1, 60_000);
+        int grace = UploadGrace.days(env);
+        long pause = WholeNumberSetting.read(env, FIRST_PAUSE_ENV, (int) DEFAULT_FIRST_PAUSE.toMillis(), 1, 60_000);
         String todayText = env.apply(TODAY_ENV);
         LocalDate today;
         try {
@@ -49,21 +51,5 @@ public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, Lo
             throw new IllegalArgumentException(TODAY_ENV + " needs a date YYYY-MM-DD, not '" + todayText + "'");
         }
         return new UploadSettings(collector, grace, today, Duration.ofMillis(pause));
-    }
-
-    private static int number(Function<String, String> env, String name, int fallback, int min, int max) {
-        String text = env.apply(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " needs a whole number from " + min + " to " + max + ", not '" + text + "'");
     }
 }

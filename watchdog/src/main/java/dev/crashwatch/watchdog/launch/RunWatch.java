@@ -1,7 +1,6 @@
 package dev.crashwatch.watchdog.launch;
 
 import dev.crashwatch.watchdog.pipe.FrameReader;
-import dev.crashwatch.watchdog.sidecar.SidecarLog;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
@@ -10,6 +9,7 @@ import dev.crashwatch.watchdog.watch.Recorder;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.RunBatch;
 import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.SidecarLog;
 import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;

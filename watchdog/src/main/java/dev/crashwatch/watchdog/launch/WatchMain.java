@@ -1,11 +1,11 @@
 package dev.crashwatch.watchdog.launch;
 
-import dev.crashwatch.watchdog.sidecar.SidecarLog;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RunBatch;
+import dev.crashwatch.watchdog.watch.SidecarLog;
 import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import java.io.IOException;
 import java.io.InputStream;

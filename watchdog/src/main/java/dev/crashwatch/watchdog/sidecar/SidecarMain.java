@@ -7,6 +7,7 @@ import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.Session;
+import dev.crashwatch.watchdog.watch.SidecarLog;
 import dev.crashwatch.watchdog.watch.SpooledCrashes;
 import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
@@ -24,13 +25,15 @@ import sun.misc.SignalHandler;
  * Reads crash frames
  * from stdin until end of stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone,
  * then counts as launcher mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that
- * said bye ends the sidecar at once, having counted nothing. {@code --pid} names the JVM that started the sidecar,
- * with its working directory, a time before it could have crashed (the agent gives the moment it started the
- * sidecar) and its {@code -XX:ErrorFile} setting if it has one ({@code %p} unexpanded): if that JVM never wrote a
- * word, its fatal error log is still looked for (a fatal error before its hello was out), where
- * {@link FatalErrorLogs} looks. {@code --spooled} names each crash record the relay ({@code crashwatch-relay},
- * docs/native.md) wrote to the store's spool before it started this sidecar: those are counted by their spooled
- * copies, exactly once whoever counts them, as the launcher's Java half counts its launcher's.
+ * said bye ends the sidecar at once, having counted nothing. Beside that, on a thread of its own, it finishes the
+ * native launcher's pending runs whose Java half is gone ({@link AbandonedRuns}), as every watchdog does, and waits
+ * for that before it exits. {@code --pid} names the JVM that started the sidecar, with its working directory, a time
+ * before it could have crashed (the agent gives the moment it started the sidecar) and its {@code -XX:ErrorFile}
+ * setting if it has one ({@code %p} unexpanded): if that JVM never wrote a word, its fatal error log is still looked
+ * for (a fatal error before its hello was out), where {@link FatalErrorLogs} looks. {@code --spooled} names each
+ * crash record the relay ({@code crashwatch-relay}, docs/native.md) wrote to the store's spool before it started
+ * this sidecar: those are counted by their spooled copies, exactly once whoever counts them, as the launcher's Java
+ * half counts its launcher's.
  *
  * <p>A good guest: it ignores SIGINT and SIGHUP (a Ctrl-C hits the whole process group, and the sidecar must
  * outlive its JVM), writes only to the store's {@code log/sidecar.log}, and loads the parser and the store's
@@ -53,6 +56,7 @@ public final class SidecarMain {
         if (options.error != null) {
             log.note(options.error);
         }
+        AbandonedRuns abandoned = AbandonedRuns.start(store, log);
         RecordingThread recorder = new RecordingThread(StoreRecorder.factory(store, options.labels, log, options.spooled),
                 StoreRecorder.runLog(store, options.labels, log), log);
         Watch watch = new Watch(recorder);
@@ -71,6 +75,7 @@ public final class SidecarMain {
         }
         recorder.close();
         SpooledCrashes.countAll(store, log);
+        abandoned.awaitDone(AbandonedRuns.EXIT_WAIT_MILLIS);
         System.exit(0);
     }
 

@@ -35,8 +35,6 @@ import java.util.function.Function;
 public record UploadStatus(Mode mode, Optional<String> collector, String collectorSource,
                            Map<ReportState, Integer> reports, Optional<LastUpload> last,
                            Optional<LocalDate> lastStarted, Next next) {
-    /** Days from consent to the first upload, as Go's telemetry waits. */
-    public static final int GRACE_DAYS = 7;
     /** {@code reports/upload-started}: the UTC day the watchdog last started an upload after a crash. */
     public static final String STARTED_FILE = "upload-started";
 
@@ -53,7 +51,10 @@ public record UploadStatus(Mode mode, Optional<String> collector, String collect
         reports = Map.copyOf(reports);
     }
 
-    /** The status of {@code store}'s uploads on {@code today} (UTC); {@code env} gives {@code CRASHWATCH_COLLECTOR}. */
+    /**
+     * The status of {@code store}'s uploads on {@code today} (UTC); {@code env} gives {@code CRASHWATCH_COLLECTOR} and
+     * the grace period ({@link UploadGrace}), as the uploader reads them.
+     */
     public static UploadStatus of(Store store, Function<String, String> env, LocalDate today) throws IOException {
         ModeSetting mode = store.modeSetting();
         ModeSetting stored = store.storedModeSetting();
@@ -67,7 +68,7 @@ public record UploadStatus(Mode mode, Optional<String> collector, String collect
         }
         Optional<LastUpload> last = Files.isSymbolicLink(root) ? Optional.empty() : LastUpload.read(root);
         Optional<LocalDate> started = Files.isSymbolicLink(root) ? Optional.empty() : started(root);
-        Next next = next(mode, stored, collector, reports.get(ReportState.PENDING), last, started, today);
+        Next next = next(mode, stored, collector, env, reports.get(ReportState.PENDING), last, started, today);
         return new UploadStatus(mode.mode(), collector, envCollector ? CollectorUrl.ENV : "mode file", reports, last,
                 started, next);
     }
@@ -77,8 +78,9 @@ public record UploadStatus(Mode mode, Optional<String> collector, String collect
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    private static Next next(ModeSetting mode, ModeSetting stored, Optional<String> collector, int pending,
-                             Optional<LastUpload> last, Optional<LocalDate> started, LocalDate today) {
+    private static Next next(ModeSetting mode, ModeSetting stored, Optional<String> collector,
+                             Function<String, String> env, int pending, Optional<LastUpload> last,
+                             Optional<LocalDate> started, LocalDate today) {
         if (mode.mode() != Mode.ON) {
             return new Next(Optional.empty(), "none: mode is " + mode.mode().word() + ", nothing is sent");
         }
@@ -89,7 +91,13 @@ public record UploadStatus(Mode mode, Optional<String> collector, String collect
         if (collector.isEmpty()) {
             return new Next(Optional.empty(), "none: no collector set ('crashwatch mode on --collector URL')");
         }
-        LocalDate firstDay = stored.asOf().get().plusDays(GRACE_DAYS);
+        int graceDays;
+        try {
+            graceDays = UploadGrace.days(env);
+        } catch (IllegalArgumentException e) {
+            return new Next(Optional.empty(), "none: " + e.getMessage() + " ('crashwatch upload' refuses it)");
+        }
+        LocalDate firstDay = stored.asOf().get().plusDays(graceDays);
         if (today.isBefore(firstDay)) {
             return new Next(Optional.of(firstDay), "the grace period after mode on (" + stored.asOf().get() + ") ends");
         }

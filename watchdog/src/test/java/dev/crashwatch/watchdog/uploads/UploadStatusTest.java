@@ -74,6 +74,22 @@ class UploadStatusTest {
     }
 
     @Test
+    void the_grace_period_is_the_uploaders_a_shorter_one_for_tests_included_and_a_bad_value_is_said() throws Exception {
+        Store store = store("on 2026-12-01 https://crashes.example.com");
+        assertEquals(UploadGrace.DAYS, UploadGrace.days(NO_ENV));
+        for (int days = 0; days <= UploadGrace.DAYS; days++) {
+            Function<String, String> env = Map.of(UploadGrace.ENV, Integer.toString(days))::get;
+            LocalDate firstDay = LocalDate.parse("2026-12-01").plusDays(days);
+            assertEquals(days, UploadGrace.days(env));
+            assertEquals(Optional.of(firstDay.isAfter(TODAY) ? firstDay : TODAY),
+                    UploadStatus.of(store, env, TODAY).next().day(), days + " days");
+        }
+        UploadStatus.Next bad = UploadStatus.of(store, Map.of(UploadGrace.ENV, "8")::get, TODAY).next();
+        assertEquals(new UploadStatus.Next(Optional.empty(), "none: " + UploadGrace.ENV
+                + " needs a whole number from 0 to 7, not '8' ('crashwatch upload' refuses it)"), bad);
+    }
+
+    @Test
     void without_a_collector_none_is_due_and_the_environment_overrides_the_mode_file() throws Exception {
         assertEquals(Optional.empty(), status("on 2026-11-01").next().day());
         UploadStatus s = UploadStatus.of(store("on 2026-11-01"), Map.of("CRASHWATCH_COLLECTOR", "http://127.0.0.1:8420")::get,

@@ -1,4 +1,4 @@
-package dev.crashwatch.watchdog.sidecar;
+package dev.crashwatch.watchdog.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

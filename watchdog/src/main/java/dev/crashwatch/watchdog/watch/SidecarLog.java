@@ -1,9 +1,8 @@
-package dev.crashwatch.watchdog.sidecar;
+package dev.crashwatch.watchdog.watch;
 
 import dev.crashwatch.agent.sidecar.SidecarStartLog;
 import dev.crashwatch.agent.wire.Pid;
 import dev.crashwatch.watchdog.store.Store;
-import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.store.files.PrivateFiles;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
