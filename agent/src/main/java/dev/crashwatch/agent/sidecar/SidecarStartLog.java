@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * The store's {@code log/sidecar.log}: why a sidecar could not start, and the sidecar JVM's own stderr. Capped: a
  * log past {@link #CAP} bytes is moved to {@code sidecar.log.1} (replacing the previous one) before it grows on.
- * This is the one rotation rule of that log: the watchdog's writers ({@code watchdog.sidecar.SidecarLog}) use
+ * This is the one rotation rule of that log: the watchdog's writers ({@code watchdog.watch.SidecarLog}) use
  * {@link #rotate} too.
  */
 public final class SidecarStartLog {

@@ -4,6 +4,7 @@ import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.Weeks;
 import dev.crashwatch.watchdog.store.files.RegularFiles;
 import dev.crashwatch.watchdog.watch.Diagnostics;
+import dev.crashwatch.watchdog.watch.LiveProcess;
 import dev.crashwatch.watchdog.watch.RunBatch;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Finishes {@link PendingRun}s: the native launcher's Java half finishes its own, and every later watchdog of the
@@ -102,24 +102,8 @@ public final class PendingRuns {
      * reaps orphans: a container's), in a process that started before the file was written.
      */
     private static boolean halfAlive(PendingRun run, Path file) throws IOException {
-        Optional<ProcessHandle> h = ProcessHandle.of(run.halfPid());
-        if (h.isEmpty() || !h.get().isAlive() || zombie(run.halfPid())) {
-            return false;
-        }
         Instant written = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-        Optional<Instant> started = h.get().info().startInstant();
-        return started.isEmpty() || !started.get().isAfter(written.plusSeconds(1)); // start times are coarse
-    }
-
-    /** Whether Linux says process {@code pid} is a zombie or dead ({@code /proc/PID/stat}); false elsewhere. */
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int afterName = stat.lastIndexOf(')') + 2; // "pid (name) S ...": the name may hold anything
-            return afterName < stat.length() && "ZXx".indexOf(stat.charAt(afterName)) >= 0;
-        } catch (IOException | RuntimeException notLinux) {
-            return false;
-        }
+        return LiveProcess.runningSince(run.halfPid(), written.plusSeconds(1)); // start times are coarse
     }
 
     /** A pending run no one can read (damaged, of a newer format) is kept under another name, not retried forever. */

@@ -5,6 +5,7 @@ import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.KnownJvm;
 import dev.crashwatch.watchdog.watch.Labels;
+import dev.crashwatch.watchdog.watch.LiveProcess;
 import dev.crashwatch.watchdog.watch.Recorder;
 import dev.crashwatch.watchdog.watch.RecordingThread;
 import dev.crashwatch.watchdog.watch.RunBatch;
@@ -145,7 +146,6 @@ final class RunWatch {
     }
 
     private static boolean isAlive(long pid) {
-        Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        return h.isPresent() && h.get().isAlive();
+        return LiveProcess.running(pid);
     }
 }

@@ -1,9 +1,6 @@
 package dev.crashwatch.watchdog.sidecar;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
+import dev.crashwatch.watchdog.watch.LiveProcess;
 
 /**
  * Waits for a process that is not the sidecar's child to be gone. A process that has exited but not yet been
@@ -33,18 +30,6 @@ final class JvmExit {
     }
 
     static boolean isRunning(long pid) {
-        Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        return h.isPresent() && h.get().isAlive() && !isZombie(pid);
-    }
-
-    /** Linux: state {@code Z} in {@code /proc/<pid>/stat} (the field after the parenthesised name). */
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return LiveProcess.running(pid);
     }
 }

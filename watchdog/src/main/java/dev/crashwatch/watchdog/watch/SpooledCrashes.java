@@ -193,12 +193,7 @@ public final class SpooledCrashes {
         }
 
         static boolean since(long pid, long agentStartMillis) {
-            Optional<ProcessHandle> h = ProcessHandle.of(pid);
-            if (h.isEmpty() || !h.get().isAlive()) {
-                return false;
-            }
-            Optional<Instant> started = h.get().info().startInstant();
-            return started.isEmpty() || !started.get().isAfter(Instant.ofEpochMilli(agentStartMillis));
+            return LiveProcess.runningSince(pid, Instant.ofEpochMilli(agentStartMillis));
         }
     }
 }
