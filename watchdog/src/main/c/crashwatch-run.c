@@ -817,8 +817,8 @@ int main(int argc, char **argv) {
     int hold = -1;
     if (make_run_dir(store, &dir, &fifo) != 0
             || (hold = open(fifo, O_RDWR | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)) < 0) {
-        fprintf(stderr, "crashwatch: cannot create the crash pipe in %s (%s); running without crash reporting\n",
-                store, strerror(errno));
+        /* Silently: the child's stderr is the application's, and a store refused for every command would print
+         * this on every command. `crashwatch status` says why the store is refused (docs/native.md). */
         run_bare(&r);
     }
     if (!plain(fifo, 1)) {

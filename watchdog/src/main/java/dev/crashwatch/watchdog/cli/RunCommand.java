@@ -6,7 +6,7 @@ import dev.crashwatch.watchdog.launch.Launcher;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.watch.Diagnostics;
 import dev.crashwatch.watchdog.watch.Labels;
-import dev.crashwatch.watchdog.watch.StreamDiagnostics;
+import dev.crashwatch.watchdog.watch.SidecarLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,13 +76,18 @@ public final class RunCommand implements Command {
         return launch(args.subList(i, args.size()), labels, err);
     }
 
+    /**
+     * Runs the command. What crashwatch has to say of the run (no agent jar, a store that cannot hold the pipe) goes
+     * to the store's {@code log/sidecar.log}, as the native launcher's Java half's does, never to {@code err}: that is
+     * the application's stderr. Only a command that cannot be started at all is said on it, as a shell would.
+     */
     private static int launch(List<String> command, Labels labels, PrintStream err) throws Exception {
-        Diagnostics diagnostics = new StreamDiagnostics(err);
+        Store store = Store.openDefault();
+        Diagnostics diagnostics = new SidecarLog(store);
         Optional<Path> agent = AgentJar.find();
         if (agent.isEmpty()) {
             diagnostics.note("crashwatch-agent.jar not found beside crashwatch.jar; running without crash reporting");
         }
-        Store store = Store.openDefault();
         try {
             return agent.isPresent() ? new Launcher(store, labels, agent.get(), diagnostics).run(command)
                     : Launcher.bare(command);

@@ -16,7 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The diagnostics of a watchdog that has no terminal (the sidecar, the native launcher's Java half): lines appended
+ * The diagnostics of a watchdog that has no terminal of its own (the sidecar, the native launcher's Java half, and
+ * the Java launcher, whose stderr is the application's): lines appended
  * to {@code log/sidecar.log} in the store. Past 256 KiB the file becomes {@code sidecar.log.1}, replacing the previous
  * one ({@link SidecarStartLog#rotate}, the one rotation rule), so the two never hold more than twice that. A log that
  * cannot be written is given up silently: these watchdogs never write to a stream.

@@ -205,7 +205,7 @@ class NativeLauncherIT {
         assertEquals(5, exitStatus(pb));
         assertEquals("bare\n", out(w, "refused"));
         String err = new String(w.err("refused"), StandardCharsets.UTF_8);
-        assertTrue(err.startsWith("crashwatch: cannot create the crash pipe in ") && err.lines().count() == 1, err);
+        assertEquals("", err, "crashwatch says nothing on the application's stderr (crashwatch status says why)");
         try (Stream<Path> made = Files.list(elsewhere)) {
             assertEquals(List.of(), made.toList(), "nothing created through the link");
         }
