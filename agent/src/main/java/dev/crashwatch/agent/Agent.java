@@ -20,7 +20,7 @@ import java.io.RandomAccessFile;
  * The agent running in this JVM (at most one, however it was attached): the crash hook, the channel its records
  * travel on, the background start-up work and the shutdown hook that says goodbye. Its start does no I/O beyond
  * opening the pipe (launcher mode) or reading the mode file (sidecar mode); everything else happens on a
- * short-lived daemon thread that a crash waits for, briefly, if it comes first.
+ * daemon thread whose hello a crash waits for, briefly, if it comes first.
  */
 final class Agent {
     /**
@@ -33,6 +33,13 @@ final class Agent {
     static final long BYE_BUDGET_MILLIS = 500;
     /** The longest a crash waits for the background start-up (hello, sidecar) to finish, within its budget. */
     static final long START_WAIT_MILLIS = 300;
+    /**
+     * How long after the agent's start the crash-path rehearsal waits ({@link #prepareForCrash}): a short command (a
+     * tool launcher's, most of them well under this) ends before and never pays for it, on the second core it would
+     * take from the application's start-up. A crash that comes earlier is reported unrehearsed: only one whose heap
+     * stays exhausted while it is rendered may then go unreported (docs/protocol.md).
+     */
+    static final long REHEARSAL_AFTER_MILLIS = 500;
 
     private static Agent running;
 
@@ -228,9 +235,8 @@ final class Agent {
     private void report(RecordChannel to, Thread thread, Throwable error) {
         try {
             long deadline = Deadlines.in(CRASH_BUDGET_MILLIS);
-            Thread startUp = starter;
-            if (startUp != Thread.currentThread()) {
-                Deadlines.join(startUp, Math.min(deadline, Deadlines.in(START_WAIT_MILLIS)));
+            if (starter != Thread.currentThread()) {
+                awaitHello(Math.min(deadline, Deadlines.in(START_WAIT_MILLIS))); // not the rehearsal: it may wait
             }
             if (to.silenced() || !to.usable() && (to != channel || store == null)) {
                 return;

@@ -9,8 +9,9 @@ import java.io.OutputStream;
 /**
  * The agent's start-up work that may cost time, done on a short-lived daemon thread so that the application's
  * {@code main} does not wait for it: start the sidecar (sidecar mode), collect the hello facts and send them (first:
- * a JVM that dies of a fatal error has only them), then prepare the crash path. An uncaught exception that comes
- * first waits for it, briefly.
+ * a JVM that dies of a fatal error has only them), then, once the JVM has run half a second, prepare the crash path.
+ * An uncaught exception that comes before the hello waits for it, briefly; one that comes before the rehearsal does
+ * not wait for that.
  */
 final class Starter extends Thread {
     private final Agent agent;
@@ -47,7 +48,7 @@ final class Starter extends Thread {
         } finally {
             agent.helloDone();
         }
-        if (agent.exiting() || agent.channel().byeWritten()) {
+        if (!rehearsalDue()) {
             return; // The JVM is exiting in an orderly way: a rehearsal now would only slow its exit down.
         }
         try {
@@ -55,6 +56,22 @@ final class Starter extends Thread {
         } catch (Throwable ignored) {
             // A crash will then allocate what it needs, if it can.
         }
+    }
+
+    /**
+     * Waits until the JVM has run {@link Agent#REHEARSAL_AFTER_MILLIS} since the agent started; false when it is
+     * exiting by then (or this thread is interrupted): a short command never pays for the rehearsal.
+     */
+    private boolean rehearsalDue() {
+        long wait = agent.startMillis() + Agent.REHEARSAL_AFTER_MILLIS - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return !agent.exiting() && !agent.channel().byeWritten();
     }
 
     private boolean startSidecar(JvmFlags flags) {

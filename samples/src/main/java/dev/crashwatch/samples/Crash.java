@@ -10,7 +10,7 @@ import java.util.List;
 public final class Crash {
     private static final String KINDS =
             "npe worker nested exit <N> ok native-segv native-abort oom-heap oom-exit oom-crash stackoverflow "
-                    + "kill-self sleep <millis>";
+                    + "kill-self sleep <millis> oom-kept";
 
     private Crash() {
     }
@@ -33,7 +33,7 @@ public final class Crash {
             case "stackoverflow" -> recurse(0);
             case "kill-self" -> NativeCrashes.killSelf();
             case "sleep" -> sleep(Long.parseLong(args[1]));
-            default -> unknown(args[0]);
+            default -> more(args[0]);
         }
     }
 
@@ -91,5 +91,37 @@ public final class Crash {
     private static void unknown(String kind) {
         System.err.println("unknown kind " + kind + "; kinds: " + KINDS);
         System.exit(2);
+    }
+
+    /** The kinds added after the corpus was recorded (so that the lines above stay where they are). */
+    private static void more(String kind) throws InterruptedException {
+        if (kind.equals("oom-kept")) {
+            exhaustHeapAndKeepIt();
+        } else {
+            unknown(kind);
+        }
+    }
+
+    /** What {@link #exhaustHeapAndKeepIt} fills the heap with: held, so that it stays full while the JVM reports. */
+    private static final List<Object> KEPT = new ArrayList<>();
+
+    /**
+     * After a second (a running application: the agent has rehearsed its crash path by then), fills the heap to its
+     * last bytes, halving the size of what it asks for at each refusal, keeps it all, and dies of the last
+     * OutOfMemoryError: the crash is reported with no heap left at all. Run with a small -Xmx.
+     */
+    private static void exhaustHeapAndKeepIt() throws InterruptedException {
+        Thread.sleep(1000);
+        int size = 1 << 20;
+        while (true) {
+            try {
+                KEPT.add(new long[size]);
+            } catch (OutOfMemoryError refused) {
+                if (size == 1) {
+                    throw refused;
+                }
+                size /= 2;
+            }
+        }
     }
 }
