@@ -22,10 +22,9 @@ import sun.misc.SignalHandler;
 /**
  * The sidecar watchdog: {@code java -cp crashwatch.jar dev.crashwatch.watchdog.sidecar.SidecarMain [--dir STORE]
  * [--program P] [--version V] [--pid PID --cwd DIR --started MILLIS [--error-file PATTERN]] [--spooled NAME]...}.
- * Reads crash frames
- * from stdin until end of stream (the JVM that started it closed the pipe or died), waits for that JVM to be gone,
- * then counts as launcher mode does, minus what only an exit status tells ({@code docs/counting.md}). A JVM that
- * said bye ends the sidecar at once, having counted nothing. Beside that, on a thread of its own, it finishes the
+ * Reads crash frames from stdin until end of stream (the JVM that started it closed the pipe or died), waits for that
+ * JVM to be gone, then counts as launcher mode does, minus what only an exit status tells ({@code docs/counting.md}).
+ * A JVM that said bye ends the sidecar at once, having counted nothing. Beside that, on a thread of its own, it finishes the
  * native launcher's pending runs whose Java half is gone ({@link AbandonedRuns}), as every watchdog does, and waits
  * for that before it exits. {@code --pid} names the JVM that started the sidecar, with its working directory, a time
  * before it could have crashed (the agent gives the moment it started the sidecar) and its {@code -XX:ErrorFile}
