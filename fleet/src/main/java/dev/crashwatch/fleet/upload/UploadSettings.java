@@ -1,12 +1,11 @@
 package dev.crashwatch.fleet.upload;
 
 import dev.crashwatch.watchdog.store.CollectorUrl;
+import dev.crashwatch.watchdog.uploads.UploadDay;
 import dev.crashwatch.watchdog.uploads.UploadGrace;
 import dev.crashwatch.watchdog.uploads.WholeNumberSetting;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,7 +22,7 @@ import java.util.function.Function;
 public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, LocalDate today, Duration firstPause) {
     /** {@link UploadGrace#ENV}, the grace period's owner's. */
     public static final String GRACE_DAYS_ENV = UploadGrace.ENV;
-    public static final String TODAY_ENV = "CRASHWATCH_UPLOAD_TODAY";
+    public static final String TODAY_ENV = UploadDay.ENV;
     public static final String FIRST_PAUSE_ENV = "CRASHWATCH_UPLOAD_RETRY_MS";
     static final Duration DEFAULT_FIRST_PAUSE = Duration.ofSeconds(2);
 
@@ -43,13 +42,6 @@ public record UploadSettings(Optional<CollectorUrl> collector, int graceDays, Lo
         }
         int grace = UploadGrace.days(env);
         long pause = WholeNumberSetting.read(env, FIRST_PAUSE_ENV, (int) DEFAULT_FIRST_PAUSE.toMillis(), 1, 60_000);
-        String todayText = env.apply(TODAY_ENV);
-        LocalDate today;
-        try {
-            today = todayText == null || todayText.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(todayText.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(TODAY_ENV + " needs a date YYYY-MM-DD, not '" + todayText + "'");
-        }
-        return new UploadSettings(collector, grace, today, Duration.ofMillis(pause));
+        return new UploadSettings(collector, grace, UploadDay.today(env), Duration.ofMillis(pause));
     }
 }

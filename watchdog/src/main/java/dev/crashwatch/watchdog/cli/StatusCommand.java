@@ -41,7 +41,7 @@ public final class StatusCommand implements Command {
         boolean json = CommandArgs.parse(args, Set.of("--json"), Set.of()).noPositional().flag("--json");
         Store store = Store.openDefault();
         StoreStatus s = StoreStatus.of(store);
-        UploadStatus u = UploadStatus.of(store, System::getenv, UploadStatus.today());
+        UploadStatus u = UploadStatus.of(store, System::getenv, UploadStatus.today(System::getenv));
         if (json) {
             json(out, s, u);
         } else {

@@ -73,9 +73,16 @@ public record UploadStatus(Mode mode, Optional<String> collector, String collect
                 started, next);
     }
 
-    /** Today by the UTC clock. */
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /**
+     * Today as the uploader takes it under {@code env} ({@link UploadDay}); the UTC date when that setting cannot be
+     * used, which the status's next-upload line then says.
+     */
+    public static LocalDate today(Function<String, String> env) {
+        try {
+            return UploadDay.today(env);
+        } catch (IllegalArgumentException refused) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
     }
 
     private static Next next(ModeSetting mode, ModeSetting stored, Optional<String> collector,
@@ -94,6 +101,7 @@ public record UploadStatus(Mode mode, Optional<String> collector, String collect
         int graceDays;
         try {
             graceDays = UploadGrace.days(env);
+            UploadDay.today(env);
         } catch (IllegalArgumentException e) {
             return new Next(Optional.empty(), "none: " + e.getMessage() + " ('crashwatch upload' refuses it)");
         }

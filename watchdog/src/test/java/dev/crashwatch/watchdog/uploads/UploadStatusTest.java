@@ -90,6 +90,24 @@ class UploadStatusTest {
     }
 
     @Test
+    void today_is_the_uploaders_a_day_set_for_tests_included_and_a_bad_value_is_said() throws Exception {
+        Store store = store("on 2026-12-01 https://crashes.example.com");
+        Function<String, String> set = Map.of(UploadDay.ENV, "2026-12-05")::get;
+        assertEquals(LocalDate.parse("2026-12-05"), UploadStatus.today(set));
+        assertEquals(Optional.of(LocalDate.parse("2026-12-08")),
+                UploadStatus.of(store, set, UploadStatus.today(set)).next().day(), "the grace period's end");
+        Function<String, String> setLate = Map.of(UploadDay.ENV, "2026-12-20")::get;
+        assertEquals(Optional.of(LocalDate.parse("2026-12-20")),
+                UploadStatus.of(store, setLate, UploadStatus.today(setLate)).next().day(), "due on the day set");
+
+        Function<String, String> bad = Map.of(UploadDay.ENV, "next tuesday")::get;
+        assertEquals(LocalDate.now(java.time.ZoneOffset.UTC), UploadStatus.today(bad));
+        assertEquals(new UploadStatus.Next(Optional.empty(), "none: " + UploadDay.ENV
+                + " needs a date YYYY-MM-DD, not 'next tuesday' ('crashwatch upload' refuses it)"),
+                UploadStatus.of(store, bad, UploadStatus.today(bad)).next());
+    }
+
+    @Test
     void without_a_collector_none_is_due_and_the_environment_overrides_the_mode_file() throws Exception {
         assertEquals(Optional.empty(), status("on 2026-11-01").next().day());
         UploadStatus s = UploadStatus.of(store("on 2026-11-01"), Map.of("CRASHWATCH_COLLECTOR", "http://127.0.0.1:8420")::get,
