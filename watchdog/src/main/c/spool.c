@@ -65,11 +65,17 @@ static void start_millis_of(const char *bytes, size_t n, long pid, char *out, si
         const char *line = hello + at;
         const char *end = memchr(line, '\n', len - at);
         size_t line_len = end != NULL ? (size_t) (end - line) : len - at;
-        size_t digits = line_len - (sizeof key - 1);
-        if (line_len > sizeof key - 1 && memcmp(line, key, sizeof key - 1) == 0 && digits <= 18
-                && strspn(line + sizeof key - 1, "0123456789") >= digits && (digits == 1 || line[sizeof key - 1] != '0')) {
-            snprintf(out, size, "%.*s", (int) digits, line + sizeof key - 1);
-            return;
+        if (line_len > sizeof key - 1 && line_len <= sizeof key - 1 + 18 && memcmp(line, key, sizeof key - 1) == 0) {
+            const char *value = line + sizeof key - 1;
+            size_t digits = line_len - (sizeof key - 1);
+            size_t d = 0;
+            while (d < digits && value[d] >= '0' && value[d] <= '9') {
+                d++;  /* within the line: the hello's last line may end the buffer without a newline */
+            }
+            if (d == digits && (digits == 1 || value[0] != '0')) {
+                snprintf(out, size, "%.*s", (int) digits, value);
+                return;
+            }
         }
         at += line_len + 1;
     }

@@ -56,9 +56,9 @@ public final class Spool {
             create.add(StandardOpenOption.CREATE_NEW);
             create.add(StandardOpenOption.WRITE);
             create.add(LinkOption.NOFOLLOW_LINKS);
-            FileChannel opened = FileChannel.open(mine, create, PrivateDir.fileAttributes());
-            temp = mine;
-            try (FileChannel file = opened; OutputStream out = Channels.newOutputStream(file)) {
+            try (FileChannel file = FileChannel.open(mine, create, PrivateDir.fileAttributes());
+                    OutputStream out = Channels.newOutputStream(file)) {
+                temp = mine; // created here: deleted again if anything below fails
                 RecordChannel frames = new RecordChannel(pid, out);
                 if (hello != null && !frames.write(Wire.HELLO, hello.array(), hello.length())
                         || !frames.write(Wire.CRASH, crash, length, record)) {

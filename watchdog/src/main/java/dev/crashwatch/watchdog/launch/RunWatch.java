@@ -16,7 +16,6 @@ import dev.crashwatch.watchdog.watch.StoreRecorder;
 import dev.crashwatch.watchdog.watch.Watch;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -139,13 +138,9 @@ final class RunWatch {
                 if (!concluded) {
                     watch.conclude(s, status);
                 }
-            } else if (!isAlive(s.pid())) {
+            } else if (!LiveProcess.running(s.pid())) {
                 watch.conclude(s, OptionalInt.empty());
             }
         }
-    }
-
-    private static boolean isAlive(long pid) {
-        return LiveProcess.running(pid);
     }
 }

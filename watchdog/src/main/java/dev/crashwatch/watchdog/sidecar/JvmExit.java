@@ -15,7 +15,7 @@ final class JvmExit {
     /** True once {@code pid} is gone; false if it is still running after {@code timeoutMillis}. */
     static boolean await(long pid, long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (isRunning(pid)) {
+        while (LiveProcess.running(pid)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -27,9 +27,5 @@ final class JvmExit {
             }
         }
         return true;
-    }
-
-    static boolean isRunning(long pid) {
-        return LiveProcess.running(pid);
     }
 }

@@ -86,13 +86,14 @@ public final class SpooledCrashes {
             String name = p.getFileName().toString();
             Matcher temp = TEMP.matcher(name);
             if (temp.matches()) {
-                if (!JvmAlive.since(Long.parseLong(temp.group(1)), Long.MAX_VALUE)) {
+                if (!LiveProcess.running(Long.parseLong(temp.group(1)))) {
                     deleteQuietly(p);
                 }
                 continue;
             }
             Matcher m = NAME.matcher(name);
-            if (m.matches() && !JvmAlive.since(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+            if (m.matches() && !LiveProcess.runningSince(Long.parseLong(m.group(1)),
+                    Instant.ofEpochMilli(Long.parseLong(m.group(2))))) {
                 counted += count(store, p, diagnostics) ? 1 : 0;
             }
         }
@@ -184,16 +185,6 @@ public final class SpooledCrashes {
         @Override
         public void onGarbage(byte[] bytes) {
             raw = bytes;
-        }
-    }
-
-    /** Whether a JVM still runs: the process {@code pid} is alive and started no later than its agent did. */
-    static final class JvmAlive {
-        private JvmAlive() {
-        }
-
-        static boolean since(long pid, long agentStartMillis) {
-            return LiveProcess.runningSince(pid, Instant.ofEpochMilli(agentStartMillis));
         }
     }
 }
