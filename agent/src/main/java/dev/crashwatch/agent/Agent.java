@@ -69,8 +69,8 @@ final class Agent {
     /**
      * Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. In launcher
      * mode this is all {@code premain} does: open the pipe, hold the main jar open ({@code MainJar.holdOpen}: a cost
-     * moved, not added), install the hooks, start {@code crashwatch-start}; the pid and the sidecar check (the JVM's
-     * first {@code getenv} parses the whole environment) wait for that thread.
+     * moved, not added), install the hooks, start {@code crashwatch-start}; the pid and the sidecar check (a read of
+     * {@code /proc/self/environ}) wait for that thread.
      */
     static synchronized void start(AgentOptions options) {
         if (running != null) {
@@ -85,7 +85,7 @@ final class Agent {
                 return;
             }
         } else {
-            if (inSidecar()) {
+            if (inSidecar(StartEnvironment.ofThisProcess())) {
                 return;
             }
             store = StoreDir.resolve(options.dir());
@@ -104,8 +104,8 @@ final class Agent {
     }
 
     /** Whether this JVM is a crashwatch sidecar (the agent then does nothing: no recursion). */
-    static boolean inSidecar() {
-        return System.getenv(Sidecar.ENV) != null;
+    static boolean inSidecar(StartEnvironment env) {
+        return env.get(Sidecar.ENV) != null;
     }
 
     /**
@@ -263,7 +263,7 @@ final class Agent {
     private void spool(long record, ByteSink rendered) {
         ByteSink facts = hello;
         if (facts == null) {
-            JvmFlags flags = JvmFlags.ofThisJvm();
+            JvmFlags flags = JvmFlags.ofThisJvm(StartEnvironment.ofThisProcess());
             facts = HelloRecord.collect(options.program(), options.version(), channel.pid(), startMillis,
                     flags.errorFile(), flags.exitOnOutOfMemoryError(), System.getProperty("java.class.path"));
         }

@@ -1,9 +1,5 @@
 package dev.crashwatch.agent;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,9 @@ public final class JvmFlags {
     static final String ERROR_FILE = "-XX:ErrorFile=";
     static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
     static final String NO_EXIT_ON_OOM = "-XX:-ExitOnOutOfMemoryError";
+    private static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final String JDK_OPTIONS = "JDK_JAVA_OPTIONS";
+    private static final String JAVA_OPTIONS = "_JAVA_OPTIONS";
     /** Launcher options whose value is the next argument (so it is not taken for the main class). */
     private static final String[] WITH_VALUE = {
         "-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path", "--add-modules",
@@ -30,9 +29,9 @@ public final class JvmFlags {
     private String errorFile;
     private boolean exitOnOutOfMemoryError;
 
-    /** The flags of this JVM. */
-    static JvmFlags ofThisJvm() {
-        return of(System.getenv(), commandLine());
+    /** The flags of this JVM, which started with the environment {@code env}. */
+    static JvmFlags ofThisJvm(StartEnvironment env) {
+        return of(env.get(TOOL_OPTIONS), env.get(JDK_OPTIONS), commandLine(), env.get(JAVA_OPTIONS));
     }
 
     /**
@@ -40,11 +39,15 @@ public final class JvmFlags {
      * {@code env}.
      */
     public static JvmFlags of(Map<String, String> env, List<String> argv) {
+        return of(env.get(TOOL_OPTIONS), env.get(JDK_OPTIONS), argv, env.get(JAVA_OPTIONS));
+    }
+
+    private static JvmFlags of(String toolOptions, String jdkOptions, List<String> argv, String javaOptions) {
         JvmFlags flags = new JvmFlags();
-        flags.scanOptions(env.get("JAVA_TOOL_OPTIONS"));
-        flags.scanOptions(env.get("JDK_JAVA_OPTIONS"));
+        flags.scanOptions(toolOptions);
+        flags.scanOptions(jdkOptions);
         flags.scanCommandLine(argv);
-        flags.scanOptions(env.get("_JAVA_OPTIONS"));
+        flags.scanOptions(javaOptions);
         return flags;
     }
 
@@ -118,19 +121,9 @@ public final class JvmFlags {
     /** argv of this process from {@code /proc/self/cmdline}; empty where there is none. */
     static List<String> commandLine() {
         List<String> argv = new ArrayList<>();
-        byte[] bytes;
-        try (InputStream in = new FileInputStream("/proc/self/cmdline")) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream(1024);
-            byte[] chunk = new byte[4096];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                all.write(chunk, 0, n);
-            }
-            bytes = all.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            return argv;
-        }
+        byte[] bytes = ProcSelf.read("cmdline");
         int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = 0; bytes != null && i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 argv.add(new String(bytes, start, i - start));
                 start = i + 1;

@@ -29,11 +29,12 @@ final class Starter extends Thread {
     public void run() {
         try {
             agent.channel().pid();
-            if (store == null && Agent.inSidecar()) {
+            StartEnvironment env = StartEnvironment.ofThisProcess();
+            if (store == null && Agent.inSidecar(env)) {
                 agent.standDown();
                 return;
             }
-            JvmFlags flags = JvmFlags.ofThisJvm(); // once: the sidecar's command line and the hello both need it
+            JvmFlags flags = JvmFlags.ofThisJvm(env); // once: the sidecar's command line and the hello both need it
             if (store != null && !startSidecar(flags)) {
                 return;
             }
