@@ -19,8 +19,8 @@ import java.io.RandomAccessFile;
 /**
  * The agent running in this JVM (at most one, however it was attached): the crash hook, the channel its records
  * travel on, the background start-up work and the shutdown hook that says goodbye. Its start does no I/O beyond
- * opening the pipe (launcher mode) or reading the mode file (sidecar mode); everything else happens on a
- * daemon thread whose hello a crash waits for, briefly, if it comes first.
+ * holding the main jar open and, in sidecar mode, reading the mode file; everything else (in launcher mode, opening
+ * the pipe too) happens on a daemon thread whose hello a crash waits for, briefly, if it comes first.
  */
 final class Agent {
     /**
@@ -68,23 +68,17 @@ final class Agent {
 
     /**
      * Starts the agent unless one already runs in this JVM, this JVM is a sidecar, or the mode is off. In launcher
-     * mode this is all {@code premain} does: open the pipe, hold the main jar open ({@code MainJar.holdOpen}: a cost
-     * moved, not added), install the hooks, start {@code crashwatch-start}; the pid and the sidecar check (a read of
-     * {@code /proc/self/environ}) wait for that thread.
+     * mode this is all {@code premain} does: hold the main jar open ({@code MainJar.holdOpen}: a cost moved, not
+     * added), install the hooks, start {@code crashwatch-start}; the pid, the sidecar check and opening the pipe
+     * (checking it is this user's: ~1 ms of file attributes and user lookups) wait for that thread, which stands the
+     * agent down again if the pipe cannot be opened.
      */
     static synchronized void start(AgentOptions options) {
         if (running != null) {
             return;
         }
         StoreDir store = null;
-        OutputStream pipe = null;
-        if (options.pipe() != null) {
-            String path = options.pipePath();
-            pipe = path != null ? openFifo(path) : null;
-            if (pipe == null) {
-                return;
-            }
-        } else {
+        if (options.pipe() == null) {
             if (inSidecar(StartEnvironment.ofThisProcess())) {
                 return;
             }
@@ -94,7 +88,7 @@ final class Agent {
             }
         }
         MainJar.holdOpen(); // not an extra cost: the launcher would parse the main jar next, on this thread
-        Agent agent = new Agent(options, new RecordChannel(pipe));
+        Agent agent = new Agent(options, new RecordChannel(null));
         agent.store = store;
         agent.hook = CrashHook.install(agent);
         agent.starter = new Starter(agent, store);
@@ -109,12 +103,17 @@ final class Agent {
     }
 
     /**
-     * Opens the watchdog's FIFO for writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO
-     * return at once on Linux, where a write-only open would wait for a reader. Only an existing FIFO of this user in
-     * a private directory of this user is opened ({@link PrivateDir#fifoProblem}: never through a link, never a
-     * regular file created in its place). Null when it cannot be opened.
+     * Opens the watchdog's FIFO (launcher mode), named by the {@code pipe=} option or the variable it names, for
+     * writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO return at once on Linux, where a
+     * write-only open would wait for a reader. Only an existing FIFO of this user in a private directory of this
+     * user is opened ({@link PrivateDir#fifoProblem}: never through a link, never a regular file created in its
+     * place). Null when it cannot be opened.
      */
-    private static OutputStream openFifo(String path) {
+    static OutputStream openFifo(AgentOptions options, StartEnvironment env) {
+        String path = options.pipePath(env);
+        if (path == null) {
+            return null;
+        }
         File fifo = new File(path);
         try {
             if (PrivateDir.fifoProblem(fifo.toPath()) != null) {
@@ -191,8 +190,8 @@ final class Agent {
     }
 
     /**
-     * The background start-up found that this JVM wants no crash reporting after all (a sidecar JVM, or no sidecar
-     * could start): step aside, uninstalling the hook and sending nothing more, not even the goodbye.
+     * The background start-up found that this JVM wants no crash reporting after all (a sidecar JVM, no pipe to
+     * open, or no sidecar could start): step aside, uninstalling the hook and sending nothing more, not even the goodbye.
      */
     void standDown() {
         hook.uninstall();

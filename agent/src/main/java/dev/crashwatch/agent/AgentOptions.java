@@ -104,8 +104,8 @@ public final class AgentOptions implements SidecarOptions {
     }
 
     /** The crash pipe's path: the option, or the path in {@link #PIPE_ENV} when the option says so; null if unset. */
-    String pipePath() {
-        return PIPE_FROM_ENV.equals(pipe) ? blankToNull(System.getenv(PIPE_ENV)) : pipe;
+    String pipePath(StartEnvironment env) {
+        return PIPE_FROM_ENV.equals(pipe) ? blankToNull(env.get(PIPE_ENV)) : pipe;
     }
 
     @Override

@@ -8,10 +8,10 @@ import java.io.OutputStream;
 
 /**
  * The agent's start-up work that may cost time, done on a short-lived daemon thread so that the application's
- * {@code main} does not wait for it: start the sidecar (sidecar mode), collect the hello facts and send them (first:
- * a JVM that dies of a fatal error has only them), then, once the JVM has run half a second, prepare the crash path.
- * An uncaught exception that comes before the hello waits for it, briefly; one that comes before the rehearsal does
- * not wait for that.
+ * {@code main} does not wait for it: open the launcher's pipe (launcher mode) or start the sidecar (sidecar mode),
+ * collect the hello facts and send them (first: a JVM that dies of a fatal error has only them), then, once the JVM
+ * has run half a second, prepare the crash path. An uncaught exception that comes before the hello waits for it,
+ * briefly; one that comes before the rehearsal does not wait for that.
  */
 final class Starter extends Thread {
     private final Agent agent;
@@ -30,7 +30,7 @@ final class Starter extends Thread {
         try {
             agent.channel().pid();
             StartEnvironment env = StartEnvironment.ofThisProcess();
-            if (store == null && Agent.inSidecar(env)) {
+            if (store == null && !connectPipe(env)) {
                 agent.standDown();
                 return;
             }
@@ -73,6 +73,19 @@ final class Starter extends Thread {
             }
         }
         return !agent.exiting() && !agent.channel().byeWritten();
+    }
+
+    /** Launcher mode: connects the channel to the launcher's pipe; false in a sidecar JVM or when it cannot be opened. */
+    private boolean connectPipe(StartEnvironment env) {
+        if (Agent.inSidecar(env)) {
+            return false;
+        }
+        OutputStream pipe = Agent.openFifo(agent.options(), env);
+        if (pipe == null) {
+            return false;
+        }
+        agent.channel().connect(pipe);
+        return true;
     }
 
     private boolean startSidecar(JvmFlags flags) {

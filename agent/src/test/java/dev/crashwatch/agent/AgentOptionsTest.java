@@ -1,5 +1,6 @@
 package dev.crashwatch.agent;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -24,8 +25,11 @@ class AgentOptionsTest {
     void the_pipe_may_be_named_by_a_variable_which_keeps_store_paths_out_of_java_tool_options() {
         AgentOptions o = AgentOptions.parse("pipe=$CRASHWATCH_PIPE");
         assertEquals("$CRASHWATCH_PIPE", o.pipe(), "launcher mode, whatever the variable holds");
-        assertEquals(System.getenv("CRASHWATCH_PIPE"), o.pipePath());
-        assertEquals("/s/p", AgentOptions.parse("pipe=/s/p").pipePath());
+        StartEnvironment env = StartEnvironment.of("CRASHWATCH_PIPE=/s/run/1-ab/crash.pipe\0".getBytes(UTF_8));
+        assertEquals("/s/run/1-ab/crash.pipe", o.pipePath(env));
+        assertNull(o.pipePath(StartEnvironment.of("CRASHWATCH_PIPE= \0".getBytes(UTF_8))), "blank: no pipe");
+        assertNull(o.pipePath(StartEnvironment.of(new byte[0])), "unset: no pipe");
+        assertEquals("/s/p", AgentOptions.parse("pipe=/s/p").pipePath(env));
     }
 
     @Test
