@@ -1,5 +1,6 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.wire.ProcSelf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.crashwatch.agent;
 
+import dev.crashwatch.agent.wire.ProcSelf;
+
 /**
  * The environment this process was started with, looked up one variable at a time in {@code /proc/self/environ}
  * without parsing the rest: the JVM's first {@code System.getenv} parses every variable into a map (five classes

@@ -75,7 +75,7 @@ final class Starter extends Thread {
         return !agent.exiting() && !agent.channel().byeWritten();
     }
 
-    /** Launcher mode: connects the channel to the launcher's pipe; false in a sidecar JVM or when it cannot be opened. */
+    /** Launcher mode: connects the channel to the launcher's pipe; false in a sidecar JVM or if it cannot be opened. */
     private boolean connectPipe(StartEnvironment env) {
         if (Agent.inSidecar(env)) {
             return false;

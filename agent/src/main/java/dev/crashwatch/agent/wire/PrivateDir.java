@@ -9,8 +9,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,6 +21,15 @@ import java.util.Set;
  */
 public final class PrivateDir {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /**
+     * The name this process's user has as a file's owner: {@code user.name}, or, for a user the system has no name
+     * for, the uid's digits (the JDK names such an owner by its uid). A container started with an arbitrary uid (as
+     * OpenShift does, or {@code docker run --user 4000123}) has no passwd entry: its JVMs' {@code user.name} is "?"
+     * while its files' owner reads "4000123", and a comparison of the two refused the user's own files.
+     */
+    static final String THIS_USER = thisUser();
+    private static final int GROUP_WRITE = 0020;
+    private static final int OTHERS_WRITE = 0002;
 
     private PrivateDir() {
     }
@@ -45,20 +52,18 @@ public final class PrivateDir {
 
     /** Why {@code dir} is not a private directory of this user, or null when it is. */
     public static String problem(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return dir + " is not a directory (or is a symbolic link)";
-        }
         if (!POSIX) {
-            return null;
+            return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? null : notADirectory(dir);
         }
-        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String me = System.getProperty("user.name");
-        if (!a.owner().getName().equals(me)) {
-            return dir + " is owned by " + a.owner().getName() + ", not " + me;
+        FileFacts facts = FileFacts.of(dir);
+        if (facts == null || facts.type != FileFacts.DIRECTORY) {
+            return notADirectory(dir);
         }
-        Set<PosixFilePermission> p = a.permissions();
-        if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-            return dir + " is writable by others (" + PosixFilePermissions.toString(p) + ")";
+        if (!facts.ownedByThisUser) {
+            return notOwned(dir);
+        }
+        if ((facts.permissions & (GROUP_WRITE | OTHERS_WRITE)) != 0) {
+            return dir + " is writable by others (mode " + Integer.toOctalString(facts.permissions) + ")";
         }
         return null;
     }
@@ -74,12 +79,42 @@ public final class PrivateDir {
         if (problem != null || !POSIX) {
             return problem;
         }
-        PosixFileAttributes a = Files.readAttributes(fifo, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (!a.isOther()) {
+        FileFacts facts = FileFacts.of(fifo);
+        if (facts == null || facts.type != FileFacts.FIFO) {
             return fifo + " is not a FIFO";
         }
-        String me = System.getProperty("user.name");
-        return a.owner().getName().equals(me) ? null : fifo + " is owned by " + a.owner().getName() + ", not " + me;
+        return facts.ownedByThisUser ? null : notOwned(fifo);
+    }
+
+    /** Whether {@code path} (not followed if a link) belongs to the user this process runs as; false if not known. */
+    public static boolean ownedByThisUser(Path path) {
+        try {
+            FileFacts facts = FileFacts.of(path);
+            return facts != null && facts.ownedByThisUser;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String notADirectory(Path dir) {
+        return dir + " is not a directory (or is a symbolic link)";
+    }
+
+    /** The message for a file of someone else (the owner's name looked up only here, on the refusing path). */
+    private static String notOwned(Path path) {
+        String owner;
+        try {
+            owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+        } catch (IOException | RuntimeException e) {
+            owner = "someone else";
+        }
+        return path + " is owned by " + owner + ", not " + THIS_USER;
+    }
+
+    private static String thisUser() {
+        String name = System.getProperty("user.name", "?");
+        long uid = name.equals("?") || name.isEmpty() ? ProcSelf.effectiveUid() : -1;
+        return uid >= 0 ? Long.toString(uid) : name;
     }
 
     /** {@code file} as a regular file of this user, created 0600 if absent, never through a link. */

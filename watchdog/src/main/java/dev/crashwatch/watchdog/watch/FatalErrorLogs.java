@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.watch;
 
+import dev.crashwatch.agent.wire.PrivateDir;
 import dev.crashwatch.agent.wire.Wire;
 import dev.crashwatch.watchdog.pipe.Hello;
 import java.io.IOException;
@@ -41,19 +42,11 @@ public final class FatalErrorLogs {
         long notBefore = hello.startMillis() - CLOCK_SLACK_MILLIS;
         for (Path p : candidates(pid, hello)) {
             if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.toFile().lastModified() >= notBefore
-                    && ownedByThisUser(p) && namesPid(p, pid)) {
+                    && PrivateDir.ownedByThisUser(p) && namesPid(p, pid)) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean ownedByThisUser(Path p) {
-        try {
-            return Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     /** Whether the log's header (its first {@link #HEADER_BYTES}) names {@code pid}, as HotSpot's does. */
