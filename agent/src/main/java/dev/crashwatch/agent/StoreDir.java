@@ -45,7 +45,7 @@ public final class StoreDir {
     /** The user config directory, as Go's {@code os.UserConfigDir}. */
     static File userConfigDir(Map<String, String> env) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home", "");
+        String home = home(env);
         if (os.startsWith("windows")) {
             String appData = env.get("AppData");
             return present(appData) ? new File(appData) : new File(home, "AppData" + File.separator + "Roaming");
@@ -55,6 +55,17 @@ public final class StoreDir {
         }
         String xdg = env.get("XDG_CONFIG_HOME");
         return present(xdg) && new File(xdg).isAbsolute() ? new File(xdg) : new File(home, ".config");
+    }
+
+    /**
+     * The user's home: {@code user.home}, or {@code HOME} where the JDK has none to give. For a user without a
+     * passwd entry (a container started with an arbitrary uid) JDK 17 says "?", and a store under "?/.config" would
+     * be made in the application's working directory; later JDKs and the native launcher take {@code HOME} then.
+     */
+    static String home(Map<String, String> env) {
+        String home = System.getProperty("user.home", "");
+        String fromEnv = env.get("HOME");
+        return !new File(home).isAbsolute() && present(fromEnv) ? fromEnv : home;
     }
 
     File dir() {

@@ -3,15 +3,19 @@ package dev.crashwatch.watchdog.run;
 import static dev.crashwatch.watchdog.run.Watchdog.exitStatus;
 import static dev.crashwatch.watchdog.run.Watchdog.java;
 import static dev.crashwatch.watchdog.run.Watchdog.sample;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.crashwatch.watchdog.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,6 +70,21 @@ class UnnamedUserIT {
         int status = exitStatus(asUnnamedUser(w.run(List.of(), sample(java(), List.of(), "native-segv"), "segv")));
         assertNotEquals(0, status);
         assertEquals(1, w.counters("crash/fatal\nSIGSEGV\n").size(), () -> countersOrNone());
+    }
+
+    /** JDK 17 gives such a user {@code user.home} "?": the default store is under {@code HOME} all the same. */
+    @Test
+    void with_no_store_named_the_crash_is_counted_in_the_default_store_under_HOME() throws Exception {
+        ProcessBuilder pb = asUnnamedUser(w.run(List.of(), sample(java(), List.of(), "npe"), "default"));
+        pb.environment().remove("CRASHWATCH_DIR");
+        pb.environment().remove("XDG_CONFIG_HOME");
+        assertEquals(1, exitStatus(pb), () -> new String(w.errQuietly("default")));
+        w.awaitRecorded();
+        Path store = home.resolve(".config/crashwatch");
+        await().atMost(Duration.ofSeconds(Watchdog.RUN_TIMEOUT_SECONDS)).until(() -> Files.isDirectory(store.resolve(
+                "counters")) && Store.at(store).counterFiles().stream().anyMatch(f -> f.counters().keySet().stream()
+                        .anyMatch(name -> name.startsWith("crash/crash\njava.lang.NullPointerException"))));
+        assertFalse(Files.exists(w.work().resolve("?")), "no store under a home named ?");
     }
 
     private ProcessBuilder asUnnamedUser(ProcessBuilder pb) {
