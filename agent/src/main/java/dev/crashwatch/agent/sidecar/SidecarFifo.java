@@ -39,7 +39,7 @@ final class SidecarFifo {
      * sidecar log and the FIFO is made in a fresh private directory of its own (deleted with the FIFO).
      */
     private static File directory() throws IOException {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "crashwatch-" + System.getProperty("user.name"));
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "crashwatch-" + PrivateDir.thisUser());
         try {
             PrivateDir.ensure(dir);
         } catch (IOException untrusted) {

@@ -86,6 +86,11 @@ public final class PrivateDir {
         return facts.ownedByThisUser ? null : notOwned(fifo);
     }
 
+    /** This process's user by the name its files' owner has ({@link #THIS_USER}: for a user without a name, its uid). */
+    public static String thisUser() {
+        return THIS_USER;
+    }
+
     /** Whether {@code path} (not followed if a link) belongs to the user this process runs as; false if not known. */
     public static boolean ownedByThisUser(Path path) {
         try {
