@@ -27,7 +27,7 @@ public final class PrivateDir {
      * OpenShift does, or {@code docker run --user 4000123}) has no passwd entry: its JVMs' {@code user.name} is "?"
      * while its files' owner reads "4000123", and a comparison of the two refused the user's own files.
      */
-    static final String THIS_USER = thisUser();
+    static final String THIS_USER = ownersNameOfThisUser();
     private static final int GROUP_WRITE = 0020;
     private static final int OTHERS_WRITE = 0002;
 
@@ -116,7 +116,7 @@ public final class PrivateDir {
         return path + " is owned by " + owner + ", not " + THIS_USER;
     }
 
-    private static String thisUser() {
+    private static String ownersNameOfThisUser() {
         String name = System.getProperty("user.name", "?");
         long uid = name.equals("?") || name.isEmpty() ? ProcSelf.effectiveUid() : -1;
         return uid >= 0 ? Long.toString(uid) : name;

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 /**
  * Counts the crash records agents spooled ({@link Spool}; {@code docs/protocol.md}, "The spool"), each exactly once:
  * a spooled record is added with the ID {@code spool/<file name>} in the same atomic rename as its count (the counter
- * file's imported-entry IDs, {@code Store.addImported}), then its file is deleted, so a watchdog killed between the
- * two, or two watchdogs at once, never count it twice. The counter file is chosen from the spooled hello alone and
+ * file's imported-entry IDs, {@code Store.addOnce}: this machine's own crash, so also the store's last recorded one),
+ * then its file is deleted, so a watchdog killed between the two, or two watchdogs at once, never count it twice. The counter file is chosen from the spooled hello alone and
  * the week of the file's time, so every watchdog picks the same one.
  */
 public final class SpooledCrashes {
@@ -117,7 +117,7 @@ public final class SpooledCrashes {
                 name = CounterNames.MALFORMED;
                 store.saveMalformed(spooled.raw);
             }
-            store.addImported(key, Map.of(name, 1L), "spool/" + file.getFileName());
+            store.addOnce(key, Map.of(name, 1L), "spool/" + file.getFileName()); // this machine's own: the last crash
             Files.deleteIfExists(file);
             return true;
         } catch (NoSuchFileException gone) {

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.RecentCrash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,17 @@ class PipelineIT {
         assertEquals(List.of("Crash", "billing"), keys.stream().map(CounterFileKey::program).toList());
         assertEquals(List.of("devel", "2.1"), keys.stream().map(CounterFileKey::version).toList());
         assertEquals(System.getProperty("java.version"), keys.get(0).javaVersion());
+    }
+
+    /** {@code crashwatch status} names it: a crash the native launcher spooled at hand-over is this machine's own. */
+    @Test
+    void the_crash_just_counted_is_the_stores_most_recent() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        exitStatus(w.run(List.of("--program", "billing"), sample(java(), List.of(), "npe"), "npe"));
+        w.awaitRecorded();
+        RecentCrash recent = Store.at(w.store()).mostRecentCrash().orElseThrow(() -> new AssertionError("none"));
+        assertEquals("billing", recent.key().program());
+        assertTrue(recent.last().name().startsWith("crash/crash\njava.lang.NullPointerException\n"), recent::toString);
     }
 
     @Test
