@@ -4,6 +4,7 @@ import dev.crashwatch.watchdog.store.CollectorUrl;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.ModeSetting;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.uploads.UploadStatus;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,11 @@ public final class ModeCommand implements Command {
         if (now.mode() != mode) {
             err.println("crashwatch mode: set to " + mode.word() + " in " + store.dir()
                     + ", but CRASHWATCH_MODE overrides it here: " + now.mode().word());
+        } else if (mode == Mode.ON) {
+            // What consent means here and now (status's lines): where reports go, when, or why not.
+            UploadStatus u = UploadStatus.of(store, System::getenv, UploadStatus.today(System::getenv));
+            out.println(StatusCommand.uploadLine(u));
+            out.println(StatusCommand.nextUploadLine(u));
         }
         return 0;
     }

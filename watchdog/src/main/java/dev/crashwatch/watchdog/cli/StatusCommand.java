@@ -68,14 +68,24 @@ public final class StatusCommand implements Command {
     }
 
     private static void print(PrintStream out, UploadStatus u) {
-        out.println("upload:             " + (u.mode() != Mode.ON ? "no (mode " + u.mode().word() + ")"
-                : u.collector().map(c -> "to " + c + " (" + u.collectorSource() + ")").orElse("no collector set")));
+        out.println(uploadLine(u));
         out.println("upload reports:     " + Arrays.stream(ReportState.values())
                 .map(r -> u.reports().get(r) + " " + r.word()).collect(Collectors.joining(", ")));
         out.println("last upload:        " + u.last().map(l -> l.at() + ", " + l.status()
                 + (l.message().isEmpty() || l.message().equals(l.status()) ? "" : ": " + l.message())).orElse("none"));
-        out.println("next upload:        " + u.next().day().map(d -> d + ", ").orElse("") + u.next().why()
-                + (u.next().day().isPresent() ? " (started after a crash, once a day at most, or by 'crashwatch upload')" : ""));
+        out.println(nextUploadLine(u));
+    }
+
+    /** Where reports go ({@code upload:}), as status prints it; also what {@code crashwatch mode on} answers. */
+    static String uploadLine(UploadStatus u) {
+        return "upload:             " + (u.mode() != Mode.ON ? "no (mode " + u.mode().word() + ")"
+                : u.collector().map(c -> "to " + c + " (" + u.collectorSource() + ")").orElse("no collector set"));
+    }
+
+    /** When the next upload is due ({@code next upload:}), as status prints it. */
+    static String nextUploadLine(UploadStatus u) {
+        return "next upload:        " + u.next().day().map(d -> d + ", ").orElse("") + u.next().why()
+                + (u.next().day().isPresent() ? " (started after a crash, once a day at most, or by 'crashwatch upload')" : "");
     }
 
     private static String describe(RecentCrash r) {

@@ -30,7 +30,10 @@ class ModeCollectorTest {
         assertEquals("on " + today + " https://crashes.example.com\n", modeFile());
 
         Files.writeString(store.resolve("mode"), "on 2026-11-01 https://crashes.example.com\n");
-        assertEquals(0, cli.run("mode", "on").status());
+        CliInStore.Result again = cli.run("mode", "on");
+        assertEquals(0, again.status());
+        assertTrue(again.out().startsWith("upload:             to https://crashes.example.com (mode file)\n"
+                + "next upload:        "), "consent says where and when: " + again.out());
         assertEquals("on 2026-11-01 https://crashes.example.com\n", modeFile(), "the grace period does not restart");
         assertEquals(0, cli.run("mode", "on", "--collector", "http://127.0.0.1:8420").status());
         assertEquals("on 2026-11-01 http://127.0.0.1:8420\n", modeFile());
@@ -43,6 +46,15 @@ class ModeCollectorTest {
         assertEquals(Mode.LOCAL, s.mode());
         assertEquals(0, cli.run("mode", "on").status());
         assertEquals("on " + today + " http://127.0.0.1:8420\n", modeFile(), "a new consent, a new day");
+    }
+
+    @Test
+    void mode_on_without_a_collector_says_that_nothing_is_sent_until_one_is_set() throws Exception {
+        CliInStore.Result on = new CliInStore(store).run("mode", "on");
+        assertEquals(0, on.status());
+        assertEquals("upload:             no collector set\n"
+                + "next upload:        none: no collector set ('crashwatch mode on --collector URL')\n", on.out());
+        assertEquals("", new CliInStore(store).run("mode", "local").out(), "nothing to say for local");
     }
 
     @Test
