@@ -29,6 +29,7 @@ final class UnpackedDriver {
     /** The driver's native libraries in its jar: {@code libduckdb_java.so_<os>_<arch>}. */
     static final String LIBRARY_PREFIX = "libduckdb_java.so_";
     private static final long STALE_MILLIS = 3_600_000;
+    private static final String SIZE_SEPARATOR = "-";
 
     private UnpackedDriver() {
     }
@@ -61,10 +62,34 @@ final class UnpackedDriver {
 
     /** {@code <cache>/duckdb/<jar name>-<size>}, each folder made private or checked to be. */
     static Path folder(Path cache, Path jar) throws IOException {
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         PrivateDir.ensure(cache);
         Path all = PrivateDir.ensure(cache.resolve("duckdb"));
-        return PrivateDir.ensure(all.resolve(name + "-" + Files.size(jar)));
+        return PrivateDir.ensure(all.resolve(folderName(jar.getFileName().toString(), Files.size(jar))));
+    }
+
+    /** The name of the copy of the jar {@code jarName} of {@code size} bytes: {@code <jar name>-<size>}. */
+    static String folderName(String jarName, long size) {
+        String stem = jarName.endsWith(DuckDb.JAR_SUFFIX)
+            ? jarName.substring(0, jarName.length() - DuckDb.JAR_SUFFIX.length()) : jarName;
+        return stem + SIZE_SEPARATOR + size;
+    }
+
+    /**
+     * Whether {@link #folderName} gives {@code name} to a driver's jar ({@link DuckDb#isDriverJar}): read back as a
+     * jar name and a size, it must be built again to the letter (no sign, no leading zero, no other suffix).
+     */
+    static boolean isFolderName(String name) {
+        int at = name.lastIndexOf(SIZE_SEPARATOR);
+        if (at < 0) {
+            return false;
+        }
+        String jarName = name.substring(0, at) + DuckDb.JAR_SUFFIX;
+        try {
+            return DuckDb.isDriverJar(jarName)
+                && folderName(jarName, Long.parseLong(name.substring(at + SIZE_SEPARATOR.length()))).equals(name);
+        } catch (NumberFormatException notASize) {
+            return false;
+        }
     }
 
     /**
