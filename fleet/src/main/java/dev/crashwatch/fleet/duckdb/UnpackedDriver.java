@@ -62,7 +62,7 @@ final class UnpackedDriver {
         try {
             Path dir = folder(cache, jar);
             Instant now = Instant.now();
-            boolean marked = markUsed(dir, now);
+            boolean marked = markUsed(dir, now); // before a re-unpack too: another installation's sweep spares it
             Path classes = dir.resolve(JAR);
             Path lib = dir.resolve(library.get());
             boolean made = false;
