@@ -26,6 +26,7 @@ public final class DuckDb {
     /** The folder holding DuckDB's JDBC jar, off the class path; set by the {@code crashwatch} script. */
     public static final String DIR_PROPERTY = "crashwatch.duckdb.dir";
     static final String DRIVER_CLASS = "org.duckdb.DuckDBDriver";
+    static final String JAR_SUFFIX = ".jar";
     private static final String URL = "jdbc:duckdb:";
     private static Driver driver;
 
@@ -69,12 +70,14 @@ public final class DuckDb {
     /** The one {@code duckdb_jdbc-*.jar} in {@code dir}. */
     static Optional<Path> jarIn(Path dir) throws SQLException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith("duckdb_jdbc") && name.endsWith(".jar");
-            }).findFirst();
+            return files.filter(p -> isDriverJar(p.getFileName().toString())).findFirst();
         } catch (java.io.IOException e) {
             throw new SQLException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a file named {@code name} is DuckDB's JDBC jar: {@code duckdb_jdbc*.jar}. */
+    static boolean isDriverJar(String name) {
+        return name.startsWith("duckdb_jdbc") && name.endsWith(JAR_SUFFIX);
     }
 }

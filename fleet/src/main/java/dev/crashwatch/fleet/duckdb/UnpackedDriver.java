@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,19 +27,32 @@ import java.util.zip.ZipOutputStream;
  * name and renamed into place, so a copy cut short by kill -9 is never used; two commands unpacking at once both
  * finish with the same files. Every folder on the way must be the user's own and writable by nobody else
  * ({@link PrivateDir}): the library is code this process will run.
+ *
+ * <p>A command marks the copy it uses by setting the folder's modification time to now when it is older than
+ * {@link #MARK_AFTER}, so a command normally writes nothing. When it has just marked or made its copy, it deletes the
+ * copies of other versions no command has used for {@link UnusedCopies#UNUSED_FOR} ({@link UnusedCopies}): one
+ * listing of {@code duckdb/} at most once a day per copy in use rather than one on every command, as a copy cannot
+ * become unused faster than in days, and a first command after an upgrade, which unpacks 71 MB anyway, sweeps at once.
  */
 final class UnpackedDriver {
     static final String JAR = "duckdb_jdbc.jar";
     /** The driver's native libraries in its jar: {@code libduckdb_java.so_<os>_<arch>}. */
     static final String LIBRARY_PREFIX = "libduckdb_java.so_";
+    /**
+     * A command that finds the copy it uses older than this marks it used now ({@link UnusedCopies} deletes copies no
+     * command marked for long).
+     */
+    static final Duration MARK_AFTER = Duration.ofDays(1);
     private static final long STALE_MILLIS = 3_600_000;
+    private static final String SIZE_SEPARATOR = "-";
 
     private UnpackedDriver() {
     }
 
     /**
-     * The unpacked copy of {@code jar} in {@code cache}, made now if it is not there; empty when it cannot be made
-     * (no library for this platform in the jar, a cache that is not private or not writable).
+     * The unpacked copy of {@code jar} in {@code cache}, made now if it is not there, marked used and the unused
+     * copies beside it deleted as the class says; empty when it cannot be made (no library for this platform in the
+     * jar, a cache that is not private or not writable).
      */
     static Optional<Path> in(Path cache, Path jar) {
         Optional<String> library = libraryName(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
@@ -44,14 +61,21 @@ final class UnpackedDriver {
         }
         try {
             Path dir = folder(cache, jar);
+            Instant now = Instant.now();
+            boolean marked = markUsed(dir, now); // before a re-unpack too: another installation's sweep spares it
             Path classes = dir.resolve(JAR);
             Path lib = dir.resolve(library.get());
+            boolean made = false;
             if (!Files.isRegularFile(classes, LinkOption.NOFOLLOW_LINKS)
                     || !Files.isRegularFile(lib, LinkOption.NOFOLLOW_LINKS)) {
                 removeStaleTemporaries(dir);
                 if (!unpack(jar, library.get(), dir)) {
                     return Optional.empty();
                 }
+                made = true;
+            }
+            if (marked || made) {
+                UnusedCopies.sweep(dir, now);
             }
             return Optional.of(classes);
         } catch (IOException | RuntimeException e) {
@@ -61,10 +85,53 @@ final class UnpackedDriver {
 
     /** {@code <cache>/duckdb/<jar name>-<size>}, each folder made private or checked to be. */
     static Path folder(Path cache, Path jar) throws IOException {
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         PrivateDir.ensure(cache);
         Path all = PrivateDir.ensure(cache.resolve("duckdb"));
-        return PrivateDir.ensure(all.resolve(name + "-" + Files.size(jar)));
+        return PrivateDir.ensure(all.resolve(folderName(jar.getFileName().toString(), Files.size(jar))));
+    }
+
+    /** The name of the copy of the jar {@code jarName} of {@code size} bytes: {@code <jar name>-<size>}. */
+    static String folderName(String jarName, long size) {
+        String stem = jarName.endsWith(DuckDb.JAR_SUFFIX)
+            ? jarName.substring(0, jarName.length() - DuckDb.JAR_SUFFIX.length()) : jarName;
+        return stem + SIZE_SEPARATOR + size;
+    }
+
+    /**
+     * Whether {@link #folderName} gives {@code name} to a driver's jar ({@link DuckDb#isDriverJar}): read back as a
+     * jar name and a size, it must be built again to the letter (no sign, no leading zero, no other suffix).
+     */
+    static boolean isFolderName(String name) {
+        int at = name.lastIndexOf(SIZE_SEPARATOR);
+        if (at < 0) {
+            return false;
+        }
+        String jarName = name.substring(0, at) + DuckDb.JAR_SUFFIX;
+        try {
+            return DuckDb.isDriverJar(jarName)
+                && folderName(jarName, Long.parseLong(name.substring(at + SIZE_SEPARATOR.length()))).equals(name);
+        } catch (NumberFormatException notASize) {
+            return false;
+        }
+    }
+
+    /**
+     * Marks {@code dir} used by setting its modification time to {@code now}, when it is older than
+     * {@link #MARK_AFTER} (so a command normally writes nothing), never through a link; whether it did. A failure
+     * only leaves the mark as it was.
+     */
+    private static boolean markUsed(Path dir, Instant now) {
+        try {
+            BasicFileAttributeView view = Files.getFileAttributeView(dir, BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (view.readAttributes().lastModifiedTime().toInstant().isAfter(now.minus(MARK_AFTER))) {
+                return false;
+            }
+            view.setTimes(FileTime.from(now), null, null);
+            return true;
+        } catch (IOException | RuntimeException unmarked) {
+            return false;
+        }
     }
 
     /**
