@@ -64,11 +64,17 @@ public final class Main {
             return 2;
         }
         Command command = factory.get();
+        if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+            out.println(command.usage());
+            return 0;
+        }
         try {
             StoreReaders.before(name, err);
             return command.run(rest, out, err);
         } catch (UsageException e) {
-            err.println("crashwatch " + name + ": " + e.getMessage());
+            String message = e.getMessage();
+            err.println("crashwatch " + name + ": " + message
+                    + (message.contains("usage:") ? "" : " ('crashwatch help " + name + "' shows its usage)"));
             return 2;
         } catch (Exception e) {
             err.println("crashwatch " + name + ": " + describe(e));

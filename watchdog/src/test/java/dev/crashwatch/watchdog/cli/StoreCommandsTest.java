@@ -85,7 +85,7 @@ class StoreCommandsTest {
         assertEquals("off\n", cli.run("mode").out());
         CliInStore.Result bad = cli.run("mode", "loud");
         assertEquals(2, bad.status());
-        assertEquals("crashwatch mode: 'loud' is not a mode: off, local or on\n", bad.err());
+        assertEquals("crashwatch mode: 'loud' is not a mode: off, local or on ('crashwatch help mode' shows its usage)\n", bad.err());
     }
 
     @Test
@@ -209,7 +209,7 @@ class StoreCommandsTest {
         assertTrue(text.contains("new in 2.4.0-rc1 (2):"), text);
         CliInStore.Result missing = cli.run("compare", "--base", "2.3.0");
         assertEquals(2, missing.status());
-        assertEquals("crashwatch compare: missing --new\n", missing.err());
+        assertEquals("crashwatch compare: missing --new ('crashwatch help compare' shows its usage)\n", missing.err());
         CliInStore.Result unknown = cli.run("compare", "--base", "2.3.0", "--new", "3.0");
         assertEquals(1, unknown.status());
         assertEquals(1, unknown.err().lines().count());
@@ -221,7 +221,24 @@ class StoreCommandsTest {
     void an_unknown_option_is_a_one_line_usage_error(String command) {
         CliInStore.Result r = new CliInStore(dir).run(command, "--bogus");
         assertEquals(2, r.status(), r.toString());
-        assertEquals("crashwatch " + command + ": unknown option '--bogus'\n", r.err());
+        assertEquals("crashwatch " + command + ": unknown option '--bogus' ('crashwatch help " + command
+                + "' shows its usage)\n", r.err());
+    }
+
+    /** {@code crashwatch COMMAND --help} (or {@code -h}) is {@code crashwatch help COMMAND}: the usage, status 0. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "counters", "mode", "status", "top", "compare", "export", "import", "clean", "view"})
+    void help_after_a_command_prints_its_usage(String command) {
+        CliInStore cli = new CliInStore(dir);
+        CliInStore.Result help = cli.run("help", command);
+        for (String flag : new String[] {"--help", "-h"}) {
+            CliInStore.Result r = cli.run(command, flag);
+            assertEquals(0, r.status(), r.toString());
+            assertEquals(help.out(), r.out());
+            assertTrue(r.out().startsWith("usage: crashwatch " + command), r.out());
+            assertEquals("", r.err());
+        }
+        assertTrue(Files.notExists(dir.resolve("counters")), "nothing ran");
     }
 
     static List<String> names(JsonNode array) {

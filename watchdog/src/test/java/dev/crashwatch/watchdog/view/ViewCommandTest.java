@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ViewCommandTest {
     @ParameterizedTest(name = "view {0}")
     @CsvSource(delimiter = '|', value = {
-        "--port abc   | --port needs a port number from 0 to 65535, got 'abc'",
-        "--port 70000 | --port needs a port number from 0 to 65535, got '70000'",
-        "--port       | --port needs a port number from 0 to 65535",
+        "--port abc   | --port needs a port number from 0 to 65535, got 'abc' ('crashwatch help view' shows its usage)",
+        "--port 70000 | --port needs a port number from 0 to 65535, got '70000' ('crashwatch help view' shows its usage)",
+        "--port       | --port needs a port number from 0 to 65535 ('crashwatch help view' shows its usage)",
         "--bogus      | unknown argument '--bogus'; usage: crashwatch view [--port N] [--open]",
     })
     void bad_usage_is_one_line_and_exit_2(String args, String message) {
