@@ -76,9 +76,10 @@ public final class ExportCommand implements Command {
                 Files.writeString(file, json, StandardOpenOption.CREATE_NEW);
                 out.println(file);
             } else {
-                out.print(json);
+                out.println(json); // a line of its own: the next output (or the prompt) does not start after the '}'
             }
-            err.println("crashwatch export: week of " + week + ", " + report.entries().size() + " entries");
+            int entries = report.entries().size();
+            err.println("crashwatch export: week of " + week + ", " + entries + (entries == 1 ? " entry" : " entries"));
         }
         return 0;
     }

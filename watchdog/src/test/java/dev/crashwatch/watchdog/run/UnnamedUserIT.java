@@ -2,7 +2,6 @@ package dev.crashwatch.watchdog.run;
 
 import static dev.crashwatch.watchdog.run.Watchdog.exitStatus;
 import static dev.crashwatch.watchdog.run.Watchdog.java;
-import static dev.crashwatch.watchdog.run.Watchdog.sample;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.testing.TestJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ class UnnamedUserIT {
     private int uid;
     private Path home;
     private Watchdog w;
+    private Path samples;
 
     @BeforeEach
     void anUnnamedUserWithAHomeOfItsOwn() throws Exception {
@@ -45,8 +47,16 @@ class UnnamedUserIT {
             uid = 4_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
         } while (new ProcessBuilder("getent", "passwd", Integer.toString(uid)).start().waitFor() == 0);
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // The build's jars may lie where only root may look (a checkout in a private temporary folder): a copy.
+        Path jars = Files.createDirectories(tmp.resolve("jars"));
+        for (Path jar : List.of(TestJars.watchdog(), TestJars.agent(), Watchdog.nativeBinary(), TestJars.samples())) {
+            if (Files.exists(jar)) {
+                Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        samples = jars.resolve(TestJars.samples().getFileName());
         home = Files.createDirectories(tmp.resolve("home"));
-        w = new Watchdog(home);
+        w = new Watchdog(home, jars);
         Files.createDirectories(home.resolve("cache"));
         try (Stream<Path> all = Files.walk(home)) {
             for (Path p : (Iterable<Path>) all::iterator) {
@@ -58,7 +68,7 @@ class UnnamedUserIT {
 
     @Test
     void an_uncaught_exception_is_counted() throws Exception {
-        assertEquals(1, exitStatus(asUnnamedUser(w.run(List.of(), sample(java(), List.of(), "npe"), "npe"))),
+        assertEquals(1, exitStatus(asUnnamedUser(w.run(List.of(), sample("npe"), "npe"))),
                 () -> new String(w.errQuietly("npe")));
         w.awaitRecorded();
         assertOwnedByTheUser(w.store()); // before this test's own reading adds anything
@@ -67,7 +77,7 @@ class UnnamedUserIT {
 
     @Test
     void a_fatal_error_is_counted_from_its_log() throws Exception {
-        int status = exitStatus(asUnnamedUser(w.run(List.of(), sample(java(), List.of(), "native-segv"), "segv")));
+        int status = exitStatus(asUnnamedUser(w.run(List.of(), sample("native-segv"), "segv")));
         assertNotEquals(0, status);
         assertEquals(1, w.counters("crash/fatal\nSIGSEGV\n").size(), () -> countersOrNone());
     }
@@ -75,7 +85,7 @@ class UnnamedUserIT {
     /** JDK 17 gives such a user {@code user.home} "?": the default store is under {@code HOME} all the same. */
     @Test
     void with_no_store_named_the_crash_is_counted_in_the_default_store_under_HOME() throws Exception {
-        ProcessBuilder pb = asUnnamedUser(w.run(List.of(), sample(java(), List.of(), "npe"), "default"));
+        ProcessBuilder pb = asUnnamedUser(w.run(List.of(), sample("npe"), "default"));
         pb.environment().remove("CRASHWATCH_DIR");
         pb.environment().remove("XDG_CONFIG_HOME");
         assertEquals(1, exitStatus(pb), () -> new String(w.errQuietly("default")));
@@ -85,6 +95,11 @@ class UnnamedUserIT {
                 "counters")) && Store.at(store).counterFiles().stream().anyMatch(f -> f.counters().keySet().stream()
                         .anyMatch(name -> name.startsWith("crash/crash\njava.lang.NullPointerException"))));
         assertFalse(Files.exists(w.work().resolve("?")), "no store under a home named ?");
+    }
+
+    /** A sample, from the copy of its jar. */
+    private List<String> sample(String kind) {
+        return List.of(java(), "-cp", samples.toString(), Watchdog.SAMPLE, kind);
     }
 
     private ProcessBuilder asUnnamedUser(ProcessBuilder pb) {

@@ -33,10 +33,18 @@ final class Watchdog {
 
     private final Path store;
     private final Path work;
+    /** Where crashwatch.jar, crashwatch-agent.jar and crashwatch-run are: the build's, or a copy. */
+    private final Path jars;
 
     Watchdog(Path tempDir) throws IOException {
+        this(tempDir, TestJars.home());
+    }
+
+    /** The same, running the jars and the native launcher in {@code jars} (a copy that other users can read). */
+    Watchdog(Path tempDir, Path jars) throws IOException {
         this.store = Files.createDirectories(tempDir.resolve("store"));
         this.work = Files.createDirectories(tempDir.resolve("work"));
+        this.jars = jars;
     }
 
     Path store() {
@@ -90,7 +98,7 @@ final class Watchdog {
     ProcessBuilder runJava(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
         List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(watchdogJvmOptions);
-        cmd.addAll(List.of("-cp", TestJars.watchdog().toString(), "dev.crashwatch.watchdog.cli.Main", "run"));
+        cmd.addAll(List.of("-cp", jars.resolve("crashwatch.jar").toString(), "dev.crashwatch.watchdog.cli.Main", "run"));
         cmd.addAll(runOptions);
         cmd.add("--");
         cmd.addAll(command);
@@ -100,10 +108,11 @@ final class Watchdog {
     /** Through the native launcher: {@code crashwatch-run AGENT_JAR java [options] -cp crashwatch.jar -- ...}. */
     ProcessBuilder runNative(List<String> watchdogJvmOptions, List<String> runOptions, List<String> command, String name) {
         RequiredTool.require(Files.isExecutable(nativeBinary()), nativeBinary() + " was not built (no C compiler)");
-        List<String> cmd = new ArrayList<>(List.of(nativeBinary().toString(), TestJars.agent().toString(),
+        List<String> cmd = new ArrayList<>(List.of(jars.resolve("crashwatch-run").toString(),
+                jars.resolve("crashwatch-agent.jar").toString(),
                 java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(watchdogJvmOptions);
-        cmd.addAll(List.of("-cp", TestJars.watchdog().toString(), "--"));
+        cmd.addAll(List.of("-cp", jars.resolve("crashwatch.jar").toString(), "--"));
         cmd.addAll(runOptions);
         cmd.add("--");
         cmd.addAll(command);
