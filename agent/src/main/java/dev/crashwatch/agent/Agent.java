@@ -60,6 +60,8 @@ final class Agent {
     /** Set by the goodbye: crashwatch-start then skips its rehearsal, which would only slow the exit down. */
     private volatile boolean exiting;
     private CrashRenderer spareRenderer;
+    /** Set once the hello is out: what an OutOfMemoryError that leaves no heap for the report still sends. */
+    private volatile HeapExhaustedRecord heapExhausted;
 
     private Agent(AgentOptions options, RecordChannel channel) {
         this.options = options;
@@ -248,8 +250,21 @@ final class Agent {
                 spool(record, rendered);
             }
             giveBack(text);
-        } catch (Throwable ignored) {
-            // Never harm the dying thread more than it is harmed already.
+        } catch (Throwable failed) {
+            // Never harm the dying thread more than it is harmed already. An OutOfMemoryError that left no heap for
+            // the report (before the rehearsal, the report's classes still had to be loaded) says at least what died.
+            HeapExhaustedRecord last = heapExhausted;
+            if (error instanceof OutOfMemoryError && to == channel && last != null) {
+                last.send(thread, error);
+            }
+        }
+    }
+
+    /** crashwatch-start, once the hello is out: prepares the record an OutOfMemoryError sends if nothing else can. */
+    void prepareForHeapExhaustion() {
+        CrashHook.resolveEarly();
+        if (channel.usable()) {
+            heapExhausted = HeapExhaustedRecord.prepare(channel);
         }
     }
 

@@ -62,6 +62,15 @@ final class CrashHook implements Thread.UncaughtExceptionHandler {
     }
 
     @SuppressWarnings("removal")
+    /**
+     * Resolves what the hook asks of every error before it reports one: {@code ThreadDeath}, which JDK 21 and later
+     * load only on first use; loading it at the crash of an {@code OutOfMemoryError} needs heap there is none of,
+     * and the hook would fail before the report (Agent.prepareForHeapExhaustion).
+     */
+    static void resolveEarly() {
+        isThreadDeath(new Error());
+    }
+
     private static boolean isThreadDeath(Throwable error) {
         try {
             return error instanceof ThreadDeath;

@@ -44,6 +44,7 @@ final class Starter extends Thread {
                     classPath);
             agent.helloCollected(hello, classPath);
             agent.channel().write(Wire.HELLO, hello.array(), hello.length());
+            agent.prepareForHeapExhaustion();
         } catch (Throwable ignored) {
             // No hello: the watchdog names the crash without it.
         } finally {

@@ -10,7 +10,7 @@ import java.util.List;
 public final class Crash {
     private static final String KINDS =
             "npe worker nested exit <N> ok native-segv native-abort oom-heap oom-exit oom-crash stackoverflow "
-                    + "kill-self sleep <millis> oom-kept";
+                    + "kill-self sleep <millis> oom-kept oom-kept-early";
 
     private Crash() {
     }
@@ -96,7 +96,10 @@ public final class Crash {
     /** The kinds added after the corpus was recorded (so that the lines above stay where they are). */
     private static void more(String kind) throws InterruptedException {
         if (kind.equals("oom-kept")) {
+            Thread.sleep(1000); // a running application: the agent has rehearsed its crash path by then
             exhaustHeapAndKeepIt();
+        } else if (kind.equals("oom-kept-early")) {
+            exhaustHeapAndKeepIt(); // at once: before the agent's rehearsal
         } else {
             unknown(kind);
         }
@@ -106,12 +109,10 @@ public final class Crash {
     private static final List<Object> KEPT = new ArrayList<>();
 
     /**
-     * After a second (a running application: the agent has rehearsed its crash path by then), fills the heap to its
-     * last bytes, halving the size of what it asks for at each refusal, keeps it all, and dies of the last
-     * OutOfMemoryError: the crash is reported with no heap left at all. Run with a small -Xmx.
+     * Fills the heap to its last bytes, halving the size of what it asks for at each refusal, keeps it all, and dies
+     * of the last OutOfMemoryError: the crash is reported with no heap left at all. Run with a small -Xmx.
      */
-    private static void exhaustHeapAndKeepIt() throws InterruptedException {
-        Thread.sleep(1000);
+    private static void exhaustHeapAndKeepIt() {
         int size = 1 << 20;
         while (true) {
             try {

@@ -106,7 +106,7 @@ public final class RecordChannel {
      * wait: it fits in one frame (one atomic {@code write(2)} of at most PIPE_BUF bytes) and the pipe is empty (its
      * reader keeps up), and such a write into an empty pipe never blocks. Never throws.
      */
-    boolean writableAtOnce(int length) {
+    public boolean writableAtOnce(int length) {
         FileInputStream pipe = queue;
         if (pipe == null || length > Wire.MAX_PAYLOAD) {
             return false;

@@ -49,6 +49,8 @@ class FatalErrorsIT {
             new Fatal("oom-heap", List.of("-Xmx32m"), 1, "crash/crash\njava.lang.OutOfMemoryError\n", false),
             // after the agent's deferred rehearsal, the heap kept full to its last bytes while the crash is reported
             new Fatal("oom-kept", List.of("-Xmx32m"), 1, "crash/crash\njava.lang.OutOfMemoryError", false),
+            // the same at once, before the rehearsal: the record prepared for it says what died, without frames
+            new Fatal("oom-kept-early", List.of("-Xmx32m"), 1, "crash/crash\njava.lang.OutOfMemoryError", false),
             new Fatal("oom-exit", List.of("-Xmx32m", "-XX:+ExitOnOutOfMemoryError"), 3, "crash/oom-exit", false),
             new Fatal("oom-crash", List.of("-Xmx32m", "-XX:+CrashOnOutOfMemoryError"), 134, "crash/fatal\n", false),
             new Fatal("stackoverflow", List.of(), 1, "crash/crash\njava.lang.StackOverflowError\n", true),
