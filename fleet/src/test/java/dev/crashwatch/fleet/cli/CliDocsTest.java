@@ -30,8 +30,8 @@ class CliDocsTest {
             `mvn -q -pl fleet -am test -Dtest=CliDocsTest -Dsurefire.failIfNoSpecifiedTests=false \
             -Dcrashwatch.updateDocs=true` rewrites it). The examples are written by hand and kept.
 
-            Every command answers bad usage with a one-line error and exit status 2, and `--help` or `-h` (as its only
-            argument) with its usage, as `crashwatch help COMMAND` does.
+            Every command answers bad usage with a one-line error and exit status 2, and `--help` or `-h` anywhere
+            before a `--` with its usage, as `crashwatch help COMMAND` does.
 
             """;
     static final String EXAMPLE = "Example:\n";

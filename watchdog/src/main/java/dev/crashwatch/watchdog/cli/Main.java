@@ -64,7 +64,7 @@ public final class Main {
             return 2;
         }
         Command command = factory.get();
-        if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+        if (asksForHelp(rest)) {
             out.println(command.usage());
             return 0;
         }
@@ -80,6 +80,22 @@ public final class Main {
             err.println("crashwatch " + name + ": " + describe(e));
             return 1;
         }
+    }
+
+    /**
+     * Whether the arguments hold {@code --help} or {@code -h} before any {@code --} (after it they are the wrapped
+     * command's: {@code crashwatch run -- java -h}).
+     */
+    static boolean asksForHelp(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An error for a person: its message where it has one (an IOException's names the file), else its type. */

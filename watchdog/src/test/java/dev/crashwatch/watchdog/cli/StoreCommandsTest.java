@@ -5,6 +5,7 @@ import static dev.crashwatch.watchdog.triage.TwoVersions.REMOVED;
 import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
 import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -239,6 +240,15 @@ class StoreCommandsTest {
             assertEquals("", r.err());
         }
         assertTrue(Files.notExists(dir.resolve("counters")), "nothing ran");
+    }
+
+    @Test
+    void help_anywhere_before_a_double_dash_is_help_and_after_it_the_wrapped_commands() {
+        CliInStore cli = new CliInStore(dir);
+        assertEquals(cli.run("help", "top").out(), cli.run("top", "--json", "--help").out());
+        assertTrue(Main.asksForHelp(List.of("new", "--since", "2.4.0", "-h")), "after a subcommand (fleet new)");
+        assertFalse(Main.asksForHelp(List.of("--program", "p", "--", "java", "-h")), "the wrapped command's -h");
+        assertFalse(Main.asksForHelp(List.of("--", "--help")));
     }
 
     static List<String> names(JsonNode array) {
