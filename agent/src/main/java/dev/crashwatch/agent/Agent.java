@@ -193,7 +193,8 @@ final class Agent {
 
     /**
      * The background start-up found that this JVM wants no crash reporting after all (a sidecar JVM, no pipe to
-     * open, or no sidecar could start): step aside, uninstalling the hook and sending nothing more, not even the goodbye.
+     * open, or no sidecar could start): step aside, uninstalling the hook and sending nothing more, not even the
+     * goodbye.
      */
     void standDown() {
         hook.uninstall();

@@ -28,7 +28,7 @@ final class HeapExhaustedRecord {
         this.channel = channel;
     }
 
-    /** Prepares the record for {@code channel} (connected, its hello written): after this, sending allocates nothing. */
+    /** Prepares the record for {@code channel} (connected, its hello written): sending it then allocates nothing. */
     static HeapExhaustedRecord prepare(RecordChannel channel) {
         HeapExhaustedRecord prepared = new HeapExhaustedRecord(channel);
         prepared.fill(Thread.currentThread(), null); // runs the filling code once, so that nothing is left to link

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The record an OutOfMemoryError without heap still sends, through a real FIFO (the whole of it: run/FatalErrorsIT). */
+/** The record an OutOfMemoryError without heap still sends, through a real FIFO (the whole way: FatalErrorsIT). */
 class HeapExhaustedRecordTest {
     @TempDir
     Path dir;

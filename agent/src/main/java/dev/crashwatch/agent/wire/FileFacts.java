@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
  */
 final class FileFacts {
     static final int DIRECTORY = 0040000;
+    /** A FIFO, or a socket or device: Java's attributes tell these apart no further (opening a socket fails). */
     static final int FIFO = 0010000;
     static final int OTHER = 0;
 

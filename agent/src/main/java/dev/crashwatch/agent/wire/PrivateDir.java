@@ -86,7 +86,7 @@ public final class PrivateDir {
         return facts.ownedByThisUser ? null : notOwned(fifo);
     }
 
-    /** This process's user by the name its files' owner has ({@link #THIS_USER}: for a user without a name, its uid). */
+    /** This process's user by the name its files' owner has ({@link #THIS_USER}: for a user without one, its uid). */
     public static String thisUser() {
         return THIS_USER;
     }

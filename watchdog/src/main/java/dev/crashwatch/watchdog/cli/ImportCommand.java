@@ -46,7 +46,8 @@ public final class ImportCommand implements Command {
             return 1;
         }
         for (Importer.Result r : Importer.importAll(Store.openDefault(), files, reports)) {
-            out.println(r.file() + ": week of " + r.report().week() + ", " + r.added() + (r.added() == 1 ? " entry" : " entries") + " added"
+            out.println(r.file() + ": week of " + r.report().week() + ", " + r.added()
+                    + (r.added() == 1 ? " entry" : " entries") + " added"
                     + (r.alreadyImported() > 0 ? ", " + r.alreadyImported() + " already imported" : ""));
         }
         return 0;
