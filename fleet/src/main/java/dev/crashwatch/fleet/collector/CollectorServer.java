@@ -138,7 +138,7 @@ public final class CollectorServer implements AutoCloseable {
 
         private Reply rejected(Rejection r) {
             metrics.rejected(r.reason());
-            return Reply.error(r.reason().status, r.getMessage(), 0);
+            return r.reply();
         }
 
         private void send(Response response, Callback callback, int status, String type, String body, long retryAfter) {

@@ -7,6 +7,8 @@ enum RejectReason {
     BAD_GZIP(400, "bad_gzip"),
     INVALID(400, "invalid"),
     BAD_WEEK(400, "bad_week"),
+    /** A week that has not ended yet by the collector's clock: the client sends it again later (RFC 8470). */
+    TOO_EARLY(425, "too_early"),
     BAD_COUNT(400, "bad_count"),
     BAD_KEY(400, "bad_key"),
     NOT_CRASH_NAME(400, "not_crash_name"),

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -53,7 +55,7 @@ final class ReportIntake {
             return store(checked(body));
         } catch (Rejection r) {
             metrics.rejected(r.reason());
-            return Reply.error(r.reason().status, r.getMessage(), 0);
+            return r.reply();
         }
     }
 
@@ -69,7 +71,11 @@ final class ReportIntake {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate end = report.week().plusDays(7);
         if (end.isAfter(today.plusDays(1))) {
-            throw new Rejection(RejectReason.BAD_WEEK, "week " + report.week() + " has not ended yet");
+            // A client's clock ahead of ours: not the report's fault, so not refused for good.
+            Instant taken = end.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            throw new Rejection(RejectReason.TOO_EARLY, "week " + report.week()
+                    + " has not ended yet by the collector's clock; send it again after " + taken,
+                    Math.max(1, Duration.between(clock.instant(), taken).toSeconds()));
         }
         if (end.isBefore(today.minusDays(oldestWeekDays))) {
             throw new Rejection(RejectReason.BAD_WEEK,

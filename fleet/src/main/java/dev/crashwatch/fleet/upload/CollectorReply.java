@@ -12,9 +12,12 @@ public record CollectorReply(int status, Optional<Duration> retryAfter, String l
         return status / 100 == 2;
     }
 
-    /** Worth trying again later: throttled (429), timed out (408) or a server error (5xx). */
+    /**
+     * Worth trying again later: throttled (429), timed out (408), too early (425: the week has not ended by the
+     * collector's clock) or a server error (5xx).
+     */
     public boolean worthRetrying() {
-        return status == 429 || status == 408 || status / 100 == 5;
+        return status == 429 || status == 408 || status == 425 || status / 100 == 5;
     }
 
     /** A refusal of this report: any other 4xx. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Calls the collector until it gives an answer that is not transient: a network error, a 408, 429 or 5xx is tried
+ * Calls the collector until it gives an answer that is not transient: a network error, a 408, 425, 429 or 5xx is tried
  * again after a {@link Backoff} pause (honouring {@code Retry-After}), at most {@link Backoff#ATTEMPTS} times; a
  * {@code Retry-After} longer than {@link Backoff#LONGEST_WAIT} ends the attempts at once.
  */

@@ -138,7 +138,6 @@ abstract class CollectorContract {
         bodies.put("{}", 400);
         bodies.put(good.replace("\"entries\"", "\"secret\" : 1, \"entries\""), 400);
         bodies.put(good.replace(Reports.lastWeek().toString(), Reports.lastWeek().plusDays(1).toString()), 400);
-        bodies.put(good.replace(Reports.lastWeek().toString(), Reports.lastWeek().plusWeeks(1).toString()), 400);
         bodies.put(good.replace(Reports.lastWeek().toString(), Reports.lastWeek().minusWeeks(8).toString()), 400);
         bodies.put(good.replace(" : 1\n", " : -1\n"), 400);
         bodies.put(good.replace(" : 1\n", " : 99999999999\n"), 400);
@@ -193,6 +192,25 @@ abstract class CollectorContract {
         assertTrue(server.metricsText().contains("crashwatch_collector_rejected_total{reason=\"invalid\"} "
                 + 2 * bodies.size() + "\n"), server.metricsText());
         assertEquals(201, http.post(good.getBytes(StandardCharsets.UTF_8)).statusCode());
+    }
+
+    /** A client's clock ahead of the collector's: not the report's fault, so 425 Too Early, not a 400 for good. */
+    @Test
+    void a_week_that_has_not_ended_is_too_early_with_retry_after_until_it_is_taken() throws Exception {
+        start();
+        String id = Reports.newId();
+        LocalDate thisWeek = Reports.lastWeek().plusWeeks(1);
+        String early = ReportJson.write(Reports.simple(id, 1))
+                .replace(Reports.lastWeek().toString(), thisWeek.toString());
+        HttpResponse<String> r = http.post(early.getBytes(StandardCharsets.UTF_8));
+        assertEquals(425, r.statusCode(), r.body());
+        assertTrue(JSON.readTree(r.body()).get("error").asText().contains("has not ended yet"), r.body());
+        long wait = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+        long untilTaken = java.time.Duration.between(java.time.Instant.now(),
+                thisWeek.plusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds();
+        assertTrue(Math.abs(wait - untilTaken) <= 60, "Retry-After " + wait + ", expected about " + untilTaken);
+        assertFalse(objects.exists(ReportArchive.reportKey(today(), id)));
+        assertTrue(server.metricsText().contains("crashwatch_collector_rejected_total{reason=\"too_early\"} 1\n"));
     }
 
     @Test

@@ -70,6 +70,29 @@ class UploadFailuresIT {
         }
     }
 
+    /** A machine's clock ahead of the collector's: its week is too early there (425), not refused; it stays pending. */
+    @Test
+    void a_week_the_collector_has_not_seen_end_is_kept_pending_and_sent_once_it_has() throws Exception {
+        try (RealCollector behind = new RealCollector(tmp.resolve("behind"), Duration.ZERO, s -> s)) {
+            Machine m = machine(behind.url());
+            Machine.Result early = m.crashwatch("upload");
+            assertEquals(1, early.status(), early.err());
+            JsonNode pending = reports(m).get(0);
+            assertEquals("pending", pending.get("state").asText(), pending.toString());
+            assertTrue(early.out().contains("HTTP 425: week ") && early.out().contains("retry after"),
+                    "one try: its Retry-After (until the week ends by the collector's clock) is not waited for: "
+                            + early.out());
+            assertEquals(0, behind.stored().size());
+            try (RealCollector ahead = new RealCollector(tmp.resolve("ahead"), AHEAD, s -> s)) {
+                m.env.put("CRASHWATCH_COLLECTOR", ahead.url());
+                Machine.Result sent = m.crashwatch("upload");
+                assertEquals(0, sent.status(), sent.err());
+                assertEquals("uploaded", reports(m).get(0).get("state").asText());
+                assertEquals(pending.get("id").asText(), ahead.stored().get(0).id());
+            }
+        }
+    }
+
     @Test
     void a_503_from_failed_storage_is_retried_after_its_retry_after_and_then_stored() throws Exception {
         try (RealCollector collector = new RealCollector(tmp.resolve("collector"), AHEAD, s -> s)) {
