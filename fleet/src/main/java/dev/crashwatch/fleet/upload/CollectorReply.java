@@ -20,9 +20,13 @@ public record CollectorReply(int status, Optional<Duration> retryAfter, String l
         return status == 429 || status == 408 || status == 425 || status / 100 == 5;
     }
 
-    /** A refusal of this report: any other 4xx. */
+    /**
+     * A refusal of this report itself, which sending it again cannot change: 400 (invalid), 409 (another report under
+     * its ID), 413 (too large), 415 (an encoding not taken) or 422. Any other 4xx (401, 403, 404, 405, 407, 410, ...)
+     * says the URL is no collector that takes reports now, a fault of the setup, not of the report: it stays pending.
+     */
     public boolean refused() {
-        return status / 100 == 4 && !worthRetrying();
+        return status == 400 || status == 409 || status == 413 || status == 415 || status == 422;
     }
 
     /** {@code HTTP 400: week 2026-11-17 is not a Monday}. */

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -191,6 +193,22 @@ class UploaderTest {
                     Files.readString(rejected.get(0).file().resolveSibling(rejected.get(0).id() + ".reason")));
             s.upload(c.url(), TODAY);
             assertEquals(1, c.received().size());
+        }
+    }
+
+    /** A 404 or 403 says the URL takes no reports (a moved collector, a proxy): the report is kept for later. */
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 405, 410})
+    void a_4xx_about_the_url_not_the_report_keeps_it_pending_and_gives_up_for_the_day(int status) throws Exception {
+        UploadStore s = store().crashes(LAST, 2);
+        try (ScriptedCollector c = new ScriptedCollector().then(status, null, "<html>no such page</html>\n")) {
+            UploadResult r = s.upload(c.url(), TODAY);
+            assertEquals("gave-up", r.status(), r.message());
+            assertEquals(1, s.in(ReportState.PENDING).size());
+            assertEquals(List.of(), s.in(ReportState.REJECTED));
+            assertEquals("done", s.upload(c.url(), TODAY).status(), "sent once the URL takes reports again");
+            assertEquals(1, s.in(ReportState.UPLOADED).size());
+            assertEquals(2, c.received().size());
         }
     }
 
