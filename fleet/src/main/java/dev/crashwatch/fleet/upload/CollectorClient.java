@@ -1,5 +1,7 @@
 package dev.crashwatch.fleet.upload;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crashwatch.watchdog.store.CollectorUrl;
@@ -62,14 +64,48 @@ public final class CollectorClient {
         }
     }
 
-    /** Sends one report's bytes exactly as they are (no compression: the stored file is the request body). */
-    public CollectorReply send(byte[] report) throws IOException, InterruptedException {
+    /**
+     * Sends report {@code id}'s bytes exactly as they are (no compression: the stored file is the request body). A
+     * 2xx counts only as the collector's acknowledgement of this report: {@code {"id":"<id>","stored":true,...}}.
+     */
+    public CollectorReply send(String id, byte[] report) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url.resolve(REPORTS_PATH)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(report)).build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
-            return reply(response, in.readNBytes(MAX_REPLY_BYTES));
+            byte[] body = in.readNBytes(MAX_REPLY_BYTES);
+            CollectorReply reply = reply(response, body);
+            return new CollectorReply(reply.status(), reply.retryAfter(), reply.line(), acknowledges(body, id));
         }
+    }
+
+    /**
+     * Whether {@code body} is a collector's acknowledgement of report {@code id}: a JSON object whose top-level
+     * {@code id} is that ID and whose {@code stored} is true. Read as a stream, stopping once both are seen, so a
+     * reply cut at {@link #MAX_REPLY_BYTES} (a long {@code dropped} list after them) still counts.
+     */
+    static boolean acknowledges(byte[] body, String id) {
+        boolean idSeen = false;
+        boolean stored = false;
+        try (JsonParser p = JSON.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME && !(idSeen && stored)) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("id")) {
+                    idSeen = value == JsonToken.VALUE_STRING && id.equals(p.getText());
+                } else if (field.equals("stored")) {
+                    stored = value == JsonToken.VALUE_TRUE;
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException cut) {
+            // What was read before counts.
+        }
+        return idSeen && stored;
     }
 
     private static CollectorReply reply(HttpResponse<?> response, byte[] body) {

@@ -5,11 +5,21 @@ import java.util.Optional;
 
 /**
  * What the collector answered: the HTTP status, its {@code Retry-After} (if any) and the first line of its body,
- * cut short and stripped of control characters (the reply is shown to a person and kept in the store).
+ * cut short and stripped of control characters (the reply is shown to a person and kept in the store); for a report,
+ * whether a 2xx was a collector's acknowledgement of that very report ({@code acknowledged}: always true for other
+ * requests).
  */
-public record CollectorReply(int status, Optional<Duration> retryAfter, String line) {
+public record CollectorReply(int status, Optional<Duration> retryAfter, String line, boolean acknowledged) {
+    public CollectorReply(int status, Optional<Duration> retryAfter, String line) {
+        this(status, retryAfter, line, true);
+    }
+
+    /**
+     * Accepted: a 2xx that, for a report, acknowledges it. A 2xx from anything else (a web server answering every
+     * request at a wrong URL) is no proof that the report is kept anywhere: the report stays pending.
+     */
     public boolean ok() {
-        return status / 100 == 2;
+        return status / 100 == 2 && acknowledged;
     }
 
     /**
@@ -31,6 +41,7 @@ public record CollectorReply(int status, Optional<Duration> retryAfter, String l
 
     /** {@code HTTP 400: week 2026-11-17 is not a Monday}. */
     public String describe() {
-        return "HTTP " + status + (line.isEmpty() ? "" : ": " + line);
+        return "HTTP " + status + (line.isEmpty() ? "" : ": " + line)
+                + (status / 100 == 2 && !acknowledged ? " (no collector's acknowledgement of this report)" : "");
     }
 }

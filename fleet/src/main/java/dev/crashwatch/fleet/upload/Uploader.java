@@ -153,7 +153,7 @@ public final class Uploader {
     private String send(ReportShelf shelf, StoredReport pending, CollectorClient client, Retrying retrying)
             throws IOException, InterruptedException {
         byte[] bytes = ReportFiles.bytes(pending.file());
-        Retrying.Outcome<CollectorReply> sent = retrying.call(() -> client.send(bytes), r -> r);
+        Retrying.Outcome<CollectorReply> sent = retrying.call(() -> client.send(pending.id(), bytes), r -> r);
         Optional<CollectorReply> reply = sent.value();
         if (reply.isPresent() && reply.get().ok()) {
             step(shelf.move(pending, ReportState.UPLOADED, reply.get().describe()), summary(pending));

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A collector on 127.0.0.1 that answers {@code POST /v1/reports} from a script (status, Retry-After, body) and
@@ -71,7 +73,13 @@ public final class ScriptedCollector implements AutoCloseable {
             received.add(new Received(System.nanoTime(), in.readAllBytes()));
         }
         Answer a = script.poll();
-        answer(ex, a == null ? new Answer(202, null, "{\"stored\":true}") : a);
+        answer(ex, a == null ? new Answer(202, null, acknowledgement(received.get(received.size() - 1).text())) : a);
+    }
+
+    /** What a collector answers a report it stored: its ID, {@code "stored":true}. */
+    static String acknowledgement(String report) {
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"").matcher(report);
+        return id.find() ? "{\"id\":\"" + id.group(1) + "\",\"stored\":true}" : "{\"stored\":true}";
     }
 
     private static void answer(HttpExchange ex, Answer a) throws IOException {

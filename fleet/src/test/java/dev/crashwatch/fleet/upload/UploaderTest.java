@@ -212,6 +212,20 @@ class UploaderTest {
         }
     }
 
+    /** A web server at a wrong URL that answers every request with 200 has not stored the report: it stays pending. */
+    @Test
+    void a_2xx_that_is_no_acknowledgement_of_the_report_keeps_it_pending() throws Exception {
+        UploadStore s = store().crashes(LAST, 2);
+        try (ScriptedCollector c = new ScriptedCollector().then(200, null, "<html>Welcome to nginx!</html>\n")) {
+            UploadResult r = s.upload(c.url(), TODAY);
+            assertEquals("gave-up", r.status(), r.message());
+            assertEquals(1, s.in(ReportState.PENDING).size());
+            assertTrue(r.message().contains("no collector's acknowledgement"), r.message());
+            assertEquals("done", s.upload(c.url(), TODAY).status());
+            assertEquals(1, s.in(ReportState.UPLOADED).size());
+        }
+    }
+
     @Test
     void a_name_that_fails_the_privacy_grammar_stays_on_the_machine_and_is_counted() throws Exception {
         String leak = "crash/crash\njava.lang.IllegalStateException\n/home/alice/orders/4711.csv";
