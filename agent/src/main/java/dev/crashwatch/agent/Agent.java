@@ -6,15 +6,11 @@ import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.Deadlines;
 import dev.crashwatch.agent.wire.HelloRecord;
 import dev.crashwatch.agent.wire.MainJar;
-import dev.crashwatch.agent.wire.PrivateDir;
 import dev.crashwatch.agent.wire.RecordChannel;
 import dev.crashwatch.agent.wire.Spool;
 import dev.crashwatch.agent.wire.Wire;
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 
 /**
  * The agent running in this JVM (at most one, however it was attached): the crash hook, the channel its records
@@ -81,7 +77,7 @@ final class Agent {
         }
         StoreDir store = null;
         if (options.pipe() == null) {
-            if (inSidecar(StartEnvironment.ofThisProcess())) {
+            if (inSidecar(StartEnvironment.viaGetenv())) {
                 return;
             }
             store = StoreDir.resolve(options.dir());
@@ -102,29 +98,6 @@ final class Agent {
     /** Whether this JVM is a crashwatch sidecar (the agent then does nothing: no recursion). */
     static boolean inSidecar(StartEnvironment env) {
         return env.get(Sidecar.ENV) != null;
-    }
-
-    /**
-     * Opens the watchdog's FIFO (launcher mode), named by the {@code pipe=} option or the variable it names, for
-     * writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO return at once on Linux, where a
-     * write-only open would wait for a reader. Only an existing FIFO of this user in a private directory of this
-     * user is opened ({@link PrivateDir#fifoProblem}: never through a link, never a regular file created in its
-     * place). Null when it cannot be opened.
-     */
-    static OutputStream openFifo(AgentOptions options, StartEnvironment env) {
-        String path = options.pipePath(env);
-        if (path == null) {
-            return null;
-        }
-        File fifo = new File(path);
-        try {
-            if (PrivateDir.fifoProblem(fifo.toPath()) != null) {
-                return null;
-            }
-            return new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     AgentOptions options() {
@@ -278,7 +251,7 @@ final class Agent {
     private void spool(long record, ByteSink rendered) {
         ByteSink facts = hello;
         if (facts == null) {
-            JvmFlags flags = JvmFlags.ofThisJvm(StartEnvironment.ofThisProcess());
+            JvmFlags flags = JvmFlags.ofThisJvm(StartEnvironment.viaGetenv()); // sidecar mode: parsed already
             facts = HelloRecord.collect(options.program(), options.version(), channel.pid(), startMillis,
                     flags.errorFile(), flags.exitOnOutOfMemoryError(), System.getProperty("java.class.path"));
         }

@@ -61,7 +61,6 @@ final class CrashHook implements Thread.UncaughtExceptionHandler {
         error.printStackTrace(err);
     }
 
-    @SuppressWarnings("removal")
     /**
      * Resolves what the hook asks of every error before it reports one: {@code ThreadDeath}, which JDK 21 and later
      * load only on first use; loading it at the crash of an {@code OutOfMemoryError} needs heap there is none of,
@@ -71,6 +70,7 @@ final class CrashHook implements Thread.UncaughtExceptionHandler {
         isThreadDeath(new Error());
     }
 
+    @SuppressWarnings("removal")
     private static boolean isThreadDeath(Throwable error) {
         try {
             return error instanceof ThreadDeath;

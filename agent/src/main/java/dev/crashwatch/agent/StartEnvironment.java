@@ -21,6 +21,14 @@ final class StartEnvironment {
         return new StartEnvironment(ProcSelf.read("environ"));
     }
 
+    /**
+     * The same through {@code System.getenv}: for sidecar mode, whose {@code premain} parses the environment anyway
+     * (the store's location), so that reading {@code /proc/self/environ} as well would be the same work twice.
+     */
+    static StartEnvironment viaGetenv() {
+        return new StartEnvironment(null);
+    }
+
     /** Of the {@code NUL}-separated {@code name=value} entries given (tests). */
     static StartEnvironment of(byte[] environ) {
         return new StartEnvironment(environ);

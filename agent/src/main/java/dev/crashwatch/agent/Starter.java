@@ -3,8 +3,13 @@ package dev.crashwatch.agent;
 import dev.crashwatch.agent.sidecar.Sidecar;
 import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.HelloRecord;
+import dev.crashwatch.agent.wire.PrivateDir;
 import dev.crashwatch.agent.wire.Wire;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 
 /**
  * The agent's start-up work that may cost time, done on a short-lived daemon thread so that the application's
@@ -29,7 +34,7 @@ final class Starter extends Thread {
     public void run() {
         try {
             agent.channel().pid();
-            StartEnvironment env = StartEnvironment.ofThisProcess();
+            StartEnvironment env = store == null ? StartEnvironment.ofThisProcess() : StartEnvironment.viaGetenv();
             if (store == null && !connectPipe(env)) {
                 agent.standDown();
                 return;
@@ -81,12 +86,35 @@ final class Starter extends Thread {
         if (Agent.inSidecar(env)) {
             return false;
         }
-        OutputStream pipe = Agent.openFifo(agent.options(), env);
+        OutputStream pipe = openFifo(agent.options(), env);
         if (pipe == null) {
             return false;
         }
         agent.channel().connect(pipe);
         return true;
+    }
+
+    /**
+     * Opens the watchdog's FIFO (launcher mode), named by the {@code pipe=} option or the variable it names, for
+     * writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO return at once on Linux, where a
+     * write-only open would wait for a reader. Only an existing FIFO of this user in a private directory of this
+     * user is opened ({@link PrivateDir#fifoProblem}: never through a link, never a regular file created in its
+     * place). Null when it cannot be opened.
+     */
+    private static OutputStream openFifo(AgentOptions options, StartEnvironment env) {
+        String path = options.pipePath(env);
+        if (path == null) {
+            return null;
+        }
+        File fifo = new File(path);
+        try {
+            if (PrivateDir.fifoProblem(fifo.toPath()) != null) {
+                return null;
+            }
+            return new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean startSidecar(JvmFlags flags) {

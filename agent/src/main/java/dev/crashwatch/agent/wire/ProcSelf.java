@@ -49,32 +49,16 @@ public final class ProcSelf {
         if (status == null) {
             return -1;
         }
-        String text = new String(status, StandardCharsets.ISO_8859_1);
-        int line = text.startsWith(UID) ? 0 : text.indexOf("\n" + UID) + 1;
-        if (line == 0 && !text.startsWith(UID)) {
-            return -1;
+        for (String line : new String(status, StandardCharsets.ISO_8859_1).split("\n")) {
+            if (line.startsWith(UID)) {
+                String[] ids = line.substring(UID.length()).trim().split("\t");
+                try {
+                    return ids.length > 1 ? Long.parseLong(ids[1].trim()) : -1;
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
         }
-        int real = skipBlanks(text, line + UID.length());
-        int effective = skipBlanks(text, skipDigits(text, real));
-        int end = skipDigits(text, effective);
-        try {
-            return end > effective && real < effective ? Long.parseLong(text.substring(effective, end)) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static int skipDigits(String text, int i) {
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int skipBlanks(String text, int i) {
-        while (i < text.length() && (text.charAt(i) == '\t' || text.charAt(i) == ' ')) {
-            i++;
-        }
-        return i;
+        return -1;
     }
 }
