@@ -38,6 +38,7 @@ final class FleetFixedCommand extends FleetSubcommand {
 
     @Override
     int run(FleetLayout layout, CommandArgs a, PrintStream out, PrintStream err) throws Exception {
+        layout.days(); // a wrong --reports (a machine's store, a typo) is an error, not a place for a triage file
         if (a.positional().isEmpty()) {
             List<FixedCrash> marks = FixedCrashes.read(layout);
             if (a.flag("--json")) {

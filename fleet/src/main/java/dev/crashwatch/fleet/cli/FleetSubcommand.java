@@ -82,6 +82,10 @@ abstract class FleetSubcommand implements Command {
     static FleetDb open(FleetLayout layout, PrintStream err) throws Exception {
         FleetInput input = FleetInput.scan(layout);
         input.skippedNote().ifPresent(note -> err.println("crashwatch fleet: " + note));
+        if (input.compactedDays().isEmpty() && input.raw().isEmpty()) {
+            err.println("crashwatch fleet: no reports yet in " + layout.root() + " (the collector stores them under "
+                + FleetLayout.DAY_KEY + "=YYYY-MM-DD/)");
+        }
         return FleetDb.open(input);
     }
 

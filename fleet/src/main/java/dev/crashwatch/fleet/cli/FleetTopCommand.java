@@ -20,7 +20,7 @@ final class FleetTopCommand extends FleetSubcommand {
 
     @Override
     public String summary() {
-        return "Crashes ranked by machines hit, then count, with first week and first version";
+        return "Crashes ranked by machine-weeks hit, then count, with first week and first version";
     }
 
     @Override

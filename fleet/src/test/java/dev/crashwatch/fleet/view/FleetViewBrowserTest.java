@@ -71,6 +71,13 @@ class FleetViewBrowserTest {
             assertEquals(List.of(A_ID + " 6 10", N_ID + " 4 7", R_ID + " 3 6", O_ID + " 3 4", T_ID + " 1 1"),
                 rows(browser, "#top-crashes"));
             assertEquals(List.of(R_ID), column(browser, "#regression-list tr.crash .stack-id"));
+            assertEquals(List.of("machine-weeks", "crashes"), column(browser, "#top-crashes thead th.num"),
+                "a report is one machine's week: counts over several weeks say so");
+            assertEquals(List.of("machines", "with a crash", "crashes"), column(browser, "#trend thead th.num"),
+                "within one week a report is a machine");
+            assertTrue(browser.text(browser.find("#compare .note")).startsWith(
+                "Crashes per machine-week reporting the version: 2.4.0-rc2 on 3 machine-weeks, 2.4.0 on 3 machine-weeks"),
+                browser.text(browser.find("#compare .note")));
             assertTrue(browser.text(browser.find("#skipped-files")).startsWith("skipped 7 files"));
             assertEquals(0, browser.execute("return document.querySelectorAll('script, img, i').length;").asInt(),
                 "no element made from a program name");
