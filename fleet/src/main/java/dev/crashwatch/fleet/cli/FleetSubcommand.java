@@ -5,6 +5,7 @@ import dev.crashwatch.fleet.query.FleetDb;
 import dev.crashwatch.fleet.query.FleetInput;
 import dev.crashwatch.fleet.query.FleetLayout;
 import dev.crashwatch.fleet.query.ReportMirror;
+import dev.crashwatch.fleet.query.VersionTable;
 import dev.crashwatch.fleet.storage.S3Store;
 import dev.crashwatch.watchdog.cli.Command;
 import dev.crashwatch.watchdog.cli.CommandArgs;
@@ -12,8 +13,10 @@ import dev.crashwatch.watchdog.cli.UsageException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,6 +90,21 @@ abstract class FleetSubcommand implements Command {
                 + FleetLayout.DAY_KEY + "=YYYY-MM-DD/)");
         }
         return FleetDb.open(input);
+    }
+
+    /**
+     * Whether {@code --program P} names a program no report has; if so, says so on stderr in one line with the programs
+     * reported (a typo is an error, exit 1, not an empty answer).
+     */
+    static boolean unknownProgram(FleetDb db, CommandArgs a, PrintStream err) throws SQLException {
+        Optional<String> program = a.option("--program");
+        if (program.isEmpty() || !VersionTable.load(db, program).programs().isEmpty()) {
+            return false;
+        }
+        List<String> programs = VersionTable.load(db, Optional.empty()).programs();
+        err.println("crashwatch fleet: no report of program " + program.get() + " (reported: "
+            + (programs.isEmpty() ? "none" : String.join(", ", programs)) + ")");
+        return true;
     }
 
     /** The only positional argument, required. */

@@ -199,6 +199,19 @@ class FleetCommandTest {
     }
 
     @Test
+    void a_program_no_report_names_is_an_error_naming_the_reported_ones() throws Exception {
+        for (String command : List.of("top", "trend")) {
+            Run run = fleet(command, "--program", "ap", "--json");
+            assertEquals(1, run.status(), command + ": " + run.out());
+            assertEquals("", run.out());
+            assertTrue(run.err().endsWith("crashwatch fleet: no report of program ap (reported: app, tool)\n"), run.err());
+        }
+        Run known = fleet("top", "--program", "tool", "--version", "9.9");
+        assertEquals(0, known.status(), known.err());
+        assertEquals("no crashes match\n", known.out(), "a known program with nothing to show is an empty answer");
+    }
+
+    @Test
     void an_unknown_fleet_command_names_the_commands_and_the_help_once() {
         Run run = fleet("nosuch");
         assertEquals(2, run.status());
@@ -292,7 +305,8 @@ class FleetCommandTest {
     @Test
     void hostile_values_are_bound_not_pasted_into_sql() throws Exception {
         Run run = fleet("top", "--json", "--program", "x' OR '1'='1", "--version", "'; DROP TABLE counters; --");
-        assertEquals(0, run.status(), run.err());
-        assertEquals(0, run.json().get("top").size());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.err().endsWith("crashwatch fleet: no report of program x' OR '1'='1 (reported: app, tool)\n"),
+            run.err());
     }
 }
