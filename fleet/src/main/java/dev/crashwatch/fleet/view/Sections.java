@@ -36,7 +36,8 @@ final class Sections {
             .append("<span id=\"total-crashes\">").append(crashes).append("</span> crashes in ")
             .append(weeks.size()).append(weeks.size() == 1 ? " week" : " weeks")
             .append(weeks.isEmpty() ? "" : " (" + weeks.first() + " to " + weeks.last() + ")")
-            .append("; ").append(input.compactedDays().size()).append(" received days compacted, ")
+            .append("; ").append(input.compactedDays().size())
+            .append(input.compactedDays().size() == 1 ? " received day compacted, " : " received days compacted, ")
             .append(input.rawDays().size()).append(" read raw.</p>\n");
         if (!input.skipped().isEmpty()) {
             html.append("<p class=\"error\" id=\"skipped-files\">").append(Html.escape(input.skippedNote().orElseThrow()))
@@ -80,6 +81,9 @@ final class Sections {
             .append(select("new-version", "version", versions, version.orElse(""))).append("<button>Show</button></form>\n");
         if (version.isEmpty()) {
             return html.append("</section>\n").toString();
+        }
+        if (table.reporting(program, version.get()) == 0) {
+            return html.append(noReport(program, version.get())).append("</section>\n").toString();
         }
         List<VersionCrash> found = NewCrashes.in(table, version.get()).stream()
             .filter(c -> c.program().equals(program)).toList();
@@ -159,6 +163,11 @@ final class Sections {
         html.append("<form method=\"get\" action=\"/\">").append(select("program", "program", table.programs(), program))
             .append(select("base", "base", versions, base)).append(select("new", "new", versions, next))
             .append("<button>Compare</button></form>\n");
+        for (String version : List.of(base, next)) {
+            if (table.reporting(program, version) == 0) {
+                return html.append(noReport(program, version)).append("</section>\n").toString();
+            }
+        }
         VersionComparison c = VersionCompare.compare(table, program, base, next);
         html.append("<p class=\"note\">Crashes per machine-week reporting the version: ").append(Html.escape(base))
             .append(" on ").append(FleetWords.count(c.baseMachines(), FleetWords.MACHINE_WEEK)).append(", ")
@@ -187,6 +196,11 @@ final class Sections {
                 .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** A version picked in the address that no report has: said, as the CLI says it, rather than compared with nothing. */
+    private static String noReport(String program, String version) {
+        return "<p class=\"error\" id=\"no-report\">No report of " + Html.escape(program + " " + version) + ".</p>\n";
     }
 
     private static String rate(double r) {
