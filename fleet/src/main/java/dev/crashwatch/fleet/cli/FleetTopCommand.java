@@ -43,7 +43,7 @@ final class FleetTopCommand extends FleetSubcommand {
         try (FleetDb db = open(layout, err)) {
             List<FleetCrash> top = TopCrashes.rank(db, filter);
             top = top.subList(0, Math.min(limit, top.size()));
-            if (top.isEmpty() && unknownProgram(db, a, err)) {
+            if (top.isEmpty() && (unknownProgram(db, a, err) || unknownVersion(db, a, err))) {
                 return 1;
             }
             if (a.flag("--json")) {

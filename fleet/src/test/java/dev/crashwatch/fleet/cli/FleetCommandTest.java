@@ -118,8 +118,15 @@ class FleetCommandTest {
 
     @Test
     void the_triage_file_is_human_readable_and_marks_can_be_listed_and_removed() throws Exception {
-        assertEquals(0, fleet("fixed", R_ID, "--in", "2.3.1").status());
+        Run first = fleet("fixed", R_ID, "--in", "2.3.1");
+        assertEquals(0, first.status(), first.err());
+        assertEquals("", first.err(), "a crash the reports have: nothing to note");
         assertEquals(0, fleet("fixed", R_ID, "--in", "2.3.2").status());
+        Run typo = fleet("fixed", "tGZFgx", "--in", "2.3.2");
+        assertEquals(0, typo.status(), "marked anyway: a crash may be marked before its first report");
+        assertEquals("crashwatch fleet fixed: note: no report has a crash with stack ID tGZFgx (a typo? 'crashwatch fleet"
+            + " fixed tGZFgx --remove' takes the mark back)\n", typo.err());
+        assertEquals(0, fleet("fixed", "tGZFgx", "--remove").status());
         List<String> lines = Files.readAllLines(root.resolve("_fleet/fixed.txt")).stream()
             .filter(l -> !l.startsWith("#")).toList();
         assertEquals(List.of(R_ID + " 2.3.2"), lines, "a second mark replaces the first");
@@ -199,16 +206,22 @@ class FleetCommandTest {
     }
 
     @Test
-    void a_program_no_report_names_is_an_error_naming_the_reported_ones() throws Exception {
+    void a_program_or_version_no_report_names_is_an_error_naming_what_was_reported() throws Exception {
         for (String command : List.of("top", "trend")) {
             Run run = fleet(command, "--program", "ap", "--json");
             assertEquals(1, run.status(), command + ": " + run.out());
             assertEquals("", run.out());
-            assertTrue(run.err().endsWith("crashwatch fleet: no report of program ap (reported: app, tool)\n"), run.err());
+            assertTrue(run.err().endsWith("crashwatch fleet " + command + ": no report of program ap (reported: app, tool)\n"),
+                run.err());
         }
-        Run known = fleet("top", "--program", "tool", "--version", "9.9");
+        Run version = fleet("top", "--program", "tool", "--version", "2.4.0");
+        assertEquals(1, version.status(), version.out());
+        assertTrue(version.err().endsWith("crashwatch fleet top: no report of version 2.4.0 of tool\n"), version.err());
+        Run known = fleet("top", "--program", "app", "--version", "2.4.0", "--weeks", "1", "--limit", "1");
         assertEquals(0, known.status(), known.err());
-        assertEquals("no crashes match\n", known.out(), "a known program with nothing to show is an empty answer");
+        Run none = fleet("top", "--program", "app", "--version", "2.3.1", "--weeks", "1");
+        assertEquals(0, none.status(), none.err());
+        assertEquals("no crashes match\n", none.out(), "known names with nothing to show: an empty answer");
     }
 
     @Test
@@ -306,7 +319,7 @@ class FleetCommandTest {
     void hostile_values_are_bound_not_pasted_into_sql() throws Exception {
         Run run = fleet("top", "--json", "--program", "x' OR '1'='1", "--version", "'; DROP TABLE counters; --");
         assertEquals(1, run.status(), run.out());
-        assertTrue(run.err().endsWith("crashwatch fleet: no report of program x' OR '1'='1 (reported: app, tool)\n"),
+        assertTrue(run.err().endsWith("crashwatch fleet top: no report of program x' OR '1'='1 (reported: app, tool)\n"),
             run.err());
     }
 }
