@@ -104,6 +104,12 @@ final class FleetText {
             count(d.machines(), MACHINE_WEEK), count(d.count(), CRASH), d.firstWeek(), d.lastWeek());
         out.println(INDENT + d.name().replace("\n", "\n" + INDENT));
         seen(out, "versions", d.versions(), MACHINE_WEEK);
+        if (!d.versionsWithout().isEmpty()) {
+            out.println("reported without it, since its first version:");
+            for (Seen s : d.versionsWithout()) {
+                out.printf(Locale.ROOT, "  %-28s %20s reporting%n", s.value(), count(s.machines(), MACHINE_WEEK));
+            }
+        }
         seen(out, "weeks", d.weeks(), MACHINE);
         seen(out, "java", d.javaVersions(), MACHINE_WEEK);
         seen(out, "systems", d.systems(), MACHINE_WEEK);

@@ -253,9 +253,9 @@ class FleetCommandTest {
         expected.put("compare 2.3.0 2.4.0", "comparison: program base next baseMachines newMachines newCrashes[] gone[]"
             + " more[] fewer[] same[] | newCrashes[]: " + delta + " | gone[]: " + delta + " | more[]: " + delta
             + " | fewer[]: " + delta); // nothing unchanged from 2.3.0 to 2.4.0: same[] is empty
-        expected.put("show " + R_ID, "crashes[]: " + crash + "machines count firstWeek lastWeek versions[] weeks[]"
-            + " javaVersions[] systems[] | versions[]: " + seen + " | weeks[]: " + seen + " | javaVersions[]: " + seen
-            + " | systems[]: " + seen);
+        expected.put("show " + R_ID, "crashes[]: " + crash + "machines count firstWeek lastWeek versions[]"
+            + " versionsWithout[] weeks[] javaVersions[] systems[] | versions[]: " + seen + " | versionsWithout[]: " + seen
+            + " | weeks[]: " + seen + " | javaVersions[]: " + seen + " | systems[]: " + seen);
         for (Map.Entry<String, String> e : expected.entrySet()) {
             List<String> args = new ArrayList<>(List.of(e.getKey().split(" ")));
             args.add("--json");
