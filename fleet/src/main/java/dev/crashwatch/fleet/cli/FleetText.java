@@ -3,6 +3,7 @@ package dev.crashwatch.fleet.cli;
 import static dev.crashwatch.fleet.query.FleetWords.CRASH;
 import static dev.crashwatch.fleet.query.FleetWords.MACHINE;
 import static dev.crashwatch.fleet.query.FleetWords.MACHINE_WEEK;
+import static dev.crashwatch.fleet.query.FleetWords.count;
 
 import dev.crashwatch.fleet.query.CrashDelta;
 import dev.crashwatch.fleet.query.FleetCrash;
@@ -120,10 +121,6 @@ final class FleetText {
         for (Seen s : seen) {
             out.printf(Locale.ROOT, "  %-28s %20s %15s%n", s.value(), count(s.machines(), machines), count(s.count(), CRASH));
         }
-    }
-
-    private static String count(long n, String word) {
-        return FleetWords.count(n, word);
     }
 
     private static void frames(PrintStream out, List<String> frames) {

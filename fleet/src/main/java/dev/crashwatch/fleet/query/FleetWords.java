@@ -22,8 +22,7 @@ public final class FleetWords {
         return n + " " + plural(n, word);
     }
 
-    /** The word as it goes after {@code n}: {@code crash} or {@code crashes}. */
-    public static String plural(long n, String word) {
+    private static String plural(long n, String word) {
         return n == 1 ? word : word + (word.endsWith("h") ? "es" : "s");
     }
 }
