@@ -142,7 +142,8 @@ class DistributionIT {
         Result top = user.run(List.of("crashwatch", "fleet", "top", "--reports", reports.toString(), "--json"));
         assertEquals(0, top.status(), top.err());
         assertTrue(top.out().strip().startsWith("{"), top.out());
-        assertEquals("", top.err());
+        assertEquals("crashwatch fleet: no reports yet in " + reports + " (the collector stores them under"
+                + " received=YYYY-MM-DD/)\n", top.err(), "the fleet's own note, nothing else (no logger's noise)");
         // DuckDB's driver sits off the class path, in lib/fleet/duckdb/, and was loaded from the copy the command
         // unpacked into the user's cache (its native library beside the classes), not unpacked into /tmp.
         try (Stream<Path> onClassPath = Files.list(install.lib().resolve("fleet"))) {

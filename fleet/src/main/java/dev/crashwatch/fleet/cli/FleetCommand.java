@@ -29,8 +29,9 @@ public final class FleetCommand implements Command {
     public String usage() {
         StringBuilder usage = new StringBuilder("""
             usage: crashwatch fleet <command> --reports DIR [options] [--json]
-              Fleet triage over a collector's reports folder (DIR, or CRASHWATCH_REPORTS): machines are distinct
-              reports (one machine's week). Corrupt or foreign files are skipped with a one-line note on stderr.
+              Fleet triage over a collector's reports folder (DIR, or CRASHWATCH_REPORTS). A report is one machine's
+              week and names no machine, so counts are machine-weeks (a machine that reported 3 weeks counts 3);
+              per-week rows say machines. Corrupt or foreign files are skipped with a one-line note on stderr.
               --reports s3://BUCKET/PREFIX [--s3-endpoint URL] [--mirror DIR]: the collector's S3 storage, mirrored
               into DIR (default ~/.cache/crashwatch/fleet/...) and read, compacted and triaged there.
             """);
@@ -44,13 +45,17 @@ public final class FleetCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty()) {
-            throw new UsageException("missing command; 'crashwatch help fleet' lists them");
+            throw new UsageException("missing command (" + names() + ")");
         }
         for (FleetSubcommand c : SUBCOMMANDS) {
             if (c.name().equals(args.get(0))) {
                 return c.run(args.subList(1, args.size()), out, err);
             }
         }
-        throw new UsageException("unknown command '" + args.get(0) + "'; 'crashwatch help fleet' lists them");
+        throw new UsageException("unknown command '" + args.get(0) + "' (" + names() + ")");
+    }
+
+    private static String names() {
+        return String.join(", ", SUBCOMMANDS.stream().map(FleetSubcommand::name).toList());
     }
 }

@@ -42,7 +42,8 @@ final class FleetCompactCommand extends FleetSubcommand {
                 + (r.skipped() > 0 ? ", " + r.skipped() + " skipped" : "") + " -> generation " + r.generation()
                 + (r.again() ? " (again: new files since the last compaction)" : ""));
         }
-        out.println(results.isEmpty() ? "nothing to compact: every day is current"
+        out.println(results.isEmpty() && layout.days().isEmpty() ? "nothing to compact: no reports yet in " + layout.root()
+            : results.isEmpty() ? "nothing to compact: every day is current"
             : "compacted " + results.size() + (results.size() == 1 ? " day" : " days"));
         return 0;
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 
 /** {@code crashwatch fleet compare V1 V2}: crash by crash, normalised by the machines reporting each version. */
 final class FleetCompareCommand extends FleetSubcommand {
+    static final int LISTED_VERSIONS = 8;
+
     @Override
     public String name() {
         return "compare";
@@ -20,7 +22,7 @@ final class FleetCompareCommand extends FleetSubcommand {
 
     @Override
     public String summary() {
-        return "Compare two versions: new, gone, more and less frequent, per machine reporting each";
+        return "Compare two versions: new, gone, more and less frequent, per machine-week reporting each";
     }
 
     @Override
@@ -41,6 +43,9 @@ final class FleetCompareCommand extends FleetSubcommand {
         }
         String base = a.positional().get(0);
         String next = a.positional().get(1);
+        if (base.equals(next)) {
+            throw new UsageException("needs two different versions, not " + base + " twice");
+        }
         try (FleetDb db = open(layout, err)) {
             VersionTable table = VersionTable.load(db, a.option("--program"));
             List<String> programs = table.programs().stream()
@@ -52,7 +57,15 @@ final class FleetCompareCommand extends FleetSubcommand {
             if (programs.size() > 1) {
                 throw new UsageException("programs " + String.join(", ", programs) + " reported these versions; pick one with --program");
             }
-            VersionComparison c = VersionCompare.compare(table, programs.get(0), base, next);
+            String program = programs.get(0);
+            for (String version : List.of(base, next)) {
+                if (table.reporting(program, version) == 0) {
+                    err.println("crashwatch fleet compare: no report of " + program + " " + version + " (reported: "
+                        + newest(table.versions(program)) + ")");
+                    return 1;
+                }
+            }
+            VersionComparison c = VersionCompare.compare(table, program, base, next);
             if (a.flag("--json")) {
                 FleetJson.write(out, "comparison", c, db.input());
             } else {
@@ -60,5 +73,11 @@ final class FleetCompareCommand extends FleetSubcommand {
             }
         }
         return 0;
+    }
+
+    /** The newest versions, oldest first, so an error message stays one short line. */
+    private static String newest(List<String> versions) {
+        int from = Math.max(0, versions.size() - LISTED_VERSIONS);
+        return (from > 0 ? "..., " : "") + String.join(", ", versions.subList(from, versions.size()));
     }
 }

@@ -2,7 +2,10 @@ package dev.crashwatch.fleet.cli;
 
 import dev.crashwatch.fleet.query.FixedCrash;
 import dev.crashwatch.fleet.query.FixedCrashes;
+import dev.crashwatch.fleet.query.FleetDb;
+import dev.crashwatch.fleet.query.FleetInput;
 import dev.crashwatch.fleet.query.FleetLayout;
+import dev.crashwatch.fleet.query.StackDetails;
 import dev.crashwatch.watchdog.cli.CommandArgs;
 import dev.crashwatch.watchdog.cli.UsageException;
 import java.io.PrintStream;
@@ -38,6 +41,7 @@ final class FleetFixedCommand extends FleetSubcommand {
 
     @Override
     int run(FleetLayout layout, CommandArgs a, PrintStream out, PrintStream err) throws Exception {
+        layout.days(); // a wrong --reports (a machine's store, a typo) is an error, not a place for a triage file
         if (a.positional().isEmpty()) {
             List<FixedCrash> marks = FixedCrashes.read(layout);
             if (a.flag("--json")) {
@@ -65,6 +69,12 @@ final class FleetFixedCommand extends FleetSubcommand {
         FixedCrashes.mark(layout, mark);
         out.println("marked " + stackId + " fixed in " + mark.fixedIn() + mark.program().map(p -> " for " + p).orElse("")
             + " (" + layout.fixedFile() + ")");
+        try (FleetDb db = FleetDb.open(FleetInput.scan(layout))) { // no note of skipped files: this is no query
+            if (StackDetails.of(db, stackId).isEmpty()) {
+                err.println("crashwatch fleet fixed: note: no report has a crash with stack ID " + stackId + " (a typo?"
+                    + " 'crashwatch fleet fixed " + stackId + " --remove' takes the mark back)");
+            }
+        }
         return 0;
     }
 }

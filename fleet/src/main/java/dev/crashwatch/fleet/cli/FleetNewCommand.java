@@ -39,9 +39,7 @@ final class FleetNewCommand extends FleetSubcommand {
         int limit = a.positiveInt("--limit").orElse(FleetTopCommand.DEFAULT_LIMIT);
         try (FleetDb db = open(layout, err)) {
             VersionTable table = VersionTable.loadVersion(db, a.option("--program"), version);
-            if (NewCrashes.programsWith(table, version, a.option("--program")).isEmpty()) {
-                err.println("crashwatch fleet new: no report of version " + version
-                    + a.option("--program").map(p -> " of " + p).orElse(""));
+            if (noReportOf(table, version, a, err)) {
                 return 1;
             }
             List<VersionCrash> found = NewCrashes.in(db, table, version, a.option("--program"));

@@ -18,7 +18,7 @@ final class FleetShowCommand extends FleetSubcommand {
 
     @Override
     public String summary() {
-        return "One crash: its frames, and its machines and crashes per version, week, Java version and system";
+        return "One crash: its frames, where it was seen (version, week, Java, system), later versions without it";
     }
 
     @Override

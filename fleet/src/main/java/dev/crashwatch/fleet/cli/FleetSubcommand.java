@@ -4,7 +4,9 @@ import dev.crashwatch.agent.sidecar.ClassDataArchive;
 import dev.crashwatch.fleet.query.FleetDb;
 import dev.crashwatch.fleet.query.FleetInput;
 import dev.crashwatch.fleet.query.FleetLayout;
+import dev.crashwatch.fleet.query.NewCrashes;
 import dev.crashwatch.fleet.query.ReportMirror;
+import dev.crashwatch.fleet.query.VersionTable;
 import dev.crashwatch.fleet.storage.S3Store;
 import dev.crashwatch.watchdog.cli.Command;
 import dev.crashwatch.watchdog.cli.CommandArgs;
@@ -12,8 +14,10 @@ import dev.crashwatch.watchdog.cli.UsageException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,7 +86,46 @@ abstract class FleetSubcommand implements Command {
     static FleetDb open(FleetLayout layout, PrintStream err) throws Exception {
         FleetInput input = FleetInput.scan(layout);
         input.skippedNote().ifPresent(note -> err.println("crashwatch fleet: " + note));
+        if (input.compactedDays().isEmpty() && input.raw().isEmpty()) {
+            err.println("crashwatch fleet: no reports yet in " + layout.root() + " (the collector stores them under "
+                + FleetLayout.DAY_KEY + "=YYYY-MM-DD/)");
+        }
         return FleetDb.open(input);
+    }
+
+    /**
+     * Whether {@code --program P} names a program no report has; if so, says so on stderr in one line with the programs
+     * reported (a typo is an error, exit 1, not an empty answer).
+     */
+    boolean unknownProgram(FleetDb db, CommandArgs a, PrintStream err) throws SQLException {
+        Optional<String> program = a.option("--program");
+        if (program.isEmpty() || !VersionTable.load(db, program).programs().isEmpty()) {
+            return false;
+        }
+        List<String> programs = VersionTable.load(db, Optional.empty()).programs();
+        err.println("crashwatch fleet " + name() + ": no report of program " + program.get() + " (reported: "
+            + (programs.isEmpty() ? "none" : String.join(", ", programs)) + ")");
+        return true;
+    }
+
+    /**
+     * Whether {@code --version V} names a version no report (of {@code --program P}, when given) has; if so, says so on
+     * stderr in one line. Called once {@link #unknownProgram} has said the program is known.
+     */
+    boolean unknownVersion(FleetDb db, CommandArgs a, PrintStream err) throws SQLException {
+        Optional<String> version = a.option("--version");
+        return version.isPresent()
+            && noReportOf(VersionTable.loadVersion(db, a.option("--program"), version.get()), version.get(), a, err);
+    }
+
+    /** Whether no report in {@code table} has {@code version} (of {@code --program}); if so, says so on stderr. */
+    boolean noReportOf(VersionTable table, String version, CommandArgs a, PrintStream err) {
+        if (!NewCrashes.programsWith(table, version, a.option("--program")).isEmpty()) {
+            return false;
+        }
+        err.println("crashwatch fleet " + name() + ": no report of version " + version
+            + a.option("--program").map(p -> " of " + p).orElse(""));
+        return true;
     }
 
     /** The only positional argument, required. */

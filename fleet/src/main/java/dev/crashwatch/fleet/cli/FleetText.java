@@ -1,7 +1,13 @@
 package dev.crashwatch.fleet.cli;
 
+import static dev.crashwatch.fleet.query.FleetWords.CRASH;
+import static dev.crashwatch.fleet.query.FleetWords.MACHINE;
+import static dev.crashwatch.fleet.query.FleetWords.MACHINE_WEEK;
+import static dev.crashwatch.fleet.query.FleetWords.count;
+
 import dev.crashwatch.fleet.query.CrashDelta;
 import dev.crashwatch.fleet.query.FleetCrash;
+import dev.crashwatch.fleet.query.FleetWords;
 import dev.crashwatch.fleet.query.Regression;
 import dev.crashwatch.fleet.query.Seen;
 import dev.crashwatch.fleet.query.StackDetail;
@@ -12,7 +18,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** The plain-text shapes of fleet triage's answers: a line per crash, its frames indented below it. */
+/**
+ * The plain-text shapes of fleet triage's answers: a line per crash, its frames indented below it. Counts of reports
+ * are machine-weeks, or machines where they cover one week ({@link FleetWords}).
+ */
 final class FleetText {
     private static final String INDENT = "      ";
 
@@ -22,8 +31,9 @@ final class FleetText {
     static void top(PrintStream out, List<FleetCrash> crashes) {
         for (int i = 0; i < crashes.size(); i++) {
             FleetCrash c = crashes.get(i);
-            out.printf(Locale.ROOT, "#%-3d %s  %-9s %6d machines %8d crashes  first %s in %s  last %s%n", i + 1,
-                c.stackId(), c.kind().word(), c.machines(), c.count(), c.firstWeek(), c.firstVersion(), c.lastWeek());
+            out.printf(Locale.ROOT, "#%-3d %s  %-9s %20s %15s  first %s in %s  last %s%n", i + 1,
+                c.stackId(), c.kind().word(), count(c.machines(), MACHINE_WEEK), count(c.count(), CRASH), c.firstWeek(),
+                c.firstVersion(), c.lastWeek());
             frames(out, c.frames());
         }
     }
@@ -31,9 +41,9 @@ final class FleetText {
     static void versionCrashes(PrintStream out, List<VersionCrash> crashes) {
         for (int i = 0; i < crashes.size(); i++) {
             VersionCrash c = crashes.get(i);
-            out.printf(Locale.ROOT, "#%-3d %s  %-9s %6d of %d machines %8d crashes  %s %s  first %s%n", i + 1,
-                c.stackId(), c.kind().word(), c.machines(), c.reporting(), c.count(), c.program(), c.version(),
-                c.firstWeek());
+            out.printf(Locale.ROOT, "#%-3d %s  %-9s %6d of %s %15s  %s %s  first %s%n", i + 1,
+                c.stackId(), c.kind().word(), c.machines(), count(c.reporting(), MACHINE_WEEK), count(c.count(), CRASH),
+                c.program(), c.version(), c.firstWeek());
             frames(out, c.frames());
         }
     }
@@ -41,7 +51,7 @@ final class FleetText {
     static void regressions(PrintStream out, List<Regression> regressions) {
         for (Regression r : regressions) {
             out.printf(Locale.ROOT, "%s  %-9s %s fixed in %s, back since %s: %s in %s%n", r.mark().stackId(),
-                r.kind().word(), r.program(), r.mark().fixedIn(), r.firstWeekSince(), count(r.countSince(), "crash"),
+                r.kind().word(), r.program(), r.mark().fixedIn(), r.firstWeekSince(), count(r.countSince(), CRASH),
                 versions(r.since()));
             if (!r.olderStill().isEmpty()) {
                 out.println(INDENT + "(also on versions before the fix, not a regression: " + versions(r.olderStill()) + ")");
@@ -53,8 +63,8 @@ final class FleetText {
     private static String versions(List<VersionCrash> cells) {
         StringBuilder s = new StringBuilder();
         for (VersionCrash c : cells) {
-            s.append(s.length() == 0 ? "" : ", ").append(c.version()).append(" (").append(count(c.machines(), "machine"))
-                .append(", ").append(count(c.count(), "crash")).append(')');
+            s.append(s.length() == 0 ? "" : ", ").append(c.version()).append(" (").append(count(c.machines(), MACHINE_WEEK))
+                .append(", ").append(count(c.count(), CRASH)).append(')');
         }
         return s.toString();
     }
@@ -69,8 +79,8 @@ final class FleetText {
     }
 
     static void comparison(PrintStream out, VersionComparison c) {
-        out.printf(Locale.ROOT, "compare %s %s (%d machines) -> %s (%d machines): crashes per reporting machine%n",
-            c.program(), c.base(), c.baseMachines(), c.next(), c.newMachines());
+        out.printf(Locale.ROOT, "compare %s %s (%s) -> %s (%s): crashes per machine-week reporting the version%n",
+            c.program(), c.base(), count(c.baseMachines(), MACHINE_WEEK), c.next(), count(c.newMachines(), MACHINE_WEEK));
         section(out, "new in " + c.next(), c.newCrashes());
         section(out, "gone since " + c.base(), c.gone());
         section(out, "more frequent", c.more());
@@ -84,32 +94,33 @@ final class FleetText {
         out.println(title + " (" + deltas.size() + "):");
         for (CrashDelta d : deltas) {
             out.printf(Locale.ROOT, "  %s  %-9s %.3f (%s on %s) -> %.3f (%s on %s)%n", d.stackId(), d.kind().word(),
-                d.baseRate(), count(d.baseCount(), "crash"), count(d.baseMachines(), "machine"), d.newRate(),
-                count(d.newCount(), "crash"), count(d.newMachines(), "machine"));
+                d.baseRate(), count(d.baseCount(), CRASH), count(d.baseMachines(), MACHINE_WEEK), d.newRate(),
+                count(d.newCount(), CRASH), count(d.newMachines(), MACHINE_WEEK));
             frames(out, d.frames());
         }
     }
 
     static void detail(PrintStream out, StackDetail d) {
-        out.printf(Locale.ROOT, "%s  %s  %d machines  %d crashes  weeks %s .. %s%n", d.stackId(), d.kind().word(),
-            d.machines(), d.count(), d.firstWeek(), d.lastWeek());
+        out.printf(Locale.ROOT, "%s  %s  %s  %s  weeks %s .. %s%n", d.stackId(), d.kind().word(),
+            count(d.machines(), MACHINE_WEEK), count(d.count(), CRASH), d.firstWeek(), d.lastWeek());
         out.println(INDENT + d.name().replace("\n", "\n" + INDENT));
-        seen(out, "versions", d.versions());
-        seen(out, "weeks", d.weeks());
-        seen(out, "java", d.javaVersions());
-        seen(out, "systems", d.systems());
+        seen(out, "versions", d.versions(), MACHINE_WEEK);
+        if (!d.versionsWithout().isEmpty()) {
+            out.println("reported without it, since its first version:");
+            for (Seen s : d.versionsWithout()) {
+                out.printf(Locale.ROOT, "  %-28s %20s reporting%n", s.value(), count(s.machines(), MACHINE_WEEK));
+            }
+        }
+        seen(out, "weeks", d.weeks(), MACHINE);
+        seen(out, "java", d.javaVersions(), MACHINE_WEEK);
+        seen(out, "systems", d.systems(), MACHINE_WEEK);
     }
 
-    private static void seen(PrintStream out, String title, List<Seen> seen) {
+    private static void seen(PrintStream out, String title, List<Seen> seen, String machines) {
         out.println(title + ":");
         for (Seen s : seen) {
-            out.printf(Locale.ROOT, "  %-28s %6d machines %8d crashes%n", s.value(), s.machines(), s.count());
+            out.printf(Locale.ROOT, "  %-28s %20s %15s%n", s.value(), count(s.machines(), machines), count(s.count(), CRASH));
         }
-    }
-
-    /** {@code 1 crash}, {@code 2 crashes}, {@code 1 machine}, {@code 2 machines}. */
-    private static String count(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : word.endsWith("h") ? "es" : "s");
     }
 
     private static void frames(PrintStream out, List<String> frames) {

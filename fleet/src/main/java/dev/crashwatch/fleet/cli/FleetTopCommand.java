@@ -20,7 +20,7 @@ final class FleetTopCommand extends FleetSubcommand {
 
     @Override
     public String summary() {
-        return "Crashes ranked by machines hit, then count, with first week and first version";
+        return "Crashes ranked by machine-weeks hit, then count, with first week and first version";
     }
 
     @Override
@@ -43,6 +43,9 @@ final class FleetTopCommand extends FleetSubcommand {
         try (FleetDb db = open(layout, err)) {
             List<FleetCrash> top = TopCrashes.rank(db, filter);
             top = top.subList(0, Math.min(limit, top.size()));
+            if (top.isEmpty() && (unknownProgram(db, a, err) || unknownVersion(db, a, err))) {
+                return 1;
+            }
             if (a.flag("--json")) {
                 FleetJson.write(out, "top", top, db.input());
             } else if (top.isEmpty()) {

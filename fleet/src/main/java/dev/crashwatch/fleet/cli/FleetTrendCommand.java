@@ -36,6 +36,9 @@ final class FleetTrendCommand extends FleetSubcommand {
         a.noPositional();
         try (FleetDb db = open(layout, err)) {
             List<TrendRow> rows = Trend.weekly(db, a.option("--program"));
+            if (rows.isEmpty() && unknownProgram(db, a, err)) {
+                return 1;
+            }
             if (a.flag("--json")) {
                 FleetJson.write(out, "trend", rows, db.input());
             } else if (rows.isEmpty()) {

@@ -42,6 +42,7 @@ final class FleetViewCommand extends FleetSubcommand {
     @Override
     int run(FleetLayout layout, CommandArgs a, PrintStream out, PrintStream err) throws Exception {
         a.noPositional();
+        layout.days(); // a wrong --reports fails here, not on every page request
         FleetPage page = new FleetPage(layout);
         ViewServer server;
         try {

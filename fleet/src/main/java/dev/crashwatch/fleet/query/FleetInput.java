@@ -42,6 +42,7 @@ public record FleetInput(FleetLayout layout, List<Path> parquet, List<Path> json
      * ({@link FolderStamp#fileSystemNow}), so that each folder's stamp can later be judged racy or not.
      */
     static FleetInput scanToCompact(FleetLayout layout) throws IOException {
+        layout.days(); // a folder that is not a reports folder gets no _fleet/ of ours
         return scan(layout, Optional.of(FolderStamp.fileSystemNow(layout.own())));
     }
 

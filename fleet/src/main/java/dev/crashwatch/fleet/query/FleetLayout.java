@@ -22,6 +22,7 @@ public record FleetLayout(Path root) {
     /** The key of the day folders. */
     public static final String DAY_KEY = "received";
     private static final String DAY_PREFIX = DAY_KEY + "=";
+    private static final int FOREIGN_NAMES_SHOWN = 3;
 
     /** The folder of one received day. */
     public Path day(LocalDate day) {
@@ -43,18 +44,35 @@ public record FleetLayout(Path root) {
         return own().resolve("fixed.txt");
     }
 
-    /** Every received day that has a folder, oldest first; other folders and files are not days and are ignored. */
+    /**
+     * Every received day that has a folder, oldest first; other folders and files are not days and are ignored. A
+     * folder without any day is a reports folder with no report yet when it holds nothing else but the collector's
+     * and fleet triage's own folders (and hidden names); one that holds other things is not a reports folder at all
+     * (a machine's store, a wrong path), which is an error naming what it holds rather than an empty answer.
+     */
     public List<LocalDate> days() throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(root + ": no such reports folder");
+            throw new IOException(root + (Files.exists(root, LinkOption.NOFOLLOW_LINKS) ? ": not a folder" : ": no such folder")
+                + "; --reports takes the folder of 'crashwatch collector --dir'");
         }
         List<LocalDate> days = new ArrayList<>();
+        List<String> foreign = new ArrayList<>();
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : (Iterable<Path>) children::iterator) {
-                dayOf(child.getFileName().toString())
-                    .filter(d -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
-                    .ifPresent(days::add);
+                String name = child.getFileName().toString();
+                Optional<LocalDate> day = dayOf(name).filter(d -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS));
+                day.ifPresent(days::add);
+                if (day.isEmpty() && !name.startsWith("_") && !name.startsWith(".") && !name.equals("lost+found")) {
+                    foreign.add(name);
+                }
             }
+        }
+        if (days.isEmpty() && !foreign.isEmpty()) {
+            foreign.sort(null);
+            throw new IOException(root + ": not a collector's reports folder (no " + DAY_PREFIX + "YYYY-MM-DD folder, but "
+                + String.join(", ", foreign.subList(0, Math.min(FOREIGN_NAMES_SHOWN, foreign.size())))
+                + (foreign.size() > FOREIGN_NAMES_SHOWN ? ", ..." : "") + "); --reports takes the folder of"
+                + " 'crashwatch collector --dir'");
         }
         days.sort(null);
         return days;

@@ -3,6 +3,7 @@ package dev.crashwatch.fleet.view;
 import dev.crashwatch.fleet.query.CrashDelta;
 import dev.crashwatch.fleet.query.FleetCrash;
 import dev.crashwatch.fleet.query.FleetInput;
+import dev.crashwatch.fleet.query.FleetWords;
 import dev.crashwatch.fleet.query.NewCrashes;
 import dev.crashwatch.fleet.query.Regression;
 import dev.crashwatch.fleet.query.TrendRow;
@@ -35,7 +36,8 @@ final class Sections {
             .append("<span id=\"total-crashes\">").append(crashes).append("</span> crashes in ")
             .append(weeks.size()).append(weeks.size() == 1 ? " week" : " weeks")
             .append(weeks.isEmpty() ? "" : " (" + weeks.first() + " to " + weeks.last() + ")")
-            .append("; ").append(input.compactedDays().size()).append(" received days compacted, ")
+            .append("; ").append(input.compactedDays().size())
+            .append(input.compactedDays().size() == 1 ? " received day compacted, " : " received days compacted, ")
             .append(input.rawDays().size()).append(" read raw.</p>\n");
         if (!input.skipped().isEmpty()) {
             html.append("<p class=\"error\" id=\"skipped-files\">").append(Html.escape(input.skippedNote().orElseThrow()))
@@ -50,8 +52,8 @@ final class Sections {
         trend.forEach(t -> weeks.add(t.week()));
         LocalDate from = weeks.isEmpty() ? LocalDate.MIN : weeks.descendingSet().stream().skip(TREND_WEEKS - 1L)
             .findFirst().orElse(weeks.first());
-        StringBuilder html = new StringBuilder("<h3>Machines per week</h3>\n<p class=\"note\">A machine is one report"
-            + " (one machine's week); the last " + TREND_WEEKS + " weeks. <code>crashwatch fleet trend</code> prints them"
+        StringBuilder html = new StringBuilder("<h3>Machines per week</h3>\n<p class=\"note\">A report is one machine's week,"
+            + " so within a week machines are reports; the last " + TREND_WEEKS + " weeks. <code>crashwatch fleet trend</code> prints them"
             + " all.</p>\n<table id=\"trend\">\n<thead><tr><th>week</th><th>program</th><th>version</th>"
             + "<th class=\"num\">machines</th><th class=\"num\">with a crash</th><th class=\"num\">crashes</th></tr></thead>\n<tbody>\n");
         for (TrendRow t : trend) {
@@ -80,14 +82,18 @@ final class Sections {
         if (version.isEmpty()) {
             return html.append("</section>\n").toString();
         }
+        if (table.reporting(program, version.get()) == 0) {
+            return html.append(noReport(program, version.get())).append("</section>\n").toString();
+        }
         List<VersionCrash> found = NewCrashes.in(table, version.get()).stream()
             .filter(c -> c.program().equals(program)).toList();
         html.append("<p class=\"note\">Crashes in ").append(Html.escape(program + " " + version.get()))
-            .append(" (").append(table.reporting(program, version.get())).append(" machines reporting) that no earlier version had.</p>\n");
+            .append(" (").append(FleetWords.count(table.reporting(program, version.get()), FleetWords.MACHINE_WEEK))
+            .append(" reporting) that no earlier version had.</p>\n");
         if (found.isEmpty()) {
             return html.append("<p class=\"empty\" id=\"no-new-crashes\">Nothing new in this version.</p>\n</section>\n").toString();
         }
-        html.append("<table id=\"new-crashes\">\n<thead><tr><th>stack ID</th><th>kind</th><th class=\"num\">machines</th>")
+        html.append("<table id=\"new-crashes\">\n<thead><tr><th>stack ID</th><th>kind</th><th class=\"num\">machine-weeks</th>")
             .append("<th class=\"num\">crashes</th><th>first week</th><th>crash</th></tr></thead>\n<tbody>\n");
         for (VersionCrash c : found.subList(0, Math.min(MAX_ROWS, found.size()))) {
             html.append("<tr class=\"crash\">").append(stackId(c.stackId())).append("<td class=\"kind\">")
@@ -103,10 +109,10 @@ final class Sections {
         if (top.isEmpty()) {
             return html.append("<p class=\"empty\">No crashes reported.</p>\n</section>\n").toString();
         }
-        html.append("<p class=\"note\">Ranked by machines hit, then crashes")
+        html.append("<p class=\"note\">Ranked by machine-weeks hit (a machine counts once per week it reported), then crashes")
             .append(top.size() > MAX_ROWS ? "; the first " + MAX_ROWS + " of " + top.size() : "")
             .append(". <code>crashwatch fleet top</code> prints the same list.</p>\n")
-            .append("<table id=\"top-crashes\">\n<thead><tr><th>#</th><th>stack ID</th><th>kind</th><th class=\"num\">machines</th>")
+            .append("<table id=\"top-crashes\">\n<thead><tr><th>#</th><th>stack ID</th><th>kind</th><th class=\"num\">machine-weeks</th>")
             .append("<th class=\"num\">crashes</th><th>first seen</th><th>crash</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < Math.min(MAX_ROWS, top.size()); i++) {
             FleetCrash c = top.get(i);
@@ -157,9 +163,15 @@ final class Sections {
         html.append("<form method=\"get\" action=\"/\">").append(select("program", "program", table.programs(), program))
             .append(select("base", "base", versions, base)).append(select("new", "new", versions, next))
             .append("<button>Compare</button></form>\n");
+        for (String version : List.of(base, next)) {
+            if (table.reporting(program, version) == 0) {
+                return html.append(noReport(program, version)).append("</section>\n").toString();
+            }
+        }
         VersionComparison c = VersionCompare.compare(table, program, base, next);
-        html.append("<p class=\"note\">Crashes per machine reporting the version: ").append(Html.escape(base)).append(" on ")
-            .append(c.baseMachines()).append(" machines, ").append(Html.escape(next)).append(" on ").append(c.newMachines())
+        html.append("<p class=\"note\">Crashes per machine-week reporting the version: ").append(Html.escape(base))
+            .append(" on ").append(FleetWords.count(c.baseMachines(), FleetWords.MACHINE_WEEK)).append(", ")
+            .append(Html.escape(next)).append(" on ").append(FleetWords.count(c.newMachines(), FleetWords.MACHINE_WEEK))
             .append(".</p>\n");
         changes(html, "compare-new", "New in " + next, c.newCrashes());
         changes(html, "compare-gone", "Gone since " + base, c.gone());
@@ -184,6 +196,11 @@ final class Sections {
                 .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** A version picked in the address that no report has: said, as the CLI says it, rather than compared with nothing. */
+    private static String noReport(String program, String version) {
+        return "<p class=\"error\" id=\"no-report\">No report of " + Html.escape(program + " " + version) + ".</p>\n";
     }
 
     private static String rate(double r) {

@@ -180,6 +180,8 @@ class FleetQueryTest {
             assertEquals(W1, d.firstWeek());
             assertEquals(W4, d.lastWeek());
             assertEquals(List.of("app 2.3.0 2 5", "app 2.4.0 1 1"), lines(d.versions(), FleetQueryTest::seen));
+            assertEquals(List.of("app 2.3.1 2 0", "app 2.4.0-rc1 2 0", "app 2.4.0-rc2 3 0"),
+                lines(d.versionsWithout(), FleetQueryTest::seen), "is it fixed in V: the versions since 2.3.0 without it");
             assertEquals(List.of(W1 + " 1 1", W3 + " 1 4", W4 + " 1 1"), lines(d.weeks(), FleetQueryTest::seen));
             assertEquals(List.of("17.0.15 2 2", "21.0.2 1 4"), lines(d.javaVersions(), FleetQueryTest::seen));
             assertEquals(List.of("linux-debian-12/amd64 2 5", "macos-14/aarch64 1 1"), lines(d.systems(), FleetQueryTest::seen));

@@ -73,6 +73,16 @@ class UploadEndToEndIT {
                     .mapToLong(Map.Entry::getValue).sum();
             assertEquals(counted, storedCrashes, "the collector holds exactly the crashes the machines counted");
 
+            // The release engineer's side, on the folder the collector wrote (its _collector/ beside the days): the
+            // crashes as the machines counted them, each on the machine-weeks that had it.
+            Machine.Result top = machines.get(0).crashwatch("fleet", "top", "--reports", collector.dir.toString(), "--json");
+            assertEquals(0, top.status(), top.err());
+            assertEquals("", top.err(), "a collector's folder is a reports folder, with reports");
+            List<String> rows = new ArrayList<>();
+            new ObjectMapper().readTree(top.out()).get("top").forEach(c -> rows.add(c.get("frames").get(0).asText() + " "
+                + c.get("machines").asLong() + " " + c.get("count").asLong()));
+            assertEquals(List.of("java.lang.NullPointerException 2 4", "java.lang.NumberFormatException 2 2"), rows);
+
             Set<String> ids = new HashSet<>();
             for (Machine machine : machines) {
                 Machine.Result list = machine.crashwatch("reports", "--json");

@@ -23,6 +23,7 @@ import dev.crashwatch.fleet.query.FleetLayout;
 import dev.crashwatch.fleet.query.TestFleet;
 import dev.crashwatch.watchdog.weekly.ReportEntry;
 import dev.crashwatch.watchdog.view.ChromeDriverProcess;
+import dev.crashwatch.watchdog.view.QueryParams;
 import dev.crashwatch.watchdog.view.ViewServer;
 import dev.crashwatch.watchdog.view.WebDriverSession;
 import java.nio.file.Files;
@@ -71,6 +72,13 @@ class FleetViewBrowserTest {
             assertEquals(List.of(A_ID + " 6 10", N_ID + " 4 7", R_ID + " 3 6", O_ID + " 3 4", T_ID + " 1 1"),
                 rows(browser, "#top-crashes"));
             assertEquals(List.of(R_ID), column(browser, "#regression-list tr.crash .stack-id"));
+            assertEquals(List.of("machine-weeks", "crashes"), column(browser, "#top-crashes thead th.num"),
+                "a report is one machine's week: counts over several weeks say so");
+            assertEquals(List.of("machines", "with a crash", "crashes"), column(browser, "#trend thead th.num"),
+                "within one week a report is a machine");
+            assertTrue(browser.text(browser.find("#compare .note")).startsWith(
+                "Crashes per machine-week reporting the version: 2.4.0-rc2 on 3 machine-weeks, 2.4.0 on 3 machine-weeks"),
+                browser.text(browser.find("#compare .note")));
             assertTrue(browser.text(browser.find("#skipped-files")).startsWith("skipped 7 files"));
             assertEquals(0, browser.execute("return document.querySelectorAll('script, img, i').length;").asInt(),
                 "no element made from a program name");
@@ -83,6 +91,25 @@ class FleetViewBrowserTest {
                 .until(() -> browser.execute("return location.search;").asText().contains("new-version=2.4.0-rc2"));
             assertEquals(List.of(N_ID + " 3 6"), rows(browser, "#new-crashes"));
         }
+    }
+
+    /** Without a browser: a version picked in the address that no report has is said, not compared with nothing. */
+    @Test
+    void a_version_no_report_has_is_said_not_compared() throws Exception {
+        FleetLayout layout = TestFleet.write(root);
+        String page = new FleetPage(layout).render(QueryParams.parse("program=app&base=9.9&new=2.4.0&new-version=zzz"));
+        String compare = page.substring(page.indexOf("<section id=\"compare\">"));
+        assertTrue(compare.contains("<p class=\"error\" id=\"no-report\">No report of app 9.9.</p>"), compare);
+        assertTrue(!compare.contains("Crashes per machine-week"), compare);
+        String newIn = page.substring(page.indexOf("<section id=\"new-in\">"), page.indexOf("<section id=\"top\">"));
+        assertTrue(newIn.contains("No report of app zzz."), newIn);
+        assertTrue(!newIn.contains("no-new-crashes"), newIn);
+        assertTrue(page.contains(" 0 received days compacted, 8 read raw."), page);
+        Path one = root.resolve("one-day");
+        TestFleet.write(one, TestFleet.late());
+        Compactor.compact(new FleetLayout(one));
+        String summary = new FleetPage(new FleetLayout(one)).render(QueryParams.parse(""));
+        assertTrue(summary.contains(" 1 received day compacted, 0 read raw."), summary);
     }
 
     private static void chartShowsCrashesPerWeekPerVersion(WebDriverSession browser) throws Exception {
