@@ -7,6 +7,7 @@ import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
@@ -67,20 +68,39 @@ public final class ExportCommand implements Command {
         if (dir.isEmpty() && weeks.size() > 1) {
             throw new UsageException(weeks.size() + " weeks have counters: give --out DIR for one file per week");
         }
+        int status = 0;
         for (LocalDate week : weeks) {
-            Report report = Exporter.export(store, week);
+            Report report = Exporter.exportUnderKeptId(store, week);
             String json = ReportJson.write(report);
+            int entries = report.entries().size();
+            String summary = "week of " + week + ", " + entries + (entries == 1 ? " entry" : " entries");
             if (dir.isPresent()) {
                 Path file = Path.of(dir.get()).resolve(week + "-" + report.id() + ".json");
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, json, StandardOpenOption.CREATE_NEW);
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    // The week's ID is kept, so its file name is too: an unchanged week is there already.
+                    boolean same = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                            && Files.readString(file).equals(json);
+                    if (!same) {
+                        err.println("crashwatch export: " + file + " exists with other counts (the week has grown "
+                                + "since): not overwritten; move it away first");
+                        status = 1;
+                        continue;
+                    }
+                    summary += ", unchanged since " + file.getFileName() + " was written";
+                } else {
+                    Files.writeString(file, json, StandardOpenOption.CREATE_NEW);
+                }
                 out.println(file);
             } else {
                 out.println(json); // a line of its own: the next output (or the prompt) does not start after the '}'
             }
-            int entries = report.entries().size();
-            err.println("crashwatch export: week of " + week + ", " + entries + (entries == 1 ? " entry" : " entries"));
+            err.println("crashwatch export: " + summary + ", report " + report.id());
+            if (!week.isBefore(Weeks.current())) {
+                err.println("crashwatch export: the week of " + week + " has not ended: where this report is imported,"
+                        + " a later export of the week adds nothing (a store takes one export of a week)");
+            }
         }
-        return 0;
+        return status;
     }
 }
