@@ -52,16 +52,21 @@ public final class ExportCommand implements Command {
         Optional<Integer> lastWeeks = a.positiveInt("--weeks");
         Optional<LocalDate> from = a.date("--since").map(Weeks::startOf)
                 .or(() -> lastWeeks.map(n -> Weeks.current().minusWeeks(n - 1L)));
+        Optional<LocalDate> oneWeek = a.date("--week").map(Weeks::startOf);
         List<LocalDate> weeks;
+        String when;
         if (from.isPresent()) {
             weeks = Exporter.weeksSince(store, from.get());
+            when = " since the week of " + from.get();
+        } else if (oneWeek.isPresent()) {
+            weeks = Exporter.weeksSince(store, oneWeek.get()).stream().limit(1).filter(oneWeek.get()::equals).toList();
+            when = " in the week of " + oneWeek.get();
         } else {
-            Optional<LocalDate> day = a.date("--week");
-            weeks = (day.isPresent() ? day.map(Weeks::startOf) : Exporter.latestWeek(store)).stream().toList();
+            weeks = Exporter.latestWeek(store).stream().toList();
+            when = "";
         }
         if (weeks.isEmpty()) {
-            err.println("crashwatch export: no counters recorded in " + store.dir()
-                    + (from.isPresent() ? " since " + from.get() : "") + ": nothing to export");
+            err.println("crashwatch export: no counters recorded" + when + " in " + store.dir() + ": nothing to export");
             return 1;
         }
         Optional<String> dir = a.option("--out");

@@ -91,7 +91,7 @@ public final class TextViews {
     }
 
     private static String amount(long count, double rate, boolean perRun) {
-        return perRun ? String.format(Locale.ROOT, "%.3g per 1k runs (%d)", rate, count) : Long.toString(count);
+        return perRun ? RateText.of(rate) + " per 1k runs (" + count + ")" : Long.toString(count);
     }
 
     private static String runs(Comparison c) {

@@ -3,10 +3,10 @@ package dev.crashwatch.watchdog.view;
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.CrashChange;
 import dev.crashwatch.watchdog.triage.NotInStoreException;
+import dev.crashwatch.watchdog.triage.RateText;
 import dev.crashwatch.watchdog.triage.TextViews;
 import dev.crashwatch.watchdog.triage.Triage;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -124,7 +124,7 @@ final class CompareSection {
     /** A count, with its rate per 1,000 runs when runs are known and it is not zero. */
     private static String amount(Comparison c, long count, double rate) {
         return c.perRun() && count > 0
-            ? count + " <span class=\"rate\">(" + String.format(Locale.ROOT, "%.3g", rate) + " per 1k runs)</span>"
+            ? count + " <span class=\"rate\">(" + RateText.of(rate) + " per 1k runs)</span>"
             : Long.toString(count);
     }
 }

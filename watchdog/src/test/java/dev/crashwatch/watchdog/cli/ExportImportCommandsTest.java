@@ -248,10 +248,17 @@ class ExportImportCommandsTest {
     }
 
     @Test
-    void export_of_an_empty_store_says_there_is_nothing() {
+    void export_of_an_empty_store_or_an_empty_week_says_there_is_nothing() throws Exception {
         CliInStore.Result r = new CliInStore(tmp.resolve("empty")).run("export");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("nothing to export"), r.err());
+        Path tester = tester();
+        CliInStore.Result week = new CliInStore(tester).run("export", "--week", "2026-11-05");
+        assertEquals(1, week.status(), week.toString());
+        assertEquals("", week.out());
+        assertEquals("crashwatch export: no counters recorded in the week of 2026-11-02 in " + tester
+                + ": nothing to export\n", week.err());
+        assertTrue(Store.at(tester).exportedReportIds().isEmpty(), "no ID kept for a week not exported");
     }
 
     /** Counts of one week's files, by version. */

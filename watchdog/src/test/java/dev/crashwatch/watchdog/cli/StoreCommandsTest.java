@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.view.QueryParams;
+import dev.crashwatch.watchdog.view.ViewPage;
 import dev.crashwatch.watchdog.triage.TwoVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,6 +217,19 @@ class StoreCommandsTest {
         assertEquals(1, unknown.status());
         assertEquals(1, unknown.err().lines().count());
         assertEquals(1, new CliInStore(dir.resolve("empty")).run("compare", "--base", "1", "--new", "2").status());
+    }
+
+    @Test
+    void compare_rates_read_the_same_in_the_cli_and_the_view_without_exponents() throws Exception {
+        Store store = Store.at(dir);
+        store.add(TwoVersions.key("1.0", W2), Map.of(Store.RUNS_COUNTER, 1L, SHARED, 1L));
+        store.add(TwoVersions.key("2.0", W2), Map.of(Store.RUNS_COUNTER, 3L, SHARED, 1L, ADDED, 1L));
+        String text = new CliInStore(dir).run("compare", "--base", "1.0", "--new", "2.0").out();
+        assertTrue(text.contains("1000 per 1k runs (1) -> 333 per 1k runs (1)"), text);
+        assertTrue(text.contains("0 per 1k runs (0) -> 333 per 1k runs (1)"), text);
+        String html = new ViewPage(store).render(QueryParams.parse("program=app&base=1.0&new=2.0"));
+        assertTrue(html.contains("1 <span class=\"rate\">(1000 per 1k runs)</span>"), html);
+        assertTrue(html.contains("1 <span class=\"rate\">(333 per 1k runs)</span>"), html);
     }
 
     @ParameterizedTest
