@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * ({@link UploadStatus}: read from the store, so the local half needs none of the fleet's code).
  */
 public final class StatusCommand implements Command {
+    private static final int UNREADABLE_LISTED = 10;
+
     @Override
     public String name() {
         return "status";
@@ -62,8 +64,14 @@ public final class StatusCommand implements Command {
         out.println("most recent crash:  " + s.mostRecentCrash().map(StatusCommand::describe).orElse("none"));
         out.println("malformed kept:     " + s.malformedKept());
         if (!s.unreadableFiles().isEmpty()) {
-            out.println("unreadable files:   " + s.unreadableFiles().size() + " (never overwritten; see "
-                    + s.unreadableFiles().get(0).getParent() + ")");
+            // Listed, as every reader that skips them promises; the first ten (--json has them all).
+            List<Path> files = s.unreadableFiles();
+            out.println("unreadable files:   " + files.size() + " (not counted, never overwritten):");
+            files.stream().limit(UNREADABLE_LISTED).forEach(f -> out.println("                    " + f));
+            if (files.size() > UNREADABLE_LISTED) {
+                out.println("                    and " + (files.size() - UNREADABLE_LISTED) + " more ('crashwatch"
+                        + " status --json' lists all)");
+            }
         }
     }
 
