@@ -26,7 +26,9 @@ public final class DumpCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch dump";
+        return "usage: crashwatch dump\n"
+                + "  The mode file and every counter file as they are on disk, then the unreadable counter files and\n"
+                + "  the kept malformed inputs by name and size";
     }
 
     @Override

@@ -30,7 +30,10 @@ public final class ImportCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch import REPORT.json...";
+        return "usage: crashwatch import REPORT.json...\n"
+                + "  Checks every file first: one that is not a report stops the import, the store untouched (exit 1).\n"
+                + "  A report counts once however often it is imported, and so does a week exported again; an export\n"
+                + "  of a week that grew since the one imported is not added, and this store's own reports never are";
     }
 
     @Override

@@ -35,7 +35,10 @@ public final class StatusCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch status [--json]";
+        return "usage: crashwatch status [--json]\n"
+                + "  The mode and where it comes from, the store and what it holds (counter files, weeks, the most\n"
+                + "  recent crash, kept malformed inputs, unreadable files), and the upload state.\n"
+                + "  --json   the same as one JSON object";
     }
 
     @Override

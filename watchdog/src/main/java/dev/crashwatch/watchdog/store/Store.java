@@ -320,7 +320,8 @@ public final class Store {
     }
 
     /**
-     * Deletes the counter files, the kept malformed inputs and the IDs of exported reports (their counts are gone: a
+     * Deletes the counter files, the runs journal (runs not yet folded into them), the kept malformed inputs and
+     * the IDs of exported reports (their counts are gone: a
      * later export of the same week holds only new counts, under a new ID), keeping the mode, the logs and any running
      * watchdog's run directory. Holds the writers' lock, so no increment is half-lost.
      *
@@ -328,7 +329,7 @@ public final class Store {
      */
     public int clean() throws IOException {
         if (!Files.isDirectory(counterDir()) && !Files.isDirectory(malformedDir())
-                && !Files.exists(dir.resolve(ExportedReports.NAME))) {
+                && !Files.exists(dir.resolve(ExportedReports.NAME)) && !Files.exists(dir.resolve(RunsJournal.FILE))) {
             return 0;
         }
         return lock().holding(() -> {
@@ -340,7 +341,7 @@ public final class Store {
                 deleted += Files.deleteIfExists(p) ? 1 : 0;
             }
             Files.deleteIfExists(scan().cacheFile());
-            return deleted + (new ExportedReports(dir).delete() ? 1 : 0);
+            return deleted + (new ExportedReports(dir).delete() ? 1 : 0) + RunsJournal.discard(dir);
         });
     }
 
