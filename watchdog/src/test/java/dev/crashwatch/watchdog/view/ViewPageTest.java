@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,6 +100,20 @@ class ViewPageTest {
         assertEquals(ids(KILLED, MARKUP), stackIds(table(compare, "compare-new")));
         assertEquals(ids(NPE), stackIds(table(compare, "compare-changed")));
         assertEquals(ids(ISE, OOM_EXIT), stackIds(table(compare, "compare-gone")));
+    }
+
+    @Test
+    void compare_defaults_to_one_program_never_to_two_programs_newest_versions() throws Exception {
+        Store store = Store.at(dir);
+        LocalDate week = LocalDate.of(2026, 11, 23);
+        store.add(new CounterFileKey("a", "1.0", "17", "linux", "amd64", week), Map.of(NPE, 1L));
+        store.add(new CounterFileKey("a", "2.0", "17", "linux", "amd64", week), Map.of(NPE, 2L));
+        store.add(new CounterFileKey("b", "3.0", "17", "linux", "amd64", week), Map.of(ISE, 1L));
+        String compare = section(page(null), "compare");
+        assertTrue(compare.contains("<option value=\"a\" selected>"), compare);
+        assertTrue(compare.contains("a <strong>2.0</strong> against <strong>1.0</strong>"), compare);
+        String all = section(page("program=&base=2.0&new=3.0"), "compare");
+        assertTrue(all.contains("All programs, <strong>3.0</strong> against <strong>2.0</strong>"), all);
     }
 
     @Test
