@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
 import dev.crashwatch.watchdog.store.RunsJournal;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.Weeks;
 import dev.crashwatch.watchdog.view.QueryParams;
 import dev.crashwatch.watchdog.view.ViewPage;
 import dev.crashwatch.watchdog.triage.TwoVersions;
@@ -235,6 +237,24 @@ class StoreCommandsTest {
         String html = new ViewPage(store).render(QueryParams.parse("program=app&base=1.0&new=2.0"));
         assertTrue(html.contains("1 <span class=\"rate\">(1000 per 1k runs)</span>"), html);
         assertTrue(html.contains("1 <span class=\"rate\">(333 per 1k runs)</span>"), html);
+    }
+
+    @Test
+    void each_page_of_the_view_counts_the_runs_that_ended_since_the_last() throws Exception {
+        Store store = Store.at(dir);
+        for (String version : List.of("1.0", "2.0")) { // this machine's file of this week: where the run goes
+            store.add(new CounterFileKey("app", version, "17.0.15", store.hostFacts().os(), store.hostFacts().arch(),
+                    Weeks.current()), Map.of(Store.RUNS_COUNTER, 1L, SHARED, 1L));
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        var page = ViewCommand.page(store, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        QueryParams query = QueryParams.parse("program=app&base=1.0&new=2.0");
+        assertTrue(page.render(query).contains("(1 and 1 runs)"));
+        // A watchdog journals a run of 2.0 that ended while the view was open.
+        RunsJournal.append(store, Instant.now(), List.of("program=app", "version=2.0", "javaVersion=17.0.15"));
+        String html = page.render(query);
+        assertTrue(html.contains("(1 and 2 runs)"), html);
+        assertEquals("", err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
