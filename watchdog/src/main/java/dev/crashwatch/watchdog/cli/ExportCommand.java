@@ -73,6 +73,10 @@ public final class ExportCommand implements Command {
         if (dir.isEmpty() && weeks.size() > 1) {
             throw new UsageException(weeks.size() + " weeks have counters: give --out DIR for one file per week");
         }
+        if (dir.isPresent() && Files.exists(Path.of(dir.get())) && !Files.isDirectory(Path.of(dir.get()))) {
+            err.println("crashwatch export: " + dir.get() + ": not a directory (--out names the folder for the reports)");
+            return 1;
+        }
         int status = 0;
         for (LocalDate week : weeks) {
             Report report = Exporter.exportUnderKeptId(store, week);

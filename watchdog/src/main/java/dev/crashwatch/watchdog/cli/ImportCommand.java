@@ -76,7 +76,6 @@ public final class ImportCommand implements Command {
     }
 
     private static String oneLine(Exception e) {
-        String m = e instanceof ReportFormatException ? e.getMessage() : "cannot read " + e.getMessage();
-        return m.replace('\n', ' ');
+        return e instanceof ReportFormatException ? e.getMessage().replace('\n', ' ') : "cannot read " + ErrorText.of(e);
     }
 }

@@ -45,7 +45,8 @@ public final class ViewCommand implements Command {
             switch (args.get(i)) {
                 case "--open" -> open = true;
                 case "--port" -> port = port(i + 1 < args.size() ? args.get(++i) : null);
-                default -> throw new UsageException("unknown argument '" + args.get(i) + "'; " + shortUsage());
+                default -> throw new UsageException((args.get(i).startsWith("-") ? "unknown option '"
+                        : "unexpected argument '") + args.get(i) + "'");
             }
         }
         Store store = Store.openDefault();
@@ -100,9 +101,5 @@ public final class ViewCommand implements Command {
         }
         throw new UsageException("--port needs a port number from 0 to 65535"
             + (text == null ? "" : ", got '" + text + "'"));
-    }
-
-    private static String shortUsage() {
-        return "usage: crashwatch view [--port N] [--open]";
     }
 }

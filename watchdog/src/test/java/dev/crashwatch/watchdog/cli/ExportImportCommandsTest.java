@@ -200,7 +200,12 @@ class ExportImportCommandsTest {
         assertTrue(r.err().contains("not a crashwatch report"), r.err());
         CliInStore.Result missing = new CliInStore(engineer).run("import", tmp.resolve("nope.json").toString());
         assertEquals(1, missing.status());
-        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertEquals("crashwatch import: cannot read " + tmp.resolve("nope.json") + ": no such file or directory;"
+                + " nothing imported\n", missing.err());
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "");
+        CliInStore.Result notADir = new CliInStore(engineer).run("export", "--out", aFile.toString());
+        assertEquals("crashwatch export: " + aFile + ": not a directory (--out names the folder for the reports)\n",
+                notADir.err());
         assertEquals(2, new CliInStore(engineer).run("import").status());
     }
 

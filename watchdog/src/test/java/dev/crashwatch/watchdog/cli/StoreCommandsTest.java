@@ -283,6 +283,15 @@ class StoreCommandsTest {
     }
 
     @Test
+    void help_of_help_is_the_command_list_and_an_unknown_one_says_where_the_list_is() {
+        CliInStore cli = new CliInStore(dir);
+        assertEquals(cli.run("help").out(), cli.run("help", "help").out());
+        CliInStore.Result unknown = cli.run("help", "nope");
+        assertEquals(2, unknown.status());
+        assertEquals("crashwatch help: unknown command 'nope'; 'crashwatch help' lists them\n", unknown.err());
+    }
+
+    @Test
     void help_anywhere_before_a_double_dash_is_help_and_after_it_the_wrapped_commands() {
         CliInStore cli = new CliInStore(dir);
         assertEquals(cli.run("help", "top").out(), cli.run("top", "--json", "--help").out());
