@@ -64,7 +64,8 @@ public final class StatusCommand implements Command {
         out.println("counter files:      " + s.counterFiles() + " (" + s.counterBytes() + " bytes)");
         out.println("weeks covered:      " + (s.weeks().isEmpty() ? "none" : s.weeks().size() + ", "
                 + s.weeks().get(0) + " .. " + s.weeks().get(s.weeks().size() - 1)));
-        out.println("most recent crash:  " + s.mostRecentCrash().map(StatusCommand::describe).orElse("none"));
+        out.println("most recent crash:  " + s.mostRecentCrash().map(StatusCommand::describe)
+                .orElse(s.counterFiles() == 0 ? "none" : "none recorded on this machine (imported counts never are)"));
         out.println("malformed kept:     " + s.malformedKept());
         if (!s.unreadableFiles().isEmpty()) {
             // Listed, as every reader that skips them promises; the first ten (--json has them all).

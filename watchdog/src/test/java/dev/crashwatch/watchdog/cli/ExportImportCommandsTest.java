@@ -65,6 +65,8 @@ class ExportImportCommandsTest {
         assertEquals(countsOfWeek(tmp.resolve("tester"), W2.toString()), countsOfWeek(engineer, W2.toString()));
         JsonNode counters = new CliInStore(engineer).run("counters", "--json").json();
         assertEquals(2, counters.get(1).get("counters").get(MARKUP).asLong(), "markup stays text");
+        assertTrue(new CliInStore(engineer).run("status").out().contains(
+                "most recent crash:  none recorded on this machine (imported counts never are)\n"));
     }
 
     @Test

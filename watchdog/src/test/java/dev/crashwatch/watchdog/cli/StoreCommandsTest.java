@@ -227,6 +227,19 @@ class StoreCommandsTest {
     }
 
     @Test
+    void top_text_keeps_a_crash_of_many_versions_on_one_line_and_json_lists_them_all() throws Exception {
+        Store store = Store.at(dir);
+        for (int v = 1; v <= 12; v++) {
+            store.add(TwoVersions.key("1." + v, W2), Map.of(SHARED, 1L));
+        }
+        store.add(TwoVersions.key("1.1", W2), Map.of(ADDED, 1L));
+        String text = new CliInStore(dir).run("top").out();
+        assertTrue(text.contains("  versions 12 versions, 1.1 .. 1.12  java 17.0.15\n"), text);
+        assertTrue(text.contains("  versions 1.1  java 17.0.15\n"), text);
+        assertEquals(12, new CliInStore(dir).run("top", "--json").json().get(0).get("versions").size());
+    }
+
+    @Test
     void compare_rates_read_the_same_in_the_cli_and_the_view_without_exponents() throws Exception {
         Store store = Store.at(dir);
         store.add(TwoVersions.key("1.0", W2), Map.of(Store.RUNS_COUNTER, 1L, SHARED, 1L));
