@@ -240,6 +240,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void compare_without_a_program_says_when_no_program_has_both_versions() throws Exception {
+        Store store = Store.at(dir);
+        store.add(TwoVersions.key("1.0", W2), Map.of(SHARED, 1L));
+        store.add(new CounterFileKey("other", "2.0", "17.0.15", "linux", "amd64", W2), Map.of(SHARED, 1L));
+        store.add(new CounterFileKey("other", "1.0", "17.0.15", "linux", "amd64", W2), Map.of(SHARED, 1L));
+        CliInStore cli = new CliInStore(dir);
+        CliInStore.Result apart = cli.run("compare", "--base", "1.0", "--new", "2.0", "--json");
+        assertEquals(0, apart.status(), apart.toString());
+        assertEquals("", apart.err(), "other has both");
+        store.add(new CounterFileKey("third", "3.0", "17.0.15", "linux", "amd64", W2), Map.of(SHARED, 1L));
+        CliInStore.Result r = cli.run("compare", "--base", "2.0", "--new", "3.0", "--json");
+        assertEquals("crashwatch compare: no program has both versions (2.0: other; 3.0: third); '--program P'"
+                + " compares one program's versions\n", r.err());
+        assertEquals("2.0", r.json().get("base").asText(), "the comparison is still made, stdout JSON alone");
+        assertEquals("", cli.run("compare", "--base", "2.0", "--new", "3.0", "--program", "other").err().lines()
+                .filter(l -> l.contains("no program has both")).reduce("", String::concat));
+    }
+
+    @Test
     void compare_rates_read_the_same_in_the_cli_and_the_view_without_exponents() throws Exception {
         Store store = Store.at(dir);
         store.add(TwoVersions.key("1.0", W2), Map.of(Store.RUNS_COUNTER, 1L, SHARED, 1L));
