@@ -222,6 +222,11 @@ public final class Store {
         return lock().holding(() -> new ExportedReports(dir).idFor(week));
     }
 
+    /** The file that keeps them ({@code exported-reports}), for a person to read. */
+    public Path exportedReportsFile() {
+        return dir.resolve(ExportedReports.NAME);
+    }
+
     /** The IDs of the reports this store has exported, by week, oldest first. */
     public Map<LocalDate, String> exportedReportIds() throws IOException {
         return new ExportedReports(dir).read();

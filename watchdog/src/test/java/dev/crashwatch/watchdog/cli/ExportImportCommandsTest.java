@@ -87,6 +87,8 @@ class ExportImportCommandsTest {
         Path first = export(tester, "--week", "2026-11-18");
         Path second = export(tester, "--week", "2026-11-16");
         assertEquals(Files.readString(first), Files.readString(second), "one ID a week: the same report");
+        assertTrue(new CliInStore(tester).run("dump").out().contains("exported-reports <== (the ID of each week's"
+                + " exported report)\n2026-11-16 " + reportId(first) + "\n"));
         CliInStore.Result own = new CliInStore(tester).run("import", first.toString());
         assertEquals(0, own.status(), own.toString());
         assertTrue(own.out().contains("nothing added: report " + reportId(first) + " is this store's own"), own.out());
