@@ -45,6 +45,9 @@ public final class Importer {
         List<Report> reports = new ArrayList<>();
         for (Path f : files) {
             try {
+                if (Files.isDirectory(f)) {
+                    throw new ReportFormatException("a directory, not a report file");
+                }
                 if (Files.size(f) > ReportJson.MAX_BYTES) {
                     throw new ReportFormatException("larger than " + (ReportJson.MAX_BYTES >> 20)
                             + " MiB: not a report crashwatch writes");

@@ -206,6 +206,8 @@ class ExportImportCommandsTest {
         assertEquals(1, missing.status());
         assertEquals("crashwatch import: cannot read " + tmp.resolve("nope.json") + ": no such file or directory;"
                 + " nothing imported\n", missing.err());
+        CliInStore.Result folder = new CliInStore(engineer).run("import", tmp.toString());
+        assertEquals("crashwatch import: " + tmp + ": a directory, not a report file; nothing imported\n", folder.err());
         Path aFile = Files.writeString(tmp.resolve("a-file"), "");
         CliInStore.Result notADir = new CliInStore(engineer).run("export", "--out", aFile.toString());
         assertEquals("crashwatch export: " + aFile + ": not a directory (--out names the folder for the reports)\n",
