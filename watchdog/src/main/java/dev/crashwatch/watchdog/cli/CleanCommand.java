@@ -19,12 +19,15 @@ public final class CleanCommand implements Command {
 
     @Override
     public String summary() {
-        return "Delete the recorded counters and kept malformed inputs (keeps the mode)";
+        return "Delete the recorded counters and kept malformed inputs (keeps the mode and the reports)";
     }
 
     @Override
     public String usage() {
-        return "usage: crashwatch clean [--yes]";
+        return "usage: crashwatch clean [--yes]\n"
+                + "  Deletes the counter files (unreadable ones too), the runs not yet counted, the kept malformed\n"
+                + "  inputs and the IDs of exported reports. Keeps the mode, the logs and the reports made for upload.\n"
+                + "  --yes   do not ask (needed when not on a terminal)";
     }
 
     @Override

@@ -33,8 +33,8 @@ public final class CsvCommand implements Command {
     @Override
     public String usage() {
         return "usage: crashwatch csv\n"
-                + "One row per counter and counter file, one line per row (CRLF, RFC 4180 quoting). The name column\n"
-                + "holds the counter name with its lines joined by ' / ': prefix, type or kind, then the frames.";
+                + "  One row per counter and counter file, one line per row (CRLF, RFC 4180 quoting). The name\n"
+                + "  column holds the counter name with its lines joined by ' / ': prefix, type or kind, frames.";
     }
 
     @Override

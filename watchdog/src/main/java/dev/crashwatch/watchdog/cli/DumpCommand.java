@@ -5,7 +5,9 @@ import dev.crashwatch.watchdog.store.counters.CounterFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +28,9 @@ public final class DumpCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch dump";
+        return "usage: crashwatch dump\n"
+                + "  The mode file, the IDs of exported reports, and every counter file as they are on disk, then\n"
+                + "  the unreadable counter files and the kept malformed inputs by name and size";
     }
 
     @Override
@@ -36,6 +40,12 @@ public final class DumpCommand implements Command {
         Path mode = store.dir().resolve("mode");
         out.println("==> " + mode + " <==");
         out.println(Files.exists(mode) ? Files.readString(mode).strip() : "(absent: mode is local by default)");
+        Map<LocalDate, String> exported = store.exportedReportIds();
+        if (!exported.isEmpty()) {
+            out.println();
+            out.println("==> " + store.exportedReportsFile() + " <== (the ID of each week's exported report)");
+            exported.forEach((week, id) -> out.println(week + " " + id));
+        }
         for (CounterFile f : store.counterFiles()) {
             out.println();
             out.println("==> " + f.path() + " <==");

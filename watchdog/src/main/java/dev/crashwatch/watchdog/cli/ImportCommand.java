@@ -1,6 +1,7 @@
 package dev.crashwatch.watchdog.cli;
 
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.uploads.ReportFiles;
 import dev.crashwatch.watchdog.weekly.Importer;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportFormatException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code crashwatch import}: merges reports into this store, idempotently. Every file is checked first: one
@@ -23,12 +25,15 @@ public final class ImportCommand implements Command {
 
     @Override
     public String summary() {
-        return "Merge exported reports into this store (the same report counts once)";
+        return "Merge exported reports into this store (a report, or a week exported again, counts once)";
     }
 
     @Override
     public String usage() {
-        return "usage: crashwatch import REPORT.json...";
+        return "usage: crashwatch import REPORT.json...\n"
+                + "  Checks every file first: one that is not a report stops the import, the store untouched (exit 1).\n"
+                + "  A report counts once however often it is imported, and so does a week exported again; an export\n"
+                + "  of a week that grew since the one imported is not added, and this store's own reports never are";
     }
 
     @Override
@@ -45,16 +50,32 @@ public final class ImportCommand implements Command {
             err.println("crashwatch import: " + oneLine(e) + "; nothing imported");
             return 1;
         }
-        for (Importer.Result r : Importer.importAll(Store.openDefault(), files, reports)) {
-            out.println(r.file() + ": week of " + r.report().week() + ", " + r.added()
-                    + (r.added() == 1 ? " entry" : " entries") + " added"
-                    + (r.alreadyImported() > 0 ? ", " + r.alreadyImported() + " already imported" : ""));
+        Store store = Store.openDefault();
+        Set<String> own = new TreeSet<>(store.exportedReportIds().values());
+        own.addAll(ReportFiles.ids(store.reportsDir()));
+        for (Importer.Result r : Importer.importAll(store, files, reports, own)) {
+            out.println(line(r));
         }
         return 0;
     }
 
+    private static String line(Importer.Result r) {
+        String head = r.file() + ": week of " + r.report().week() + ", ";
+        if (r.ownReport()) {
+            return head + "nothing added: report " + r.report().id() + " is this store's own (its counts are here)";
+        }
+        return head + entries(r.added()) + " added"
+                + (r.alreadyImported() > 0 ? ", " + r.alreadyImported() + " already imported" : "")
+                + (r.changed() > 0 ? ", " + entries(r.changed()) + " not added: an earlier export of this week"
+                        + " (report " + r.report().id() + ") is in with other counts; a store takes one export of a"
+                        + " week" : "");
+    }
+
+    private static String entries(int n) {
+        return n + (n == 1 ? " entry" : " entries");
+    }
+
     private static String oneLine(Exception e) {
-        String m = e instanceof ReportFormatException ? e.getMessage() : "cannot read " + e.getMessage();
-        return m.replace('\n', ' ');
+        return e instanceof ReportFormatException ? e.getMessage().replace('\n', ' ') : "cannot read " + ErrorText.of(e);
     }
 }

@@ -77,7 +77,7 @@ public final class Main {
                     + (message.contains("usage:") ? "" : " ('crashwatch help " + name + "' shows its usage)"));
             return 2;
         } catch (Exception e) {
-            err.println("crashwatch " + name + ": " + describe(e));
+            err.println("crashwatch " + name + ": " + ErrorText.of(e));
             return 1;
         }
     }
@@ -98,12 +98,6 @@ public final class Main {
         return false;
     }
 
-    /** An error for a person: its message where it has one (an IOException's names the file), else its type. */
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
     /** All commands, in help order. */
     public static List<Command> commands() {
         return COMMANDS.values().stream().map(Supplier::get).toList();
@@ -121,9 +115,12 @@ public final class Main {
             out.println("'crashwatch help <command>' shows a command's usage.");
             return 0;
         }
+        if (args.get(0).equals("help")) {
+            return help(List.of(), out, err);
+        }
         Supplier<Command> factory = COMMANDS.get(args.get(0));
         if (factory == null) {
-            err.println("crashwatch help: unknown command '" + args.get(0) + "'");
+            err.println("crashwatch help: unknown command '" + args.get(0) + "'; 'crashwatch help' lists them");
             return 2;
         }
         out.println(factory.get().usage());

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * ({@link UploadStatus}: read from the store, so the local half needs none of the fleet's code).
  */
 public final class StatusCommand implements Command {
+    private static final int UNREADABLE_LISTED = 10;
+
     @Override
     public String name() {
         return "status";
@@ -33,7 +35,10 @@ public final class StatusCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: crashwatch status [--json]";
+        return "usage: crashwatch status [--json]\n"
+                + "  The mode and where it comes from, the store and what it holds (counter files, weeks, the most\n"
+                + "  recent crash, kept malformed inputs, unreadable files), and the upload state.\n"
+                + "  --json   the same as one JSON object";
     }
 
     @Override
@@ -59,11 +64,18 @@ public final class StatusCommand implements Command {
         out.println("counter files:      " + s.counterFiles() + " (" + s.counterBytes() + " bytes)");
         out.println("weeks covered:      " + (s.weeks().isEmpty() ? "none" : s.weeks().size() + ", "
                 + s.weeks().get(0) + " .. " + s.weeks().get(s.weeks().size() - 1)));
-        out.println("most recent crash:  " + s.mostRecentCrash().map(StatusCommand::describe).orElse("none"));
+        out.println("most recent crash:  " + s.mostRecentCrash().map(StatusCommand::describe)
+                .orElse(s.counterFiles() == 0 ? "none" : "none recorded on this machine (imported counts never are)"));
         out.println("malformed kept:     " + s.malformedKept());
         if (!s.unreadableFiles().isEmpty()) {
-            out.println("unreadable files:   " + s.unreadableFiles().size() + " (never overwritten; see "
-                    + s.unreadableFiles().get(0).getParent() + ")");
+            // Listed, as every reader that skips them promises; the first ten (--json has them all).
+            List<Path> files = s.unreadableFiles();
+            out.println("unreadable files:   " + files.size() + " (not counted, never overwritten):");
+            files.stream().limit(UNREADABLE_LISTED).forEach(f -> out.println("                    " + f));
+            if (files.size() > UNREADABLE_LISTED) {
+                out.println("                    and " + (files.size() - UNREADABLE_LISTED) + " more ('crashwatch"
+                        + " status --json' lists all)");
+            }
         }
     }
 

@@ -30,16 +30,24 @@ final class StoreReaders {
     private StoreReaders() {
     }
 
+    /**
+     * Counts what is recorded but not yet in the counter files: spooled crashes, abandoned native runs, the runs
+     * journal. Before each command that shows counts, and before each page of {@code crashwatch view}, which runs for
+     * hours while watchdogs record.
+     */
+    static void countPending(Store store, Diagnostics say) {
+        SpooledCrashes.countAll(store, say);
+        PendingRuns.finishAbandoned(store, say);
+        try {
+            RunsFolder.fold(store);
+        } catch (IOException | RuntimeException unreadableStore) {
+            // The reader meets the same problem and reports it; runs counted so far stay counted.
+        }
+    }
+
     static void before(String command, PrintStream err) {
         if (COUNTING.contains(command)) {
-            Diagnostics say = message -> err.println("crashwatch " + command + ": " + message);
-            SpooledCrashes.countAll(Store.openDefault(), say);
-            PendingRuns.finishAbandoned(Store.openDefault(), say);
-            try {
-                RunsFolder.fold(Store.openDefault());
-            } catch (IOException | RuntimeException unreadableStore) {
-                // The command meets the same problem and reports it; runs counted so far stay counted.
-            }
+            countPending(Store.openDefault(), message -> err.println("crashwatch " + command + ": " + message));
         }
         if (!READERS.contains(command)) {
             return;

@@ -30,7 +30,9 @@ public final class TopCommand implements Command {
     public String usage() {
         return "usage: crashwatch top [--program P] [--version V] [--weeks N] [--limit N] [--json]\n"
                 + "  --weeks N   only the last N weeks, this one included (default: all)\n"
-                + "  --limit N   at most N crashes (default " + DEFAULT_LIMIT + ")";
+                + "  --limit N   at most N crashes (default " + DEFAULT_LIMIT + ")\n"
+                + "  --json      every field, all versions of each crash (the text names a crash's versions one by\n"
+                + "              one up to six, then how many and the range: 12 versions, 1.1 .. 1.12)";
     }
 
     @Override

@@ -2,7 +2,11 @@ package dev.crashwatch.watchdog.cli;
 
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.view.BrowserOpener;
+import dev.crashwatch.watchdog.view.QueryParams;
+import dev.crashwatch.watchdog.view.ViewPage;
+import dev.crashwatch.watchdog.view.ViewSource;
 import dev.crashwatch.watchdog.view.ViewServer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.List;
@@ -41,13 +45,15 @@ public final class ViewCommand implements Command {
             switch (args.get(i)) {
                 case "--open" -> open = true;
                 case "--port" -> port = port(i + 1 < args.size() ? args.get(++i) : null);
-                default -> throw new UsageException("unknown argument '" + args.get(i) + "'; " + shortUsage());
+                default -> throw new UsageException((args.get(i).startsWith("-") ? "unknown option '"
+                        : "unexpected argument '") + args.get(i) + "'");
             }
         }
         Store store = Store.openDefault();
         ViewServer server;
         try {
-            server = port == null ? ViewServer.startOnDefaultPort(store) : ViewServer.start(store, port);
+            ViewSource page = page(store, err);
+            server = port == null ? ViewServer.startOnDefaultPort(page) : ViewServer.start(page, port);
         } catch (BindException e) {
             err.println("crashwatch view: cannot listen on " + (port == null ? "localhost" : "port " + port) + ": "
                 + e.getMessage());
@@ -63,6 +69,26 @@ public final class ViewCommand implements Command {
         return 0;
     }
 
+    /**
+     * The page the view serves: the store's, each request counting first what watchdogs recorded meanwhile and did
+     * not count themselves (runs ended, spooled crashes), as every command that shows counts does once.
+     */
+    static ViewSource page(Store store, PrintStream err) {
+        ViewPage page = new ViewPage(store);
+        return new ViewSource() {
+            @Override
+            public String render(QueryParams params) throws IOException {
+                StoreReaders.countPending(store, message -> err.println("crashwatch view: " + message));
+                return page.render(params);
+            }
+
+            @Override
+            public String error(Exception e) {
+                return page.error(e);
+            }
+        };
+    }
+
     /** The port number (0 to 65535) that {@code --port} gave; the fleet's view takes it the same way. */
     public static int port(String text) throws UsageException {
         try {
@@ -75,9 +101,5 @@ public final class ViewCommand implements Command {
         }
         throw new UsageException("--port needs a port number from 0 to 65535"
             + (text == null ? "" : ", got '" + text + "'"));
-    }
-
-    private static String shortUsage() {
-        return "usage: crashwatch view [--port N] [--open]";
     }
 }

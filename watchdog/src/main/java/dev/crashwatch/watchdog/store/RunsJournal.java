@@ -112,6 +112,22 @@ public final class RunsJournal {
         return claimed;
     }
 
+    /**
+     * Deletes the journal and every claimed file ({@code clean}): runs that ended before a clean are not counted
+     * after it. Returns how many files it deleted.
+     */
+    static int discard(Path storeDir) throws IOException {
+        int deleted = Files.deleteIfExists(storeDir.resolve(FILE)) ? 1 : 0;
+        if (Files.isDirectory(storeDir, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(storeDir, FILE + ".*" + CLAIMED_SUFFIX)) {
+                for (Path f : files) {
+                    deleted += Files.deleteIfExists(f) ? 1 : 0;
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** Deletes a claimed file once its counts are in. */
     public static void done(Claimed claimed) throws IOException {
         Files.deleteIfExists(claimed.file());

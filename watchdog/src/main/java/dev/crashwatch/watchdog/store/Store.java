@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The local store: counter files, the mode, kept malformed inputs, private run directories and logs,
@@ -200,6 +201,38 @@ public final class Store {
     }
 
     /**
+     * Adds an imported report entry's counts and records {@code recordId} with them in one atomic step, unless the
+     * file already holds an ID that {@code sameReport} accepts (an entry of the same report, imported before).
+     *
+     * @return the ID of the earlier import that stopped this one, or empty when the counts were added
+     */
+    public Optional<String> addImportedEntry(CounterFileKey key, Map<String, Long> counts, String recordId,
+                                             Predicate<String> sameReport) throws IOException {
+        requirePrivate();
+        return counterWriter().addUnlessImported(key, counts, recordId, sameReport);
+    }
+
+    /**
+     * The ID of this store's report of {@code week}: the same at every export of that week, made (random) and kept in
+     * {@code exported-reports} at the first ({@link ExportedReports}).
+     */
+    public String exportedReportId(LocalDate week) throws IOException {
+        requirePrivate();
+        StoreFormat.checkAndMark(dir);
+        return lock().holding(() -> new ExportedReports(dir).idFor(week));
+    }
+
+    /** The file that keeps them ({@code exported-reports}), for a person to read. */
+    public Path exportedReportsFile() {
+        return dir.resolve(ExportedReports.NAME);
+    }
+
+    /** The IDs of the reports this store has exported, by week, oldest first. */
+    public Map<LocalDate, String> exportedReportIds() throws IOException {
+        return new ExportedReports(dir).read();
+    }
+
+    /**
      * Adds this machine's own counts unless {@code id} was already added to that file, in one atomic step with the
      * ID (as {@link #addImported}), so that whoever adds them again - a second watchdog finishing the same run - adds
      * nothing; a {@code crash/} counter becomes the file's last recorded crash. Does nothing when the mode is off.
@@ -292,13 +325,16 @@ public final class Store {
     }
 
     /**
-     * Deletes the counter files and the kept malformed inputs, keeping the mode, the logs and any running
+     * Deletes the counter files, the runs journal (runs not yet folded into them), the kept malformed inputs and
+     * the IDs of exported reports (their counts are gone: a
+     * later export of the same week holds only new counts, under a new ID), keeping the mode, the logs and any running
      * watchdog's run directory. Holds the writers' lock, so no increment is half-lost.
      *
      * @return how many files were deleted
      */
     public int clean() throws IOException {
-        if (!Files.isDirectory(counterDir()) && !Files.isDirectory(malformedDir())) {
+        if (!Files.isDirectory(counterDir()) && !Files.isDirectory(malformedDir())
+                && !Files.exists(dir.resolve(ExportedReports.NAME)) && !Files.exists(dir.resolve(RunsJournal.FILE))) {
             return 0;
         }
         return lock().holding(() -> {
@@ -310,7 +346,7 @@ public final class Store {
                 deleted += Files.deleteIfExists(p) ? 1 : 0;
             }
             Files.deleteIfExists(scan().cacheFile());
-            return deleted;
+            return deleted + (new ExportedReports(dir).delete() ? 1 : 0) + RunsJournal.discard(dir);
         });
     }
 

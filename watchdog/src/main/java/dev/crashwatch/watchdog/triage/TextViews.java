@@ -11,6 +11,9 @@ import java.util.StringJoiner;
 
 /** The plain-text shapes of counter files and triage answers: one frame per line, stack ID beside each stack. */
 public final class TextViews {
+    /** The most versions a crash's line in {@code top} lists one by one. */
+    static final int VERSIONS_LISTED = 6;
+
     private static final String FRAME_INDENT = " ".repeat(18);
 
     private TextViews() {
@@ -40,7 +43,7 @@ public final class TextViews {
         for (int i = 0; i < crashes.size(); i++) {
             RankedCrash c = crashes.get(i);
             out.printf(Locale.ROOT, "#%-3d %8d  %s  %-9s weeks %s .. %s  versions %s  java %s%n", i + 1, c.count(),
-                    c.stackId(), c.kind().word(), c.firstWeek(), c.lastWeek(), String.join(", ", c.versions()),
+                    c.stackId(), c.kind().word(), c.firstWeek(), c.lastWeek(), versions(c.versions()),
                     String.join(", ", c.javaVersions()));
             if (c.inSeveralPrograms()) {
                 out.println("      in " + c.programs().size() + " programs, counted together: " + programs(c));
@@ -90,8 +93,18 @@ public final class TextViews {
                 + " never ran on)";
     }
 
+    /**
+     * Versions on one line: all of them up to {@link #VERSIONS_LISTED}, else how many and the range, oldest to newest
+     * ({@code 40 versions, 1.1.0 .. 1.40.0}): a crash seen in every release must not make a line of hundreds of
+     * characters. {@code --json} lists them all.
+     */
+    static String versions(List<String> versions) {
+        return versions.size() <= VERSIONS_LISTED ? String.join(", ", versions)
+                : versions.size() + " versions, " + versions.get(0) + " .. " + versions.get(versions.size() - 1);
+    }
+
     private static String amount(long count, double rate, boolean perRun) {
-        return perRun ? String.format(Locale.ROOT, "%.3g per 1k runs (%d)", rate, count) : Long.toString(count);
+        return perRun ? RateText.of(rate) + " per 1k runs (" + count + ")" : Long.toString(count);
     }
 
     private static String runs(Comparison c) {

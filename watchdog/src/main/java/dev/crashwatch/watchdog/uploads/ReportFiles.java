@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,18 @@ public final class ReportFiles {
         } catch (NoSuchFileException e) {
             return List.of();
         }
+    }
+
+    /** The IDs of the report files in every state folder of {@code reportsDir}, by name: the reports this store made. */
+    public static Set<String> ids(Path reportsDir) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        for (ReportState state : ReportState.values()) {
+            for (Path f : jsonFiles(reportsDir.resolve(state.word()))) {
+                String name = f.getFileName().toString();
+                ids.add(name.substring(0, name.length() - JSON.length()));
+            }
+        }
+        return ids;
     }
 
     /** The report in {@code file}, or empty when it does not count (unreadable, not a report, misnamed). */

@@ -3,23 +3,23 @@ package dev.crashwatch.watchdog.view;
 import dev.crashwatch.watchdog.triage.Comparison;
 import dev.crashwatch.watchdog.triage.CrashChange;
 import dev.crashwatch.watchdog.triage.NotInStoreException;
+import dev.crashwatch.watchdog.triage.RateText;
 import dev.crashwatch.watchdog.triage.TextViews;
 import dev.crashwatch.watchdog.triage.Triage;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The version comparison: a form (program, base version, new version; a plain GET, no script) and triage's
  * answer: crashes new in the new version, gone from it, and changed in rate. Without a choice on the page it
- * compares the two newest versions.
+ * compares the two newest versions of one program ({@link #defaultProgram}).
  */
 final class CompareSection {
     private CompareSection() {
     }
 
     static String render(Triage triage, QueryParams params) {
-        Optional<String> program = params.get("program").or(() -> onlyProgram(triage));
+        Optional<String> program = params.has("program") ? params.get("program") : defaultProgram(triage);
         List<String> versions = triage.versions(program);
         StringBuilder html = new StringBuilder("<section id=\"compare\">\n<h2>Compare two versions</h2>\n");
         if (triage.programs().isEmpty()) {
@@ -41,8 +41,16 @@ final class CompareSection {
         return html.append("</section>\n").toString();
     }
 
-    private static Optional<String> onlyProgram(Triage triage) {
-        return triage.programs().size() == 1 ? Optional.of(triage.programs().get(0)) : Optional.empty();
+    /**
+     * The program compared before one is picked: the only one, else the first (by name) that has two versions. Not
+     * "all programs": their two newest versions may well be two programs' (one's 2.0 against another's 1.1).
+     */
+    private static Optional<String> defaultProgram(Triage triage) {
+        List<String> programs = triage.programs();
+        if (programs.size() == 1) {
+            return Optional.of(programs.get(0));
+        }
+        return programs.stream().filter(p -> triage.versions(Optional.of(p)).size() >= 2).findFirst();
     }
 
     /** The {@code n}th newest version, if there are that many. */
@@ -124,7 +132,7 @@ final class CompareSection {
     /** A count, with its rate per 1,000 runs when runs are known and it is not zero. */
     private static String amount(Comparison c, long count, double rate) {
         return c.perRun() && count > 0
-            ? count + " <span class=\"rate\">(" + String.format(Locale.ROOT, "%.3g", rate) + " per 1k runs)</span>"
+            ? count + " <span class=\"rate\">(" + RateText.of(rate) + " per 1k runs)</span>"
             : Long.toString(count);
     }
 }

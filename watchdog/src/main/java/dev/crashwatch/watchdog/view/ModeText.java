@@ -10,8 +10,8 @@ final class ModeText {
     static String meaning(Mode mode) {
         return switch (mode) {
             case LOCAL -> "Crashes are counted here, in this store, and never sent anywhere.";
-            case ON -> "Crashes are counted here, and weekly reports of them may be shared"
-                + " (crashwatch has no upload step yet: nothing is sent).";
+            case ON -> "Crashes are counted here, and each ended week's report is sent to the collector after the"
+                + " grace period; crashwatch reports shows every report, byte for byte as sent.";
             case OFF -> "Nothing is recorded: wrapped programs still run, but no crash is counted.";
         };
     }

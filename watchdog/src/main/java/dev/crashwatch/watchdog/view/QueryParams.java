@@ -36,6 +36,11 @@ public final class QueryParams {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** Whether {@code name} was given at all, blank or not (a form's "all programs" is a blank value). */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

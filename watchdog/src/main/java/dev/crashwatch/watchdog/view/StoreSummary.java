@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The header's one-line description of the store: files, programs, versions, crashes, weeks, malformed inputs. */
+/**
+ * The header's one-line description of the store: files, programs, versions, crashes, weeks, malformed inputs, and
+ * the counter files skipped as unreadable (not counted above).
+ */
 final class StoreSummary {
     private StoreSummary() {
     }
 
     static String render(List<CounterFile> files, List<WeekTotal> totals, int programs, int versions,
-                         int malformed) {
+                         int malformed, int unreadable) {
         long crashes = totals.stream().mapToLong(WeekTotal::crashes).sum();
         StringBuilder html = new StringBuilder("<p id=\"summary\">")
             .append(count(files.size(), "counter file")).append(" · ")
@@ -24,7 +27,12 @@ final class StoreSummary {
         if (first.isPresent()) {
             html.append(first.equals(last) ? " · week " + first.get() : " · weeks " + first.get() + " to " + last.get());
         }
-        return html.append(" · ").append(count(malformed, "malformed input")).append(" kept</p>\n").toString();
+        html.append(" · ").append(count(malformed, "malformed input")).append(" kept");
+        if (unreadable > 0) { // as every CLI reader says on stderr
+            html.append(" · <strong class=\"error\" id=\"unreadable\">").append(count(unreadable, "unreadable counter file"))
+                .append(" skipped</strong> (<code>crashwatch status</code> lists them)");
+        }
+        return html.append("</p>\n").toString();
     }
 
     private static String count(long n, String noun) {

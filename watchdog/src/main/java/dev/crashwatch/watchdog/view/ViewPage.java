@@ -1,11 +1,13 @@
 package dev.crashwatch.watchdog.view;
 
+import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.ModeSetting;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.CounterFilter;
 import dev.crashwatch.watchdog.triage.Triage;
 import dev.crashwatch.watchdog.triage.WeekTotal;
+import dev.crashwatch.watchdog.uploads.UploadStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +34,12 @@ public final class ViewPage implements ViewSource {
         head(html, "crashwatch view");
         html.append("<header>\n<h1>crashwatch</h1>\n");
         mode(html, store.modeSetting());
+        if (store.mode() == Mode.ON) {
+            upload(html, UploadStatus.of(store, System::getenv, UploadStatus.today(System::getenv)));
+        }
         html.append("<p class=\"store\">Store <code>").append(Html.escape(store.dir().toString())).append("</code></p>\n")
             .append(StoreSummary.render(files, totals, triage.programs().size(), versions.size(),
-                store.malformedFiles().size()))
+                store.malformedFiles().size(), store.unreadableFiles().size()))
             .append("</header>\n<main>\n<section id=\"weekly\">\n<h2>Crashes per week</h2>\n")
             .append(SvgChart.render(WeeklyCounts.of(totals, versions))).append("</section>\n")
             .append(TopSection.render(triage.top(CounterFilter.ALL)))
@@ -49,6 +54,15 @@ public final class ViewPage implements ViewSource {
         head(html, "crashwatch view");
         return html.append("<header><h1>crashwatch</h1></header>\n<main><p class=\"error\">Could not read the store: ")
             .append(Html.escape(String.valueOf(e.getMessage()))).append("</p></main>\n</body>\n</html>\n").toString();
+    }
+
+    /** Where reports go and when the next upload is due, as {@code crashwatch status} says it. */
+    private static void upload(StringBuilder html, UploadStatus u) {
+        html.append("<p id=\"upload\">Uploads ").append(Html.escape(u.collector()
+                .map(c -> "to " + c + " (" + u.collectorSource() + ")")
+                .orElse("none: no collector set (crashwatch mode on --collector URL)")))
+            .append("; next upload: ")
+            .append(Html.escape(u.next().day().map(d -> d + ", ").orElse("") + u.next().why())).append("</p>\n");
     }
 
     private static void mode(StringBuilder html, ModeSetting setting) {

@@ -33,7 +33,20 @@ public final class Exporter {
                 .distinct().sorted().toList();
     }
 
-    /** The report of {@code week} (a Monday); its entries may be empty when the week has no counters. */
+    /**
+     * The report of {@code week} (a Monday) under the ID this store keeps for that week ({@link
+     * Store#exportedReportId}): what {@code crashwatch export} writes, so that an import counts the week once however
+     * often it was exported, and the store knows its own reports. Its entries may be empty.
+     */
+    public static Report exportUnderKeptId(Store store, LocalDate week) throws IOException {
+        Report report = export(store, week);
+        return new Report(store.exportedReportId(week), week, report.entries());
+    }
+
+    /**
+     * The report of {@code week} (a Monday) under a new random ID, the store unchanged; its entries may be empty
+     * when the week has no counters.
+     */
     public static Report export(Store store, LocalDate week) throws IOException {
         Map<CounterFileKey, Map<String, Long>> byKey = new TreeMap<>(Comparator.comparing(CounterFileKey::toString));
         for (CounterFile f : store.counterFiles()) {

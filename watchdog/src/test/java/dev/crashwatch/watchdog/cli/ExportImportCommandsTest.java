@@ -4,12 +4,16 @@ import static dev.crashwatch.watchdog.triage.TwoVersions.SHARED;
 import static dev.crashwatch.watchdog.triage.TwoVersions.W1;
 import static dev.crashwatch.watchdog.triage.TwoVersions.W2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.TwoVersions;
+import dev.crashwatch.watchdog.weekly.Exporter;
+import dev.crashwatch.watchdog.weekly.Report;
+import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +65,8 @@ class ExportImportCommandsTest {
         assertEquals(countsOfWeek(tmp.resolve("tester"), W2.toString()), countsOfWeek(engineer, W2.toString()));
         JsonNode counters = new CliInStore(engineer).run("counters", "--json").json();
         assertEquals(2, counters.get(1).get("counters").get(MARKUP).asLong(), "markup stays text");
+        assertTrue(new CliInStore(engineer).run("status").out().contains(
+                "most recent crash:  none recorded on this machine (imported counts never are)\n"));
     }
 
     @Test
@@ -73,10 +79,88 @@ class ExportImportCommandsTest {
         assertEquals(0, again.status());
         assertTrue(again.out().contains("0 entries added, 2 already imported"), again.out());
         assertEquals(4, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED));
-        Path other = export(tester, "--week", "2026-11-16");
-        engineer.run("import", other.toString());
-        assertEquals(8, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED),
-                "another export is another report");
+    }
+
+    @Test
+    void a_week_exported_again_counts_once_and_a_store_never_imports_its_own_reports() throws Exception {
+        Path tester = tester();
+        Path first = export(tester, "--week", "2026-11-18");
+        Path second = export(tester, "--week", "2026-11-16");
+        assertEquals(Files.readString(first), Files.readString(second), "one ID a week: the same report");
+        assertTrue(new CliInStore(tester).run("dump").out().contains("exported-reports <== (the ID of each week's"
+                + " exported report)\n2026-11-16 " + reportId(first) + "\n"));
+        CliInStore.Result own = new CliInStore(tester).run("import", first.toString());
+        assertEquals(0, own.status(), own.toString());
+        assertTrue(own.out().contains("nothing added: report " + reportId(first) + " is this store's own"), own.out());
+        assertEquals(4, countsOfWeek(tester, "2026-11-16").get("2.4.0-rc1").get(SHARED), "not doubled");
+        Report made = Exporter.export(Store.at(tester), W2); // as the upload client makes one, under a new ID
+        Path uploaded = tester.resolve("reports/uploaded/" + made.id() + ".json");
+        Files.createDirectories(uploaded.getParent());
+        Files.writeString(uploaded, ReportJson.write(made));
+        assertTrue(new CliInStore(tester).run("import", uploaded.toString()).out().contains("is this store's own"));
+
+        CliInStore engineer = new CliInStore(tmp.resolve("engineer"));
+        assertTrue(engineer.run("import", first.toString(), second.toString()).out()
+                .contains(second + ": week of 2026-11-16, 0 entries added, 2 already imported"));
+        assertEquals(4, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED));
+
+        Store.at(tester).add(TwoVersions.key("2.4.0-rc1", W2), Map.of(SHARED, 1L)); // the week grows after the export
+        Path grown = export(tester, "--week", "2026-11-16");
+        assertEquals(reportId(first), reportId(grown));
+        CliInStore.Result r = engineer.run("import", grown.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("0 entries added, 1 already imported, 1 entry not added: an earlier export of this"
+                + " week (report " + reportId(first) + ") is in with other counts"), r.out());
+        assertEquals(4, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED));
+
+        assertEquals(0, new CliInStore(tester).run("clean", "--yes").status());
+        Store.at(tester).add(TwoVersions.key("2.4.0-rc1", W2), Map.of(SHARED, 1L));
+        Path afterClean = export(tester, "--week", "2026-11-16");
+        assertNotEquals(reportId(first), reportId(afterClean), "clean forgets the IDs with the counts");
+        engineer.run("import", afterClean.toString());
+        assertEquals(5, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED),
+                "counts recorded after a clean are new counts");
+    }
+
+    @Test
+    void a_report_imported_by_an_earlier_crashwatch_counts_once_and_entries_of_one_key_are_summed() throws Exception {
+        Path report = export(tester(), "--week", W2.toString());
+        String id = reportId(report);
+        Store engineer = Store.at(tmp.resolve("engineer"));
+        // What an import recorded before records held a digest: the report's ID and the entry's index.
+        engineer.addImported(TwoVersions.key("2.3.0", W2), Map.of(SHARED, 1L), id + "/0");
+        CliInStore.Result r = new CliInStore(engineer.dir()).run("import", report.toString());
+        assertTrue(r.out().contains("1 entry added, 1 already imported"), r.out());
+        assertEquals(1, countsOfWeek(engineer.dir(), W2.toString()).get("2.3.0").get(SHARED));
+
+        String entry = "{\"program\":\"a\",\"version\":\"1\",\"javaVersion\":\"17\",\"os\":\"linux\","
+                + "\"arch\":\"amd64\",\"counters\":{\"crash/x\":2}}";
+        Path twice = Files.writeString(tmp.resolve("twice.json"), "{\"format\":\"crashwatch-report/v1\",\"id\":"
+                + "\"0123456789abcdef0123456789abcdef\",\"week\":\"2026-11-16\",\"entries\":[" + entry + "," + entry + "]}");
+        assertTrue(new CliInStore(engineer.dir()).run("import", twice.toString()).out().contains("1 entry added"));
+        assertEquals(4, countsOfWeek(engineer.dir(), W2.toString()).get("1").get("crash/x"));
+    }
+
+    @Test
+    void exporting_a_week_again_to_a_folder_keeps_its_file_or_refuses_to_overwrite_it() throws Exception {
+        Path tester = tester();
+        Path out = tmp.resolve("out");
+        CliInStore.Result r = new CliInStore(tester).run("export", "--week", W2.toString(), "--out", out.toString());
+        CliInStore.Result again = new CliInStore(tester).run("export", "--week", W2.toString(), "--out", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(r.out(), again.out());
+        assertTrue(again.err().contains("unchanged since"), again.err());
+        String before = Files.readString(Path.of(r.out().strip()));
+        Store.at(tester).add(TwoVersions.key("2.4.0-rc1", W2), Map.of(SHARED, 1L));
+        CliInStore.Result grown = new CliInStore(tester).run("export", "--week", W2.toString(), "--out", out.toString());
+        assertEquals(1, grown.status(), grown.toString());
+        assertTrue(grown.err().contains("exists with other counts (the week has grown since): not overwritten"),
+                grown.err());
+        assertEquals(before, Files.readString(Path.of(r.out().strip())));
+    }
+
+    static String reportId(Path report) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()).get("id").asText();
     }
 
     @ParameterizedTest
@@ -120,7 +204,14 @@ class ExportImportCommandsTest {
         assertTrue(r.err().contains("not a crashwatch report"), r.err());
         CliInStore.Result missing = new CliInStore(engineer).run("import", tmp.resolve("nope.json").toString());
         assertEquals(1, missing.status());
-        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertEquals("crashwatch import: cannot read " + tmp.resolve("nope.json") + ": no such file or directory;"
+                + " nothing imported\n", missing.err());
+        CliInStore.Result folder = new CliInStore(engineer).run("import", tmp.toString());
+        assertEquals("crashwatch import: " + tmp + ": a directory, not a report file; nothing imported\n", folder.err());
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "");
+        CliInStore.Result notADir = new CliInStore(engineer).run("export", "--out", aFile.toString());
+        assertEquals("crashwatch export: " + aFile + ": not a directory (--out names the folder for the reports)\n",
+                notADir.err());
         assertEquals(2, new CliInStore(engineer).run("import").status());
     }
 
@@ -168,10 +259,17 @@ class ExportImportCommandsTest {
     }
 
     @Test
-    void export_of_an_empty_store_says_there_is_nothing() {
+    void export_of_an_empty_store_or_an_empty_week_says_there_is_nothing() throws Exception {
         CliInStore.Result r = new CliInStore(tmp.resolve("empty")).run("export");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("nothing to export"), r.err());
+        Path tester = tester();
+        CliInStore.Result week = new CliInStore(tester).run("export", "--week", "2026-11-05");
+        assertEquals(1, week.status(), week.toString());
+        assertEquals("", week.out());
+        assertEquals("crashwatch export: no counters recorded in the week of 2026-11-02 in " + tester
+                + ": nothing to export\n", week.err());
+        assertTrue(Store.at(tester).exportedReportIds().isEmpty(), "no ID kept for a week not exported");
     }
 
     /** Counts of one week's files, by version. */

@@ -25,7 +25,11 @@ class ReadersSayWhatTheySkipTest {
             CliInStore.Result r = cli.run(command);
             long lines = r.err().lines().filter(l -> l.contains("skipped 1 unreadable counter file")).count();
             assertEquals(1, lines, String.join(" ", command) + ": " + r);
+            assertTrue(r.err().contains("'crashwatch status' lists them"), r.err());
         }
+        String status = cli.run("status").out();
+        assertTrue(status.contains("unreadable files:   1 (not counted, never overwritten):\n                    "
+                + counters.resolve("app@1-17-linux-amd64-2026-11-23.v1.json") + "\n"), status);
     }
 
     @Test

@@ -10,10 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashwatch.watchdog.signature.StackIds;
+import dev.crashwatch.watchdog.store.RunsJournal;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
+import dev.crashwatch.watchdog.store.counters.Weeks;
+import dev.crashwatch.watchdog.view.QueryParams;
+import dev.crashwatch.watchdog.view.ViewPage;
 import dev.crashwatch.watchdog.triage.TwoVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,9 +159,12 @@ class StoreCommandsTest {
         CliInStore.Result refused = cli.run("clean");
         assertEquals(2, refused.status());
         assertEquals(3, Store.at(dir).counterFiles().size());
+        // A run that ended before the clean, journaled and not yet folded into the counters: not counted after it.
+        RunsJournal.append(Store.at(dir), Instant.now(), List.of("program=app", "version=2.3.0", "javaVersion=17"));
         assertEquals(0, cli.run("clean", "--yes").status());
         assertEquals(List.of(), Store.at(dir).counterFiles());
         assertEquals(List.of(), Store.at(dir).malformedFiles());
+        assertEquals("no counters recorded in " + Store.at(dir).counterDir() + "\n", cli.run("counters").out());
         assertEquals("on\n", cli.run("mode").out());
     }
 
@@ -217,6 +226,69 @@ class StoreCommandsTest {
         assertEquals(1, new CliInStore(dir.resolve("empty")).run("compare", "--base", "1", "--new", "2").status());
     }
 
+    @Test
+    void top_text_keeps_a_crash_of_many_versions_on_one_line_and_json_lists_them_all() throws Exception {
+        Store store = Store.at(dir);
+        for (int v = 1; v <= 12; v++) {
+            store.add(TwoVersions.key("1." + v, W2), Map.of(SHARED, 1L));
+        }
+        store.add(TwoVersions.key("1.1", W2), Map.of(ADDED, 1L));
+        String text = new CliInStore(dir).run("top").out();
+        assertTrue(text.contains("  versions 12 versions, 1.1 .. 1.12  java 17.0.15\n"), text);
+        assertTrue(text.contains("  versions 1.1  java 17.0.15\n"), text);
+        assertEquals(12, new CliInStore(dir).run("top", "--json").json().get(0).get("versions").size());
+    }
+
+    @Test
+    void compare_without_a_program_says_when_no_program_has_both_versions() throws Exception {
+        Store store = Store.at(dir);
+        store.add(TwoVersions.key("1.0", W2), Map.of(SHARED, 1L));
+        store.add(new CounterFileKey("other", "2.0", "17.0.15", "linux", "amd64", W2), Map.of(SHARED, 1L));
+        store.add(new CounterFileKey("other", "1.0", "17.0.15", "linux", "amd64", W2), Map.of(SHARED, 1L));
+        CliInStore cli = new CliInStore(dir);
+        CliInStore.Result apart = cli.run("compare", "--base", "1.0", "--new", "2.0", "--json");
+        assertEquals(0, apart.status(), apart.toString());
+        assertEquals("", apart.err(), "other has both");
+        store.add(new CounterFileKey("third", "3.0", "17.0.15", "linux", "amd64", W2), Map.of(SHARED, 1L));
+        CliInStore.Result r = cli.run("compare", "--base", "2.0", "--new", "3.0", "--json");
+        assertEquals("crashwatch compare: no program has both versions (2.0: other; 3.0: third); '--program P'"
+                + " compares one program's versions\n", r.err());
+        assertEquals("2.0", r.json().get("base").asText(), "the comparison is still made, stdout JSON alone");
+        assertEquals("", cli.run("compare", "--base", "2.0", "--new", "3.0", "--program", "other").err().lines()
+                .filter(l -> l.contains("no program has both")).reduce("", String::concat));
+    }
+
+    @Test
+    void compare_rates_read_the_same_in_the_cli_and_the_view_without_exponents() throws Exception {
+        Store store = Store.at(dir);
+        store.add(TwoVersions.key("1.0", W2), Map.of(Store.RUNS_COUNTER, 1L, SHARED, 1L));
+        store.add(TwoVersions.key("2.0", W2), Map.of(Store.RUNS_COUNTER, 3L, SHARED, 1L, ADDED, 1L));
+        String text = new CliInStore(dir).run("compare", "--base", "1.0", "--new", "2.0").out();
+        assertTrue(text.contains("1000 per 1k runs (1) -> 333 per 1k runs (1)"), text);
+        assertTrue(text.contains("0 per 1k runs (0) -> 333 per 1k runs (1)"), text);
+        String html = new ViewPage(store).render(QueryParams.parse("program=app&base=1.0&new=2.0"));
+        assertTrue(html.contains("1 <span class=\"rate\">(1000 per 1k runs)</span>"), html);
+        assertTrue(html.contains("1 <span class=\"rate\">(333 per 1k runs)</span>"), html);
+    }
+
+    @Test
+    void each_page_of_the_view_counts_the_runs_that_ended_since_the_last() throws Exception {
+        Store store = Store.at(dir);
+        for (String version : List.of("1.0", "2.0")) { // this machine's file of this week: where the run goes
+            store.add(new CounterFileKey("app", version, "17.0.15", store.hostFacts().os(), store.hostFacts().arch(),
+                    Weeks.current()), Map.of(Store.RUNS_COUNTER, 1L, SHARED, 1L));
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        var page = ViewCommand.page(store, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        QueryParams query = QueryParams.parse("program=app&base=1.0&new=2.0");
+        assertTrue(page.render(query).contains("(1 and 1 runs)"));
+        // A watchdog journals a run of 2.0 that ended while the view was open.
+        RunsJournal.append(store, Instant.now(), List.of("program=app", "version=2.0", "javaVersion=17.0.15"));
+        String html = page.render(query);
+        assertTrue(html.contains("(1 and 2 runs)"), html);
+        assertEquals("", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"counters", "mode", "status", "csv", "dump", "clean", "top", "compare", "export", "import"})
     void an_unknown_option_is_a_one_line_usage_error(String command) {
@@ -240,6 +312,15 @@ class StoreCommandsTest {
             assertEquals("", r.err());
         }
         assertTrue(Files.notExists(dir.resolve("counters")), "nothing ran");
+    }
+
+    @Test
+    void help_of_help_is_the_command_list_and_an_unknown_one_says_where_the_list_is() {
+        CliInStore cli = new CliInStore(dir);
+        assertEquals(cli.run("help").out(), cli.run("help", "help").out());
+        CliInStore.Result unknown = cli.run("help", "nope");
+        assertEquals(2, unknown.status());
+        assertEquals("crashwatch help: unknown command 'nope'; 'crashwatch help' lists them\n", unknown.err());
     }
 
     @Test

@@ -17,7 +17,8 @@ class ViewCommandTest {
         "--port abc   | --port needs a port number from 0 to 65535, got 'abc' ('crashwatch help view' shows its usage)",
         "--port 70000 | --port needs a port number from 0 to 65535, got '70000' ('crashwatch help view' shows its usage)",
         "--port       | --port needs a port number from 0 to 65535 ('crashwatch help view' shows its usage)",
-        "--bogus      | unknown argument '--bogus'; usage: crashwatch view [--port N] [--open]",
+        "--bogus      | unknown option '--bogus' ('crashwatch help view' shows its usage)",
+        "extra        | unexpected argument 'extra' ('crashwatch help view' shows its usage)",
     })
     void bad_usage_is_one_line_and_exit_2(String args, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.watchdog.signature.StackIds;
+import dev.crashwatch.watchdog.store.CollectorUrl;
 import dev.crashwatch.watchdog.store.Mode;
 import dev.crashwatch.watchdog.store.Store;
+import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,6 +104,30 @@ class ViewPageTest {
     }
 
     @Test
+    void the_summary_says_how_many_counter_files_were_skipped_as_unreadable() throws Exception {
+        ViewFixture.fill(Store.at(dir));
+        assertFalse(page(null).contains("unreadable"));
+        java.nio.file.Files.writeString(Store.at(dir).counterDir().resolve("app@1-17-linux-amd64-2026-11-23.v1.json"),
+            "{ not json");
+        assertTrue(page(null).contains("<strong class=\"error\" id=\"unreadable\">1 unreadable counter file skipped"
+            + "</strong> (<code>crashwatch status</code> lists them)"));
+    }
+
+    @Test
+    void compare_defaults_to_one_program_never_to_two_programs_newest_versions() throws Exception {
+        Store store = Store.at(dir);
+        LocalDate week = LocalDate.of(2026, 11, 23);
+        store.add(new CounterFileKey("a", "1.0", "17", "linux", "amd64", week), Map.of(NPE, 1L));
+        store.add(new CounterFileKey("a", "2.0", "17", "linux", "amd64", week), Map.of(NPE, 2L));
+        store.add(new CounterFileKey("b", "3.0", "17", "linux", "amd64", week), Map.of(ISE, 1L));
+        String compare = section(page(null), "compare");
+        assertTrue(compare.contains("<option value=\"a\" selected>"), compare);
+        assertTrue(compare.contains("a <strong>2.0</strong> against <strong>1.0</strong>"), compare);
+        String all = section(page("program=&base=2.0&new=3.0"), "compare");
+        assertTrue(all.contains("All programs, <strong>3.0</strong> against <strong>2.0</strong>"), all);
+    }
+
+    @Test
     void compare_uses_the_versions_picked_on_the_page() throws Exception {
         ViewFixture.fill(Store.at(dir));
         String compare = section(page("program=shop&base=2.4.0-rc1&new=2.3.0"), "compare");
@@ -137,9 +163,15 @@ class ViewPageTest {
         assertTrue(html.contains("<strong id=\"total-crashes\">" + ViewFixture.allCrashes() + "</strong>"), html);
         assertTrue(html.contains("5 counter files · 2 programs · 3 versions"), html);
         assertTrue(html.contains("weeks 2026-11-02 to 2026-11-16"), html);
+        store.setMode(Mode.ON, java.util.Optional.of(CollectorUrl.parse("http://127.0.0.1:8420")));
+        String on = page(null);
+        assertTrue(on.contains("report is sent to the collector after the grace period"), on);
+        assertFalse(on.contains("nothing is sent"), "mode on said no upload step exists");
+        assertTrue(on.contains("<p id=\"upload\">Uploads to http://127.0.0.1:8420 (mode file); next upload: "), on);
         store.setMode(Mode.OFF);
         assertTrue(new ViewPage(store).render(QueryParams.parse(null))
             .contains("<strong class=\"mode mode-off\">off</strong>"), "mode off shown");
+        assertFalse(page(null).contains("id=\"upload\""), "no upload line unless on");
         assertTrue(page(null).contains(ModeText.meaning(store.mode())), "its meaning shown");
     }
 

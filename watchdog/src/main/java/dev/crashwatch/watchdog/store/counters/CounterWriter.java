@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The one read-modify-write path into counter files. Under the counters directory's lock: find the key's file
@@ -48,6 +49,32 @@ public final class CounterWriter {
                 return addLocked(key, counts, importId, local);
             }
         });
+    }
+
+    /**
+     * Adds an imported entry's {@code counts} and records {@code recordId}, unless the key's file already holds an ID
+     * that {@code earlier} accepts; returns that ID then (nothing changed), else empty.
+     */
+    public Optional<String> addUnlessImported(CounterFileKey key, Map<String, Long> counts, String recordId,
+                                              Predicate<String> earlier) throws IOException {
+        return lock.holding(() -> {
+            Optional<String> held = current(file(key)).flatMap(c -> c.imports().stream().filter(earlier).findFirst());
+            if (held.isEmpty()) {
+                addLocked(key, counts, recordId, false);
+            }
+            return held;
+        });
+    }
+
+    /** The file that holds {@code key}'s counters, or would (the first candidate name free or holding the key). */
+    private Path file(CounterFileKey key) throws IOException {
+        for (int n = 1; ; n++) {
+            Path file = CounterFileNames.candidate(dir, key, n);
+            Optional<CounterFileContent> current = current(file);
+            if (current.isEmpty() || current.get().key().equals(key)) {
+                return file;
+            }
+        }
     }
 
     private boolean addLocked(CounterFileKey key, Map<String, Long> counts, String importId, boolean local)
