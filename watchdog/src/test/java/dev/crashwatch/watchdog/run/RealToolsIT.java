@@ -35,8 +35,10 @@ class RealToolsIT {
             assertEquals(0, Watchdog.exitStatus(pb), new String(watchdog.out("build" + build),
                     StandardCharsets.UTF_8));
         }
-        List<CounterFile> files = watchdog.counterFiles();
-        assertEquals(1, files.size(), files.toString());
+        // Maven's own JVM is a run of mvn (crashwatch/runs alone); the crashes are all the fork's.
+        List<CounterFile> files = watchdog.counterFiles().stream()
+                .filter(f -> f.counters().keySet().stream().anyMatch(c -> c.startsWith("crash/"))).toList();
+        assertEquals(1, files.size(), watchdog.counterFiles().toString());
         assertEquals("surefire-fork:shop-api", files.get(0).key().program());
         assertEquals("1.4.0", files.get(0).key().version());
         // Lines resolved from the test class path Surefire sets after premain (the crash record carries it): the
