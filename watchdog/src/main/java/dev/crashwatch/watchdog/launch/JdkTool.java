@@ -43,7 +43,7 @@ final class JdkTool {
             Path real = found.get().toRealPath();
             Path bin = real.getParent();
             Path home = bin == null ? null : bin.getParent();
-            if (home == null || !bin.getFileName().toString().equals("bin")
+            if (home == null || bin.getFileName() == null || !bin.getFileName().toString().equals("bin")
                     || !Files.isExecutable(bin.resolve("java")) || !Files.isRegularFile(home.resolve(RELEASE))) {
                 return Optional.empty();
             }
