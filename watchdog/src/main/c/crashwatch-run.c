@@ -68,6 +68,10 @@ extern char **environ;
 #define PENDING_ARG "arg="                                      /* PendingRun.ARG */
 #define JDK_OPTIONS "JDK_JAVA_OPTIONS"                          /* PendingRun.CHILD_ENV */
 #define LAST_OPTIONS "_JAVA_OPTIONS"                            /* PendingRun.CHILD_ENV */
+#define TOOL_JVM_OPTION "-J"                                 /* JdkTool.JVM_OPTION */
+#define TOOL_ENGINE_OPTION "-R"                              /* JdkTool.ENGINE_OPTION */
+#define JSHELL "jshell"                                      /* JdkTool.JSHELL */
+#define JDK_RELEASE "release"                                /* JdkTool.RELEASE */
 #define ARCHIVE_AT_EXIT "-XX:ArchiveClassesAtExit="          /* HotSpot's option: the script's training run */
 #define CANNOT_START 127
 #define WHITE " \t\n\r\f\v"
@@ -378,21 +382,81 @@ static int is_java(const char *program) {
     return strcmp(name, "java") == 0 || strcmp(name, "java.exe") == 0;
 }
 
+/* The file execvp would run for program: a name with a slash as is, else the first executable file on PATH. */
+static char *find_program(const char *program) {
+    if (strchr(program, '/') != NULL) {
+        return must(strdup(program));
+    }
+    const char *path = getenv("PATH");
+    while (path != NULL) {
+        const char *end = strchr(path, ':');
+        size_t len = end != NULL ? (size_t) (end - path) : strlen(path);
+        char *dir = must(strndup(len > 0 ? path : ".", len > 0 ? len : 1));
+        char *candidate = join(dir, "/", program);
+        free(dir);
+        struct stat st;
+        if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) && access(candidate, X_OK) == 0) {
+            return candidate;
+        }
+        free(candidate);
+        path = end != NULL ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
 /*
- * The child's argv: -javaagent with the FIFO's path right after a java program; for anything else the option goes in
- * JAVA_TOOL_OPTIONS (which the JVM prints: "Picked up JAVA_TOOL_OPTIONS: ...") naming the pipe by the variable
- * CRASHWATCH_PIPE, so that no path of the store is in that line.
+ * The tool's name when program is a JDK tool launcher other than java (javac, jshell, jar...), as launch/JdkTool
+ * decides: found as execvp finds it, its real path is <home>/bin/<name> with <home>/bin/java and <home>/release
+ * beside it. NULL otherwise (a script or a shim of that name elsewhere).
+ */
+static char *jdk_tool(const char *program) {
+    if (is_java(program)) {
+        return NULL;
+    }
+    char *found = find_program(program);
+    char *real = found != NULL ? realpath(found, NULL) : NULL;
+    free(found);
+    char *slash = real != NULL ? strrchr(real, '/') : NULL;
+    if (slash == NULL || slash - real < 4 || strncmp(slash - 4, "/bin", 4) != 0 || is_java(slash + 1)) {
+        free(real);
+        return NULL;
+    }
+    *slash = '\0';
+    char *java = join(real, "/", "java");
+    slash[-4] = '\0';
+    char *release = join(real, "/", JDK_RELEASE);
+    struct stat st;
+    int jdk = access(java, X_OK) == 0 && stat(release, &st) == 0 && S_ISREG(st.st_mode);
+    char *name = jdk ? must(strdup(slash + 1)) : NULL;
+    free(java);
+    free(release);
+    free(real);
+    return name;
+}
+
+/*
+ * The child's argv: -javaagent with the FIFO's path right after a java program; after a JDK tool launcher as
+ * -J-javaagent (and -R-javaagent for jshell's execution engine), which the launcher passes to its JVM; for anything
+ * else the option goes in JAVA_TOOL_OPTIONS (which the JVM prints: "Picked up JAVA_TOOL_OPTIONS: ...") naming the
+ * pipe by the variable CRASHWATCH_PIPE, so that no path of the store is in that line.
  */
 static char **child_argv(const struct run *r, const char *fifo) {
     int n = 0;
     while (r->cmd[n] != NULL) {
         n++;
     }
-    char **argv = must(calloc(n + 2, sizeof *argv));
+    char **argv = must(calloc(n + 3, sizeof *argv));
     int k = 0;
     argv[k++] = r->cmd[0];
+    char *tool = NULL;
     if (is_java(r->cmd[0])) {
         argv[k++] = agent_option(r, fifo);
+    } else if ((tool = jdk_tool(r->cmd[0])) != NULL) {
+        char *option = agent_option(r, fifo);
+        argv[k++] = join(TOOL_JVM_OPTION, option, "");
+        if (strcmp(tool, JSHELL) == 0) {
+            argv[k++] = join(TOOL_ENGINE_OPTION, option, "");
+        }
     } else {
         char *option = agent_option(r, PIPE_FROM_ENV);
         char *quoted = strchr(option, ' ') != NULL ? join("\"", option, "\"") : option;

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The child's command with the agent attached: for a {@code java} program, {@code -javaagent:...} goes right
- * after the program (nothing extra on stderr); for anything else (a script that starts java) it goes into
+ * after the program (nothing extra on stderr); for a JDK tool launcher ({@code javac}, {@code jshell}...) it goes
+ * there as {@code -J-javaagent:...} ({@link JdkTool}); for anything else (a script that starts java) it goes into
  * {@code JAVA_TOOL_OPTIONS}, which every JVM the script starts picks up, naming the pipe by the variable
  * {@code CRASHWATCH_PIPE} (the JVM prints that option in its {@code Picked up JAVA_TOOL_OPTIONS} line: no path of the
  * store in it). Standard streams are inherited untouched.
@@ -42,6 +44,12 @@ public final class ChildCommand {
     public static ProcessBuilder withAgent(List<String> command, Path agentJar, Path pipe, Labels labels) {
         if (isJava(command.get(0))) {
             return of(command, AgentOption.of(agentJar, pipe.toString(), labels));
+        }
+        Optional<String> tool = JdkTool.name(command.get(0), System.getenv("PATH"));
+        if (tool.isPresent()) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(1, JdkTool.agentOptions(tool.get(), AgentOption.of(agentJar, pipe.toString(), labels)));
+            return of(args, null);
         }
         ProcessBuilder pb = of(command, AgentOption.of(agentJar, AgentOptions.PIPE_FROM_ENV, labels));
         pb.environment().put(AgentOptions.PIPE_ENV, pipe.toString());

@@ -21,8 +21,8 @@ import java.util.zip.ZipEntry;
  * Launchers whose main class says nothing of the program they run, recognised by that class (docs/counting.md,
  * "Program names"): Maven's class-world launcher is {@code mvn} with Maven's version, a Surefire or Failsafe fork is
  * {@code surefire-fork:<artifactId>} with the project's version (read from the {@code pom.xml} in the fork's working
- * directory, which is the project's), Gradle's daemon, workers and wrapper, {@code jshell}, Jetty's and Tomcat's
- * bootstraps. Files are read only from the paths the JVM's hello names, bounded, and never followed through links.
+ * directory, which is the project's), Gradle's daemon, workers and wrapper, {@code jshell} and its execution engine,
+ * the JDK's tools whose main class is a plain {@code Main} ({@code javac}...), Jetty's and Tomcat's bootstraps. Files are read only from the paths the JVM's hello names, bounded, and never followed through links.
  */
 final class KnownLaunchers {
     private static final long MAX_POM_BYTES = 1 << 20;
@@ -40,7 +40,15 @@ final class KnownLaunchers {
                     h -> classPathVersion(h, "gradle-")),
             new Launcher("org.gradle.launcher.GradleMain", "gradle", h -> classPathVersion(h, "gradle-")),
             new Launcher("org.gradle.wrapper.GradleWrapperMain", "gradle-wrapper", h -> null),
-            new Launcher("jdk.internal.jshell.tool.JShellToolProvider", "jshell", h -> h.get(Wire.KEY_JAVA_VERSION)),
+            new Launcher("jdk.internal.jshell.tool.JShellToolProvider", "jshell", KnownLaunchers::javaVersion),
+            // The JVM jshell starts to run the user's snippets: a JVM of its own, a run of its own.
+            new Launcher("jdk.jshell.execution.RemoteExecutionControl", "jshell-engine", KnownLaunchers::javaVersion),
+            // The JDK's tools whose main class is a plain Main; they run the user's annotation processors, doclets...
+            new Launcher("com.sun.tools.javac.Main", "javac", KnownLaunchers::javaVersion),
+            new Launcher("jdk.javadoc.internal.tool.Main", "javadoc", KnownLaunchers::javaVersion),
+            new Launcher("sun.tools.jar.Main", "jar", KnownLaunchers::javaVersion),
+            new Launcher("jdk.tools.jlink.internal.Main", "jlink", KnownLaunchers::javaVersion),
+            new Launcher("jdk.jpackage.main.Main", "jpackage", KnownLaunchers::javaVersion),
             new Launcher("org.eclipse.jetty.start.Main", "jetty", h -> classPathVersion(h, "jetty-start-")),
             new Launcher("org.apache.catalina.startup.Bootstrap", "tomcat", h -> manifestVersion(h, "bootstrap.jar")));
 
@@ -69,6 +77,10 @@ final class KnownLaunchers {
             }
         }
         return Optional.empty();
+    }
+
+    private static String javaVersion(Hello hello) {
+        return hello.get(Wire.KEY_JAVA_VERSION);
     }
 
     /** {@code surefire-fork:<artifactId>} and the project's version, or {@code surefire-fork} when unknown. */

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.watchdog.watch.Labels;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +66,37 @@ class ChildCommandTest {
                 Path.of("/s/p"), Labels.NONE);
         assertEquals(List.of("java", "-javaagent:/a/crashwatch-agent.jar=pipe=/s/p", "Main"), pb.command());
         assertFalse(pb.environment().containsKey("CRASHWATCH_PIPE"));
+    }
+
+    @Test
+    void a_jdk_tool_gets_the_agent_through_its_launchers_j_option_and_jshell_its_engine_too() {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        Path pipe = Path.of("/s/p");
+        String option = "-javaagent:/a/crashwatch-agent.jar=pipe=/s/p";
+        ProcessBuilder javac = ChildCommand.withAgent(List.of(bin.resolve("javac").toString(), "A.java"),
+                Path.of("/a/crashwatch-agent.jar"), pipe, Labels.NONE);
+        assertEquals(List.of(bin.resolve("javac").toString(), "-J" + option, "A.java"), javac.command());
+        assertFalse(javac.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").contains("crashwatch"));
+        ProcessBuilder jshell = ChildCommand.withAgent(List.of(bin.resolve("jshell").toString()),
+                Path.of("/a/crashwatch-agent.jar"), pipe, Labels.NONE);
+        assertEquals(List.of(bin.resolve("jshell").toString(), "-J" + option, "-R" + option), jshell.command());
+    }
+
+    @Test
+    void a_jdk_tool_is_found_on_the_path_through_links_and_a_script_of_its_name_is_not_one(@TempDir Path dir)
+            throws IOException {
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("javac"), javac);
+        assertEquals(Optional.of("javac"), JdkTool.name("javac", "/nonexistent:" + links));
+        assertEquals(Optional.of("javac"), JdkTool.name(links.resolve("javac").toString(), null));
+        Path shims = Files.createDirectories(dir.resolve("shims"));
+        Path shim = Files.writeString(shims.resolve("javac"), "#!/bin/sh\nexec " + javac + " \"$@\"\n");
+        shim.toFile().setExecutable(true);
+        assertEquals(Optional.empty(), JdkTool.name("javac", shims + ":" + links));
+        assertEquals(Optional.empty(), JdkTool.name("javac", null));
+        assertEquals(Optional.empty(), JdkTool.name(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                null));
     }
 
     @Test

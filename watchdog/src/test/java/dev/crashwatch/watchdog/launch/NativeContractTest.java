@@ -49,6 +49,10 @@ class NativeContractTest {
         owners.put("WATCH_MAIN", WatchMain.class.getName());
         owners.put("TOOL_OPTIONS", ChildCommand.TOOL_OPTIONS);
         owners.put("CHILD_TOOL_OPTIONS", ChildCommand.USERS_TOOL_OPTIONS);
+        owners.put("TOOL_JVM_OPTION", JdkTool.JVM_OPTION);
+        owners.put("TOOL_ENGINE_OPTION", JdkTool.ENGINE_OPTION);
+        owners.put("JSHELL", JdkTool.JSHELL);
+        owners.put("JDK_RELEASE", JdkTool.RELEASE);
         owners.put("PIPE_ENV", AgentOptions.PIPE_ENV);
         owners.put("PIPE_FROM_ENV", AgentOptions.PIPE_FROM_ENV);
         owners.put("DIR_ENV", StoreDir.DIR_ENV);

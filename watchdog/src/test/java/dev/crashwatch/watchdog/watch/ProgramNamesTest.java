@@ -114,6 +114,12 @@ class ProgramNamesTest {
         "worker.org.gradle.process.internal.worker.GradleWorkerMain, /g/lib/gradle-worker.jar, gradle-worker@devel",
         "org.gradle.wrapper.GradleWrapperMain, /p/gradle/wrapper/gradle-wrapper.jar, gradle-wrapper@devel",
         "jdk.jshell/jdk.internal.jshell.tool.JShellToolProvider, '', jshell@17.0.15",
+        "jdk.jshell.execution.RemoteExecutionControl, /tmp/x, jshell-engine@17.0.15",
+        "jdk.compiler/com.sun.tools.javac.Main, '', javac@17.0.15",
+        "jdk.javadoc/jdk.javadoc.internal.tool.Main, '', javadoc@17.0.15",
+        "jdk.jartool/sun.tools.jar.Main, '', jar@17.0.15",
+        "jdk.jlink/jdk.tools.jlink.internal.Main, '', jlink@17.0.15",
+        "jdk.jpackage/jdk.jpackage.main.Main, '', jpackage@17.0.15",
         "org.eclipse.jetty.start.Main, /opt/jetty/lib/jetty-start-12.0.16.jar, jetty@12.0.16",
         "org.apache.catalina.startup.Bootstrap, /opt/tomcat/bin/bootstrap.jar, tomcat@devel",
     })
