@@ -1,5 +1,6 @@
 package dev.crashwatch.fleet.storage;
 
+import dev.crashwatch.watchdog.store.ReportIds;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,7 +27,6 @@ public final class ReportArchive implements AutoCloseable {
     /** The folder (or key prefix) of every received report: {@code received=2026-12-03/}. */
     public static final String RECEIVED = "received=";
     static final String IDS = "_collector/ids/";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
     private final ObjectStore objects;
@@ -51,7 +51,7 @@ public final class ReportArchive implements AutoCloseable {
      *                    even if the config changed in between
      */
     public StoreOutcome store(String id, String fingerprint, LocalDate today, byte[] json) throws StorageException {
-        if (!ID.matcher(id).matches() || !FINGERPRINT.matcher(fingerprint).matches()) {
+        if (!ReportIds.FORMAT.matcher(id).matches() || !FINGERPRINT.matcher(fingerprint).matches()) {
             throw new IllegalArgumentException("bad report id or fingerprint");
         }
         ReentrantLock lock = locks[Integer.parseInt(id.substring(0, 2), 16)];

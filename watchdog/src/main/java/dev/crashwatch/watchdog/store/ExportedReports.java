@@ -8,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The store's file {@code exported-reports}: one line {@code <week> <id>} per week this store has exported, the
@@ -28,8 +25,6 @@ final class ExportedReports {
     static final String NAME = "exported-reports";
     /** The most read: a line is 44 bytes, a year 52 lines. */
     private static final int MAX_BYTES = 1 << 20;
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
 
@@ -48,7 +43,7 @@ final class ExportedReports {
         }
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             String[] parts = line.split(" ");
-            if (parts.length == 2 && ID.matcher(parts[1]).matches()) {
+            if (parts.length == 2 && ReportIds.FORMAT.matcher(parts[1]).matches()) {
                 try {
                     LocalDate week = LocalDate.parse(parts[0]);
                     if (week.getDayOfWeek() == DayOfWeek.MONDAY) {
@@ -67,9 +62,7 @@ final class ExportedReports {
         Map<LocalDate, String> ids = read();
         String id = ids.get(week);
         if (id == null) {
-            byte[] b = new byte[16];
-            RANDOM.nextBytes(b);
-            id = HexFormat.of().formatHex(b);
+            id = ReportIds.newId();
             ids.put(week, id);
             StringBuilder text = new StringBuilder();
             ids.forEach((w, i) -> text.append(w).append(' ').append(i).append('\n'));

@@ -1,14 +1,13 @@
 package dev.crashwatch.watchdog.weekly;
 
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import java.util.TreeMap;
 
 /** Makes the report of one week from a store's counter files: keys and counters, nothing else. */
 public final class Exporter {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Exporter() {
     }
 
@@ -58,12 +55,6 @@ public final class Exporter {
         List<ReportEntry> entries = new ArrayList<>();
         byKey.forEach((k, counters) -> entries.add(
                 new ReportEntry(k.program(), k.version(), k.javaVersion(), k.os(), k.arch(), counters)));
-        return new Report(newId(), week, entries);
-    }
-
-    private static String newId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return new Report(ReportIds.newId(), week, entries);
     }
 }

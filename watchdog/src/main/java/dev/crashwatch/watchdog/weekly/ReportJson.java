@@ -1,5 +1,6 @@
 package dev.crashwatch.watchdog.weekly;
 
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.store.counters.Counts;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +22,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes and strictly reads the report JSON ({@code docs/report-format.md}). Reading rejects anything that is not
@@ -43,7 +43,6 @@ public final class ReportJson {
             .build();
     /** How Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} begins its message (pinned by a test). */
     private static final String DUPLICATE = "Duplicate field ";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final List<String> TOP_FIELDS = List.of("format", "id", "week", "entries");
     private static final List<String> ENTRY_FIELDS =
             List.of("program", "version", "javaVersion", "os", "arch", "counters");
@@ -97,7 +96,7 @@ public final class ReportJson {
         }
         onlyFields(root, TOP_FIELDS, "report");
         String id = text(root, "id");
-        if (!ID.matcher(id).matches()) {
+        if (!ReportIds.FORMAT.matcher(id).matches()) {
             throw new ReportFormatException("bad report id '" + id + "'");
         }
         LocalDate week = week(text(root, "week"));
