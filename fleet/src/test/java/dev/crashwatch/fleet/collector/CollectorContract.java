@@ -111,6 +111,24 @@ abstract class CollectorContract {
     }
 
     @Test
+    void another_copy_of_a_stored_report_that_the_config_cuts_down_to_it_is_a_duplicate() throws Exception {
+        start();
+        Report upload = Reports.simple(Reports.newId(), 2);
+        assertEquals(201, http.post(Reports.json(upload)).statusCode());
+        // The same week's local export: whole, with an entry the config leaves out (docs/upload.md, "What is sent").
+        ReportEntry other = new ReportEntry("other", "1.0", "17", "linux-debian-12", "amd64",
+                Map.of("crash/crash\njava.lang.Error", 7L));
+        Report export = new Report(upload.id(), upload.week(), List.of(upload.entries().get(0), other));
+        HttpResponse<String> again = http.post(Reports.json(export));
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(JSON.readTree(again.body()).get("duplicate").asBoolean(), again.body());
+        assertEquals("other", JSON.readTree(again.body()).get("dropped").get(0).get("program").asText(), again.body());
+        assertEquals(List.of(ReportArchive.reportKey(today(), upload.id())), objects.list(ReportArchive.RECEIVED));
+        assertEquals(upload, ReportJson.read(objects.get(ReportArchive.reportKey(today(), upload.id())).orElseThrow()));
+        assertTrue(server.metricsText().contains("crashwatch_collector_duplicates_total 1\n"));
+    }
+
+    @Test
     void what_the_config_does_not_allow_is_dropped_stored_without_and_named_in_the_reply() throws Exception {
         start();
         String keep = "crash/crash\njava.lang.Error\napp.Main.main:+1";
