@@ -4,10 +4,12 @@ import dev.crashwatch.watchdog.cli.Command;
 import dev.crashwatch.watchdog.cli.UsageException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code crashwatch fleet <sub-command>}: fleet triage over the collector's reports folder. The first argument picks
- * the sub-command; {@code crashwatch help fleet} lists them all with their options.
+ * the sub-command; {@code crashwatch help fleet} lists them all with their options, {@code crashwatch help fleet top}
+ * (or {@code crashwatch fleet top --help}) shows one.
  */
 public final class FleetCommand implements Command {
     /** The sub-commands, in help order. */
@@ -32,14 +34,19 @@ public final class FleetCommand implements Command {
               Fleet triage over a collector's reports folder (DIR, or CRASHWATCH_REPORTS). A report is one machine's
               week and names no machine, so counts are machine-weeks (a machine that reported 3 weeks counts 3);
               per-week rows say machines. Corrupt or foreign files are skipped with a one-line note on stderr.
-              --reports s3://BUCKET/PREFIX [--s3-endpoint URL] [--mirror DIR]: the collector's S3 storage, mirrored
-              into DIR (default ~/.cache/crashwatch/fleet/...) and read, compacted and triaged there.
-            """);
+            """).append(FleetSubcommand.S3_USAGE).append('\n');
         for (FleetSubcommand c : SUBCOMMANDS) {
             usage.append("\n  ").append(c.name()).append(": ").append(c.summary()).append("\n    ")
-                .append(c.usage()).append('\n');
+                .append(c.synopsis()).append('\n');
         }
         return usage.toString().stripTrailing();
+    }
+
+    /** The sub-command named by the first argument, as {@link #run} picks it: {@code fleet top --help} is top's. */
+    @Override
+    public Optional<Command> subcommand(List<String> args) {
+        return args.isEmpty() ? Optional.empty()
+            : SUBCOMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst().map(Command.class::cast);
     }
 
     @Override

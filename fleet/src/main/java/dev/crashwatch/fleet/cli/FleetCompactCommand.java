@@ -20,7 +20,7 @@ final class FleetCompactCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet compact --reports DIR [--json]";
     }
 

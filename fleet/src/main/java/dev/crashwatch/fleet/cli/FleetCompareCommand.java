@@ -26,7 +26,7 @@ final class FleetCompareCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet compare --reports DIR V1 V2 [--program P] [--json]\n"
             + "    --program may be left out when one program reported V1 or V2";
     }

@@ -25,7 +25,7 @@ final class FleetFixedCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet fixed --reports DIR [STACKID --in V [--program P] | STACKID --remove [--program P]] [--json]";
     }
 

@@ -23,7 +23,7 @@ final class FleetNewCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet new --reports DIR --version V [--program P] [--limit N] [--json]";
     }
 

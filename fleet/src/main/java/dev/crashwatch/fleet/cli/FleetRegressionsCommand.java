@@ -25,7 +25,7 @@ final class FleetRegressionsCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet regressions --reports DIR [--json]";
     }
 

@@ -22,7 +22,7 @@ final class FleetShowCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet show --reports DIR STACKID [--json]";
     }
 

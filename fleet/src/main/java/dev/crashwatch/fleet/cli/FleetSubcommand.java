@@ -28,6 +28,32 @@ import java.util.Set;
  */
 abstract class FleetSubcommand implements Command {
     static final String REPORTS_ENV = "CRASHWATCH_REPORTS";
+    /** How every fleet command reads the collector's S3 storage, for the usage texts. */
+    static final String S3_USAGE = "  --reports s3://BUCKET/PREFIX [--s3-endpoint URL] [--mirror DIR]: the collector's"
+        + " S3 storage, mirrored\n"
+        + "  into DIR (default ~/.cache/crashwatch/fleet/...) and read, compacted and triaged there.";
+
+    /**
+     * The command line and what its options mean, as {@code crashwatch help fleet} lists it under the summary:
+     * {@code crashwatch fleet top --reports DIR ...}, then a line indented by four spaces per option to explain.
+     */
+    abstract String synopsis();
+
+    /**
+     * This command's own usage ({@code crashwatch fleet top --help}, {@code crashwatch help fleet top}): the
+     * synopsis, the summary, the options, and where {@code --reports} points.
+     */
+    @Override
+    public final String usage() {
+        String[] lines = synopsis().split("\n");
+        StringBuilder usage = new StringBuilder("usage: ").append(lines[0]).append("\n  ").append(summary());
+        for (int i = 1; i < lines.length; i++) {
+            usage.append("\n  ").append(lines[i].strip());
+        }
+        return usage.append("\n  --reports DIR: a collector's reports folder (or ").append(REPORTS_ENV).append(")\n")
+            .append(S3_USAGE).append("\n  'crashwatch help fleet' describes fleet triage and lists every fleet command.")
+            .toString();
+    }
 
     /** The flags besides {@code --json}. */
     Set<String> flags() {

@@ -24,7 +24,7 @@ final class FleetTopCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet top --reports DIR [--program P] [--version V] [--weeks N] [--limit N] [--json]\n"
             + "    --weeks N: the last N weeks, counting back from the newest week a report covers";
     }

@@ -22,7 +22,7 @@ final class FleetTrendCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet trend --reports DIR [--program P] [--json]";
     }
 

@@ -24,7 +24,7 @@ final class FleetViewCommand extends FleetSubcommand {
     }
 
     @Override
-    public String usage() {
+    String synopsis() {
         return "crashwatch fleet view --reports DIR [--port N] [--open]\n"
             + "    port 4040 or the next free one (as crashwatch view); --port 0 takes any free port";
     }

@@ -6,7 +6,6 @@ import dev.crashwatch.fleet.upload.UploadStep;
 import dev.crashwatch.fleet.upload.Uploader;
 import dev.crashwatch.watchdog.cli.Command;
 import dev.crashwatch.watchdog.cli.CommandArgs;
-import dev.crashwatch.watchdog.cli.UsageException;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.triage.JsonViews;
 import java.io.PrintStream;
@@ -41,7 +40,10 @@ public final class UploadCommand implements Command {
         try {
             settings = UploadSettings.read(System::getenv, store.storedModeSetting().collector());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            // A setting, not the command line: its usage would not help. Bad usage all the same: status 2.
+            err.println("crashwatch upload: " + e.getMessage() + "; nothing was made or sent (docs/upload.md,"
+                    + " \"Settings\")");
+            return 2;
         }
         UploadResult result = new Uploader(store, settings, step -> {
             if (!json) {

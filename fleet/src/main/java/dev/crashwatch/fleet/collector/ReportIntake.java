@@ -109,14 +109,19 @@ final class ReportIntake {
         StoreOutcome outcome;
         try {
             outcome = archive.store(report.id(), fingerprint(canonical), today, stored);
+            if (outcome == StoreOutcome.CONFLICT && storedAlready(filtered.kept())) {
+                outcome = StoreOutcome.ALREADY_STORED;
+            }
         } catch (StorageException e) {
             metrics.storageErrors.increment();
             return Reply.error(503, "storage unavailable, try again later", STORAGE_RETRY_SECONDS);
         }
         switch (outcome) {
             case CONFLICT:
-                throw new Rejection(RejectReason.CONFLICT,
-                        "report " + report.id() + " is already stored with other content");
+                // One ID is one machine's week: its upload and a local export of it share the ID, and their bodies
+                // may differ (the upload is cut down). The first accepted stays, whole; the other is not stored.
+                throw new Rejection(RejectReason.CONFLICT, "report " + report.id() + " is already stored with other"
+                        + " content: a week is one report, the copy stored first counts and this one is not stored");
             case ALREADY_STORED:
                 metrics.duplicates.increment();
                 return Reply.of(200, ReplyJson.accepted(report.id(), true, null, filtered.dropped()));
@@ -124,6 +129,20 @@ final class ReportIntake {
                 metrics.accepted.increment();
                 metrics.droppedParts.add(filtered.dropped().size());
                 return Reply.of(201, ReplyJson.accepted(report.id(), false, today, filtered.dropped()));
+        }
+    }
+
+    /**
+     * Whether the report stored under this ID is {@code kept}, this body cut down to the config: another copy of the
+     * same week's report, sent in another form (a local export of a week already uploaded, or the upload of a week
+     * whose export came first), that would store nothing new. A stored report that does not read is not.
+     */
+    private boolean storedAlready(Report kept) throws StorageException {
+        Optional<byte[]> stored = archive.stored(kept.id());
+        try {
+            return stored.isPresent() && ReportJson.read(stored.get()).equals(kept);
+        } catch (ReportFormatException e) {
+            return false;
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * answers when both are durable: so a
  * collector killed between the two leaves a claim without a report, which the client's retry completes (on the
  * day of the retry, the claim moved with it), and never a report without a claim, which a retry on a later day would
- * store a second time. The same content under a claimed ID is a duplicate; other content is a conflict.
+ * store a second time. The same content under a claimed ID is a duplicate; other content is a conflict (which the
+ * collector still answers as a duplicate when it cuts down to the report stored: {@link #stored}).
  *
  * <p>Within one process a lock per ID (striped) orders concurrent uploads of one report; several processes writing
  * one store are not ordered against each other (see {@code docs/fleet.md}, "Past one machine").
@@ -71,6 +72,15 @@ public final class ReportArchive implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The report stored under {@code id}, as stored (cut down to the config of its day); empty when the ID is not
+     * claimed or its report is not written yet (a collector killed between the two). A stored report never changes.
+     */
+    public Optional<byte[]> stored(String id) throws StorageException {
+        Optional<Claim> claim = claim(id);
+        return claim.isEmpty() ? Optional.empty() : objects.get(reportKey(claim.get().day(), id));
     }
 
     private Optional<Claim> claim(String id) throws StorageException {

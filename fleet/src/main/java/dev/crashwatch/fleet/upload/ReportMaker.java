@@ -17,9 +17,10 @@ import java.util.Map;
 
 /**
  * Makes the one report of a week that may leave the machine: the week's report as {@code crashwatch export} makes
- * it (a fresh random ID), cut down by the collector's upload config ({@link ReportFilter}), each entry kept only if
- * the report's ID falls in its program's sample, and every counter name that fails the privacy grammar
- * ({@link NameGrammar}) left out and counted. The ID, and so the sampling, is decided here once.
+ * it, under the ID the store keeps for the week ({@link Exporter#export}: an upload and a local export of one week are
+ * one report, counted once wherever both arrive), cut down by the collector's upload config ({@link ReportFilter}),
+ * each entry kept only if the report's ID falls in its program's sample, and every counter name that fails the
+ * privacy grammar ({@link NameGrammar}) left out and counted. The sampling is decided here once, by that ID.
  */
 final class ReportMaker {
     /**

@@ -31,7 +31,9 @@ class CliDocsTest {
             -Dcrashwatch.updateDocs=true` rewrites it). The examples are written by hand and kept.
 
             Every command answers bad usage with a one-line error and exit status 2, and `--help` or `-h` anywhere
-            before a `--` with its usage, as `crashwatch help COMMAND` does.
+            before a `--` with its usage, as `crashwatch help COMMAND` does; after a fleet command, with that command's
+            own (`crashwatch fleet top --help` is `crashwatch help fleet top`), and `crashwatch fleet --help` with the
+            usage of them all (below).
 
             """;
     static final String EXAMPLE = "Example:\n";

@@ -12,6 +12,7 @@ import dev.crashwatch.fleet.storage.ObjectStore;
 import dev.crashwatch.fleet.storage.ReportArchive;
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportEntry;
 import dev.crashwatch.watchdog.weekly.ReportJson;
@@ -72,7 +73,7 @@ abstract class CollectorContract {
     @Test
     void an_accepted_report_is_stored_under_the_day_it_was_received_and_the_reply_says_so() throws Exception {
         start();
-        Report report = Reports.simple(Reports.newId(), 4);
+        Report report = Reports.simple(ReportIds.newId(), 4);
         HttpResponse<String> r = http.post(Reports.json(report));
         assertEquals(201, r.statusCode(), r.body());
         JsonNode reply = JSON.readTree(r.body());
@@ -89,7 +90,7 @@ abstract class CollectorContract {
     @Test
     void the_same_report_sent_twice_plain_or_gzipped_is_stored_once() throws Exception {
         start();
-        Report report = Reports.simple(Reports.newId(), 2);
+        Report report = Reports.simple(ReportIds.newId(), 2);
         assertEquals(201, http.post(Reports.json(report)).statusCode());
         HttpResponse<String> again = http.postGzip(Reports.json(report));
         assertEquals(200, again.statusCode(), again.body());
@@ -101,7 +102,7 @@ abstract class CollectorContract {
     @Test
     void other_content_under_a_stored_id_is_refused_with_409() throws Exception {
         start();
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         assertEquals(201, http.post(Reports.json(Reports.simple(id, 2))).statusCode());
         HttpResponse<String> other = http.post(Reports.json(Reports.simple(id, 3)));
         assertEquals(409, other.statusCode());
@@ -111,10 +112,28 @@ abstract class CollectorContract {
     }
 
     @Test
+    void another_copy_of_a_stored_report_that_the_config_cuts_down_to_it_is_a_duplicate() throws Exception {
+        start();
+        Report upload = Reports.simple(ReportIds.newId(), 2);
+        assertEquals(201, http.post(Reports.json(upload)).statusCode());
+        // The same week's local export: whole, with an entry the config leaves out (docs/upload.md, "What is sent").
+        ReportEntry other = new ReportEntry("other", "1.0", "17", "linux-debian-12", "amd64",
+                Map.of("crash/crash\njava.lang.Error", 7L));
+        Report export = new Report(upload.id(), upload.week(), List.of(upload.entries().get(0), other));
+        HttpResponse<String> again = http.post(Reports.json(export));
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(JSON.readTree(again.body()).get("duplicate").asBoolean(), again.body());
+        assertEquals("other", JSON.readTree(again.body()).get("dropped").get(0).get("program").asText(), again.body());
+        assertEquals(List.of(ReportArchive.reportKey(today(), upload.id())), objects.list(ReportArchive.RECEIVED));
+        assertEquals(upload, ReportJson.read(objects.get(ReportArchive.reportKey(today(), upload.id())).orElseThrow()));
+        assertTrue(server.metricsText().contains("crashwatch_collector_duplicates_total 1\n"));
+    }
+
+    @Test
     void what_the_config_does_not_allow_is_dropped_stored_without_and_named_in_the_reply() throws Exception {
         start();
         String keep = "crash/crash\njava.lang.Error\napp.Main.main:+1";
-        Report report = new Report(Reports.newId(), Reports.lastWeek(), List.of(
+        Report report = new Report(ReportIds.newId(), Reports.lastWeek(), List.of(
                 new ReportEntry("app", "2.4.0-rc2", "17", "linux-debian-12", "amd64", Map.of(keep, 2L)),
                 new ReportEntry("app", "2.4.0", "17", "linux-debian-12", "amd64", Map.of(keep, 5L)),
                 new ReportEntry("other", "1.0", "17", "linux-debian-12", "amd64", Map.of(keep, 7L))));
@@ -131,7 +150,7 @@ abstract class CollectorContract {
     @Test
     void bad_requests_get_a_4xx_with_a_one_line_reason_and_nothing_is_stored() throws Exception {
         start();
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         String good = ReportJson.write(Reports.simple(id, 1));
         Map<String, Integer> bodies = new java.util.LinkedHashMap<>();
         bodies.put("not json {", 400);
@@ -167,12 +186,12 @@ abstract class CollectorContract {
     @Test
     void a_field_named_twice_or_a_second_value_after_the_report_is_refused_plain_or_gzipped() throws Exception {
         start();
-        String good = ReportJson.write(Reports.simple(Reports.newId(), 1));
+        String good = ReportJson.write(Reports.simple(ReportIds.newId(), 1));
         String twice = "a field named twice in one object";
         String after = "more after the report's JSON value: a file or body holds one report";
         Map<String, String> bodies = new java.util.LinkedHashMap<>();
         // The copy comes first: a reader where the last copy wins would see a good report.
-        bodies.put(good.replace("\"id\" : \"", "\"id\" : \"" + Reports.newId() + "\", \"id\" : \""), twice + " ('id')");
+        bodies.put(good.replace("\"id\" : \"", "\"id\" : \"" + ReportIds.newId() + "\", \"id\" : \""), twice + " ('id')");
         bodies.put(good.replace("\"week\" : \"", "\"week\" : \"2020-01-06\", \"week\" : \""), twice + " ('week')");
         bodies.put(good.replace("\"program\" : \"", "\"program\" : \"other\", \"program\" : \""), twice + " ('program')");
         bodies.put(good.replace("\"counters\" : {", "\"counters\" : { \"crash/crash\\njava.lang.IllegalStateException"
@@ -198,7 +217,7 @@ abstract class CollectorContract {
     @Test
     void a_week_that_has_not_ended_is_too_early_with_retry_after_until_it_is_taken() throws Exception {
         start();
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         LocalDate thisWeek = Reports.lastWeek().plusWeeks(1);
         String early = ReportJson.write(Reports.simple(id, 1))
                 .replace(Reports.lastWeek().toString(), thisWeek.toString());
@@ -216,9 +235,9 @@ abstract class CollectorContract {
     @Test
     void a_client_over_its_rate_gets_429_with_retry_after() throws Exception {
         start(0.5, 2);
-        assertEquals(201, http.post(Reports.json(Reports.simple(Reports.newId(), 1))).statusCode());
-        assertEquals(201, http.post(Reports.json(Reports.simple(Reports.newId(), 1))).statusCode());
-        String id = Reports.newId();
+        assertEquals(201, http.post(Reports.json(Reports.simple(ReportIds.newId(), 1))).statusCode());
+        assertEquals(201, http.post(Reports.json(Reports.simple(ReportIds.newId(), 1))).statusCode());
+        String id = ReportIds.newId();
         HttpResponse<String> r = http.post(Reports.json(Reports.simple(id, 1)));
         assertEquals(429, r.statusCode());
         long wait = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());

@@ -10,6 +10,7 @@ import dev.crashwatch.fleet.testing.CollectorProcess;
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
 import dev.crashwatch.fleet.testing.S3ProxyServer;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
@@ -83,7 +84,7 @@ class CollectorKillIT {
         for (int c = 0; c < CLIENTS; c++) {
             running.add(clients.submit(() -> {
                 while (killing.get()) {
-                    Report report = Reports.simple(Reports.newId(), 1 + (long) (Math.random() * 5));
+                    Report report = Reports.simple(ReportIds.newId(), 1 + (long) (Math.random() * 5));
                     sendUntilAcked(http, report, retries, failures);
                     acked.put(report.id(), report);
                 }

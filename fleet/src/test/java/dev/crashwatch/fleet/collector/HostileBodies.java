@@ -2,6 +2,7 @@ package dev.crashwatch.fleet.collector;
 
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,7 +59,7 @@ final class HostileBodies {
     }
 
     private String valid() {
-        return ReportJson.write(Reports.simple(Reports.newId(), 1 + random.nextInt(9)));
+        return ReportJson.write(Reports.simple(ReportIds.newId(), 1 + random.nextInt(9)));
     }
 
     private byte[] randomBytes(int n) {

@@ -10,6 +10,7 @@ import dev.crashwatch.fleet.storage.S3Store;
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
 import dev.crashwatch.fleet.testing.S3ProxyServer;
+import dev.crashwatch.watchdog.store.ReportIds;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class S3CollectorTest extends CollectorContract {
              CollectorServer failing = new CollectorServer(
                      CollectorSettings.defaults("127.0.0.1", 0, UploadConfig.allowAll()), new ReportArchive(missing))) {
             failing.start();
-            HttpResponse<String> r = new Http(failing.port()).post(Reports.json(Reports.simple(Reports.newId(), 1)));
+            HttpResponse<String> r = new Http(failing.port()).post(Reports.json(Reports.simple(ReportIds.newId(), 1)));
             assertEquals(503, r.statusCode(), r.body());
             assertTrue(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()) > 0);
             assertTrue(failing.metricsText().contains("crashwatch_collector_storage_errors_total 1\n"));

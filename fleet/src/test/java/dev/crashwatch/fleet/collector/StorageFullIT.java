@@ -9,6 +9,7 @@ import dev.crashwatch.fleet.storage.FolderStore;
 import dev.crashwatch.fleet.storage.ReportArchive;
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class StorageFullIT {
                 List<Report> stored = new ArrayList<>();
                 Report refused = null;
                 for (int i = 0; i < 200 && refused == null; i++) {
-                    Report report = Reports.simple(Reports.newId(), i + 1);
+                    Report report = Reports.simple(ReportIds.newId(), i + 1);
                     HttpResponse<String> r = http.post(Reports.json(report));
                     if (r.statusCode() == 503) {
                         assertTrue(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()) > 0);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.fleet.testing.Reports;
+import dev.crashwatch.watchdog.store.ReportIds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ class FolderStorageTest extends StorageContract {
     void the_log_is_replayed_at_open_up_to_a_torn_last_record() throws Exception {
         Path other = dir.resolve("other");
         Path logFolder = Files.createDirectories(other.resolve(FolderStore.LOG));
-        String a = Reports.newId();
-        String b = Reports.newId();
+        String a = ReportIds.newId();
+        String b = ReportIds.newId();
         byte[] reportA = Reports.json(Reports.simple(a, 1));
         byte[] reportB = Reports.json(Reports.simple(b, 2));
         byte[] first = LogRecords.encode(List.of(claim(a), new ObjectPut(ReportArchive.reportKey(DAY, a), reportA)));
@@ -61,7 +62,8 @@ class FolderStorageTest extends StorageContract {
     @Test
     void a_damaged_record_ends_the_replay_of_its_segment() throws Exception {
         Path segment = dir.resolve("damaged.log");
-        byte[] records = LogRecords.encode(List.of(claim(Reports.newId()), claim(Reports.newId()), claim(Reports.newId())));
+        byte[] records = LogRecords.encode(
+                List.of(claim(ReportIds.newId()), claim(ReportIds.newId()), claim(ReportIds.newId())));
         int recordLength = records.length / 3;
         records[recordLength + 20] ^= 1;
         Files.write(segment, records);

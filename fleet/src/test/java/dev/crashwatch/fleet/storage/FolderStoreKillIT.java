@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crashwatch.fleet.testing.CollectorProcess;
 import dev.crashwatch.fleet.testing.Http;
 import dev.crashwatch.fleet.testing.Reports;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.net.http.HttpResponse;
@@ -54,7 +55,7 @@ class FolderStoreKillIT {
                 List<Future<Report>> burst = new ArrayList<>();
                 for (int i = 0; i < BURST; i++) {
                     burst.add(clients.submit(() -> {
-                        Report report = Reports.simple(Reports.newId(), 1);
+                        Report report = Reports.simple(ReportIds.newId(), 1);
                         HttpResponse<String> r = http.post(Reports.json(report));
                         assertEquals(201, r.statusCode(), r.body());
                         return report;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crashwatch.fleet.testing.Reports;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ abstract class StorageContract {
 
     @Test
     void a_report_is_stored_once_under_the_day_it_was_received_and_parses() throws Exception {
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         byte[] json = Reports.json(Reports.simple(id, 3));
         assertEquals(StoreOutcome.STORED, archive.store(id, FP_A, DAY, json));
         assertEquals(StoreOutcome.ALREADY_STORED, archive.store(id, FP_A, DAY, json));
@@ -72,7 +73,7 @@ abstract class StorageContract {
 
     @Test
     void other_content_under_a_stored_id_is_a_conflict_and_changes_nothing() throws Exception {
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         byte[] json = Reports.json(Reports.simple(id, 3));
         archive.store(id, FP_A, DAY, json);
         assertEquals(StoreOutcome.CONFLICT, archive.store(id, FP_B, DAY.plusDays(2), Reports.json(Reports.simple(id, 4))));
@@ -82,7 +83,7 @@ abstract class StorageContract {
 
     @Test
     void a_claim_left_without_its_report_is_completed_by_the_retry_and_never_doubled() throws Exception {
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         byte[] json = Reports.json(Reports.simple(id, 1));
         // What a collector killed between its two steps leaves: the claim, no report.
         objects.put(ReportArchive.IDS + id.substring(0, 2) + "/" + id,
@@ -94,7 +95,7 @@ abstract class StorageContract {
 
     @Test
     void concurrent_uploads_of_one_report_store_it_once() throws Exception {
-        String id = Reports.newId();
+        String id = ReportIds.newId();
         byte[] json = Reports.json(Reports.simple(id, 2));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -116,7 +117,7 @@ abstract class StorageContract {
     @Test
     void nothing_but_received_days_and_the_collectors_own_folder_is_written_at_the_root() throws Exception {
         for (int i = 0; i < 5; i++) {
-            String id = Reports.newId();
+            String id = ReportIds.newId();
             archive.store(id, FP_A, DAY.plusDays(i % 2), Reports.json(Reports.simple(id, i)));
         }
         for (String key : objects.list("")) {

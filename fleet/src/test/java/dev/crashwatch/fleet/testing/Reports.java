@@ -1,34 +1,26 @@
 package dev.crashwatch.fleet.testing;
 
+import dev.crashwatch.watchdog.store.counters.Weeks;
 import dev.crashwatch.watchdog.weekly.Report;
 import dev.crashwatch.watchdog.weekly.ReportEntry;
 import dev.crashwatch.watchdog.weekly.ReportJson;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Valid reports for tests: random IDs, the last ended week, crash names that pass the privacy grammar. */
+/**
+ * Valid reports for tests: the last ended week, crash names that pass the privacy grammar; their IDs are made where
+ * every report ID is ({@link dev.crashwatch.watchdog.store.ReportIds#newId}).
+ */
 public final class Reports {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Reports() {
-    }
-
-    public static String newId() {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        return HexFormat.of().formatHex(id);
     }
 
     /** The Monday of the last week that has ended (UTC). */
     public static LocalDate lastWeek() {
-        return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        return Weeks.startOf(LocalDate.now(ZoneOffset.UTC)).minusWeeks(1);
     }
 
     public static Report report(String id, String program, String version, Map<String, Long> counters) {

@@ -2,6 +2,7 @@ package dev.crashwatch.watchdog.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /** One sub-command of the {@code crashwatch} CLI: {@code crashwatch <name> ARGS...}. */
 public interface Command {
@@ -13,6 +14,15 @@ public interface Command {
 
     /** Usage text for {@code crashwatch help <name>} and usage errors. */
     String usage();
+
+    /**
+     * The sub-command that this command's arguments {@code args} pick, for a command that has sub-commands
+     * ({@code crashwatch fleet top}): its own {@link #usage} answers a {@code --help} after it, {@code crashwatch help
+     * fleet top} and a usage error in it. None by default, and when {@code args} name none.
+     */
+    default Optional<Command> subcommand(List<String> args) {
+        return Optional.empty();
+    }
 
     /**
      * Runs the command. Bad usage is reported by throwing {@link UsageException}; Main prints it as one line

@@ -79,7 +79,7 @@ public final class ExportCommand implements Command {
         }
         int status = 0;
         for (LocalDate week : weeks) {
-            Report report = Exporter.exportUnderKeptId(store, week);
+            Report report = Exporter.export(store, week);
             String json = ReportJson.write(report);
             int entries = report.entries().size();
             String summary = "week of " + week + ", " + entries + (entries == 1 ? " entry" : " entries");

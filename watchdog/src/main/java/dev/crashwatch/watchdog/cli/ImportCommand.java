@@ -32,8 +32,9 @@ public final class ImportCommand implements Command {
     public String usage() {
         return "usage: crashwatch import REPORT.json...\n"
                 + "  Checks every file first: one that is not a report stops the import, the store untouched (exit 1).\n"
-                + "  A report counts once however often it is imported, and so does a week exported again; an export\n"
-                + "  of a week that grew since the one imported is not added, and this store's own reports never are";
+                + "  A report counts once however often it is imported, and so does a week exported again or both\n"
+                + "  exported and uploaded (one ID a week): a copy of a week's report with other counts than the one\n"
+                + "  imported (a later export, the upload's cut) is not added, and this store's own reports never are";
     }
 
     @Override
@@ -66,9 +67,9 @@ public final class ImportCommand implements Command {
         }
         return head + entries(r.added()) + " added"
                 + (r.alreadyImported() > 0 ? ", " + r.alreadyImported() + " already imported" : "")
-                + (r.changed() > 0 ? ", " + entries(r.changed()) + " not added: an earlier export of this week"
-                        + " (report " + r.report().id() + ") is in with other counts; a store takes one export of a"
-                        + " week" : "");
+                + (r.changed() > 0 ? ", " + entries(r.changed()) + " not added: an earlier copy of this week's"
+                        + " report (report " + r.report().id() + ": another export, or the upload's cut of it) is in"
+                        + " with other counts; a store takes the first copy of a week it sees" : "");
     }
 
     private static String entries(int n) {

@@ -65,7 +65,7 @@ public final class Main {
         }
         Command command = factory.get();
         if (asksForHelp(rest)) {
-            out.println(command.usage());
+            out.println(HelpTopic.of(name, command, rest).command().usage());
             return 0;
         }
         try {
@@ -73,8 +73,9 @@ public final class Main {
             return command.run(rest, out, err);
         } catch (UsageException e) {
             String message = e.getMessage();
-            err.println("crashwatch " + name + ": " + message
-                    + (message.contains("usage:") ? "" : " ('crashwatch help " + name + "' shows its usage)"));
+            String topic = HelpTopic.of(name, command, rest).words();
+            err.println("crashwatch " + topic + ": " + message
+                    + (message.contains("usage:") ? "" : " ('crashwatch help " + topic + "' shows its usage)"));
             return 2;
         } catch (Exception e) {
             err.println("crashwatch " + name + ": " + ErrorText.of(e));
@@ -123,7 +124,7 @@ public final class Main {
             err.println("crashwatch help: unknown command '" + args.get(0) + "'; 'crashwatch help' lists them");
             return 2;
         }
-        out.println(factory.get().usage());
+        out.println(HelpTopic.of(args.get(0), factory.get(), args.subList(1, args.size())).command().usage());
         return 0;
     }
 }

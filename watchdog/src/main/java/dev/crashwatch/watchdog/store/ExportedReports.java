@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The store's file {@code exported-reports}: one line {@code <week> <id>} per week this store has exported, the
- * week's report ID. Every export of a week carries that one ID, so an import elsewhere counts the week once however
- * many times it was exported, and this store's own import knows its own reports. Each ID is random and made alone:
- * one week's ID tells nothing of another's, so nothing links a machine's weeks ({@code docs/report-format.md}).
+ * The store's file {@code exported-reports}: one line {@code <week> <id>} per week this store has made a report of
+ * (exported, or made for upload), the week's report ID. Every export of a week and its upload carry that one ID, so
+ * an import or a collector elsewhere counts the week once however many times and ways it travelled, and this store's
+ * own import knows its own reports. Each ID is random and made alone: one week's ID tells nothing of another's, so
+ * nothing links a machine's weeks ({@code docs/report-format.md}).
  * Written only under the counters' lock; a line that does not parse is ignored (that week gets a new ID).
  */
 final class ExportedReports {

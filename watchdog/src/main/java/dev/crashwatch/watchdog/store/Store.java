@@ -213,8 +213,9 @@ public final class Store {
     }
 
     /**
-     * The ID of this store's report of {@code week}: the same at every export of that week, made (random) and kept in
-     * {@code exported-reports} at the first ({@link ExportedReports}).
+     * The ID of this store's report of {@code week}: the same at every export of that week and in its upload, made
+     * (random) and kept in {@code exported-reports} at the first ({@link ExportedReports}). The one place a report ID
+     * is made.
      */
     public String exportedReportId(LocalDate week) throws IOException {
         requirePrivate();

@@ -1,6 +1,5 @@
 package dev.crashwatch.watchdog.weekly;
 
-import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.store.counters.CounterFileKey;
@@ -32,17 +31,10 @@ public final class Exporter {
 
     /**
      * The report of {@code week} (a Monday) under the ID this store keeps for that week ({@link
-     * Store#exportedReportId}): what {@code crashwatch export} writes, so that an import counts the week once however
-     * often it was exported, and the store knows its own reports. Its entries may be empty.
-     */
-    public static Report exportUnderKeptId(Store store, LocalDate week) throws IOException {
-        Report report = export(store, week);
-        return new Report(store.exportedReportId(week), week, report.entries());
-    }
-
-    /**
-     * The report of {@code week} (a Monday) under a new random ID, the store unchanged; its entries may be empty
-     * when the week has no counters.
+     * Store#exportedReportId}, made and kept at the week's first report): what {@code crashwatch export} writes and what
+     * the upload client cuts down to send, so that a week is one report however often it was exported or whether it
+     * was uploaded too, an import or a collector counts it once, and the store knows its own reports. Its entries may
+     * be empty when the week has no counters.
      */
     public static Report export(Store store, LocalDate week) throws IOException {
         Map<CounterFileKey, Map<String, Long>> byKey = new TreeMap<>(Comparator.comparing(CounterFileKey::toString));
@@ -55,6 +47,6 @@ public final class Exporter {
         List<ReportEntry> entries = new ArrayList<>();
         byKey.forEach((k, counters) -> entries.add(
                 new ReportEntry(k.program(), k.version(), k.javaVersion(), k.os(), k.arch(), counters)));
-        return new Report(ReportIds.newId(), week, entries);
+        return new Report(store.exportedReportId(week), week, entries);
     }
 }

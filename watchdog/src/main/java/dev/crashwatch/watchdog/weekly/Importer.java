@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * Merges reports into a store. All files are read and checked before anything is written, so one bad file
  * leaves the store untouched. Each entry's counts and its record ({@code <report id>:<digest of its counters>}) land
  * in the counter file in one atomic step ({@link Store#addImportedEntry}), so a report counts once however often it
- * is imported, also after a crash half-way. A store exports each week under one ID ({@link Exporter}), so a second
- * export of the same week counts once too; one whose counts differ from what was imported is not added, and said
- * so. A store's own reports (exported or made for upload) are never imported into it: their counts are there.
+ * is imported, also after a crash half-way. A store reports each week under one ID ({@link Exporter}), so a second
+ * export of the same week, or its upload, counts once too; an entry whose counts differ from those imported under
+ * that ID (a week grown since, the upload's cut) is not added, and said so: the first copy of a week's entry wins. A store's own reports (exported or made for upload) are never imported into it: their counts are there.
  */
 public final class Importer {
     /**
@@ -31,7 +31,8 @@ public final class Importer {
      *
      * @param added           entries whose counts were added
      * @param alreadyImported entries this store holds already, from the same report
-     * @param changed         entries an earlier export of the same week (same ID) put in with other counts: not added
+     * @param changed         entries an earlier copy of the report (an export, the upload) put in with other counts:
+     *                        not added
      * @param ownReport       the report is this store's own: nothing added
      */
     public record Result(Path file, Report report, int added, int alreadyImported, int changed, boolean ownReport) {

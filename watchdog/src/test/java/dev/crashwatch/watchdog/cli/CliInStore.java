@@ -7,17 +7,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Runs CLI command lines in-process against one store directory (system property {@code crashwatch.dir}). */
-final class CliInStore {
+/**
+ * Runs CLI command lines in-process against one store directory (system property {@code crashwatch.dir}); public for
+ * the fleet's tests, whose CLI has the fleet's commands too.
+ */
+public final class CliInStore {
     private final Path store;
 
-    CliInStore(Path store) {
+    public CliInStore(Path store) {
         this.store = store;
     }
 
     /** What a command line printed and returned. */
-    record Result(int status, String out, String err) {
-        JsonNode json() throws Exception {
+    public record Result(int status, String out, String err) {
+        public JsonNode json() throws Exception {
             return new ObjectMapper().readTree(out);
         }
 
@@ -27,7 +30,7 @@ final class CliInStore {
         }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String before = System.getProperty("crashwatch.dir");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crashwatch.watchdog.store.ReportIds;
 import dev.crashwatch.watchdog.store.Store;
 import dev.crashwatch.watchdog.store.counters.CounterFile;
 import dev.crashwatch.watchdog.triage.TwoVersions;
@@ -93,7 +94,9 @@ class ExportImportCommandsTest {
         assertEquals(0, own.status(), own.toString());
         assertTrue(own.out().contains("nothing added: report " + reportId(first) + " is this store's own"), own.out());
         assertEquals(4, countsOfWeek(tester, "2026-11-16").get("2.4.0-rc1").get(SHARED), "not doubled");
-        Report made = Exporter.export(Store.at(tester), W2); // as the upload client makes one, under a new ID
+        assertEquals(reportId(first), Exporter.export(Store.at(tester), W2).id(), "the upload's report: the kept ID");
+        // as the upload client of an earlier crashwatch made one, under an ID of its own
+        Report made = new Report(ReportIds.newId(), W2, Exporter.export(Store.at(tester), W2).entries());
         Path uploaded = tester.resolve("reports/uploaded/" + made.id() + ".json");
         Files.createDirectories(uploaded.getParent());
         Files.writeString(uploaded, ReportJson.write(made));
@@ -109,8 +112,9 @@ class ExportImportCommandsTest {
         assertEquals(reportId(first), reportId(grown));
         CliInStore.Result r = engineer.run("import", grown.toString());
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.out().contains("0 entries added, 1 already imported, 1 entry not added: an earlier export of this"
-                + " week (report " + reportId(first) + ") is in with other counts"), r.out());
+        assertTrue(r.out().contains("0 entries added, 1 already imported, 1 entry not added: an earlier copy of this"
+                + " week's report (report " + reportId(first) + ": another export, or the upload's cut of it) is in"
+                + " with other counts"), r.out());
         assertEquals(4, countsOfWeek(tmp.resolve("engineer"), "2026-11-16").get("2.4.0-rc1").get(SHARED));
 
         assertEquals(0, new CliInStore(tester).run("clean", "--yes").status());

@@ -103,7 +103,8 @@ class UploadStatusTest {
         Function<String, String> bad = Map.of(UploadDay.ENV, "next tuesday")::get;
         assertEquals(LocalDate.now(java.time.ZoneOffset.UTC), UploadStatus.today(bad));
         assertEquals(new UploadStatus.Next(Optional.empty(), "none: " + UploadDay.ENV
-                + " needs a date YYYY-MM-DD, not 'next tuesday' ('crashwatch upload' refuses it)"),
+                + " is 'next tuesday', not a date: it takes the UTC day to use as today, YYYY-MM-DD (2026-12-03), or"
+                + " is unset for today ('crashwatch upload' refuses it)"),
                 UploadStatus.of(store, bad, UploadStatus.today(bad)).next());
     }
 
