@@ -191,7 +191,7 @@ class DistributionIT {
             user.run(List.of("crashwatch", "status"));
             return expected.isFile();
         });
-        Result status = user.run(List.of("sh", "-x", install.bin().toString(), "status"));
+        Result status = user.run(List.of("sh", "-x", install.script().toString(), "status"));
         assertTrue(status.err().contains("-XX:SharedArchiveFile=" + expected), status.err());
     }
 
