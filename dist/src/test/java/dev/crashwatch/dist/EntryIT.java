@@ -2,10 +2,13 @@ package dev.crashwatch.dist;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.agent.sidecar.ClassDataArchive;
 import dev.crashwatch.dist.OrdinaryUser.Result;
 import dev.crashwatch.watchdog.testing.RequiredTool;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -103,6 +106,8 @@ class EntryIT {
                     "a clean run starts no Java half: nothing but the run directories and the run's journal line");
         }
         assertEquals(1, Files.readAllLines(store.resolve("runs.journal")).size());
+        assertFalse(Files.exists(user.home().resolve(".cache")), "a clean run neither looks for nor makes a class-data"
+                + " archive");
     }
 
     @Test
@@ -114,6 +119,11 @@ class EntryIT {
         assertEquals(1, wrapped.status(), wrapped.err());
         assertEquals(bare.out(), wrapped.out());
         assertEquals(bare.err(), wrapped.err());
+        // The first Java half (the script's --jvm) finds no class-data archive for this installation and makes one
+        // in the background, silently (the output above is the bare run's): before any other command has run.
+        File archive = ClassDataArchive.of(user.home().resolve(".cache/crashwatch").toFile(),
+                install.lib().resolve("crashwatch.jar").toFile(), user.java());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(archive::isFile);
         // The Java half records after `run` has returned (detached).
         Result[] top = new Result[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
