@@ -1,7 +1,7 @@
 #!/bin/sh
-# Builds each native helper in this directory (one program per crashwatch-*.c file, each with what the two share:
-# held.c, the bytes held, and spool.c, the crash records spooled) into OUT/<name>. Without a C compiler it says so
-# and succeeds: crashwatch then uses its Java code paths (docs/native.md).
+# Builds each native program in this directory (one per crashwatch-*.c file, each linked with every other .c file here,
+# what they share: held.c the bytes held, spool.c the crash records spooled, launch.c `crashwatch run`) into
+# OUT/<name>. Without a C compiler it says so and succeeds: crashwatch then uses its Java code paths (docs/native.md).
 # Usage: build.sh OUT
 set -e
 src=$(cd "$(dirname "$0")" && pwd)
@@ -12,16 +12,20 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     exit 0
 fi
 mkdir -p "$out"
+set --  # the shared sources
+for c in "$src"/*.c; do
+    case ${c##*/} in crashwatch-*) ;; *) set -- "$@" "$c" ;; esac
+done
 for c in "$src"/crashwatch-*.c; do
     [ -f "$c" ] || continue
     name=$(basename "$c" .c)
     stale=0
-    for f in "$c" "$src"/held.[ch] "$src"/spool.[ch]; do
+    for f in "$c" "$src"/*.h "$@"; do
         if [ "$f" -nt "$out/$name" ]; then stale=1; fi
     done
     if [ ! -x "$out/$name" ] || [ "$stale" = 1 ]; then
         "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror \
-            -o "$out/$name.tmp" "$c" "$src/held.c" "$src/spool.c"
+            -o "$out/$name.tmp" "$c" "$@"
         mv -f "$out/$name.tmp" "$out/$name"
     fi
 done

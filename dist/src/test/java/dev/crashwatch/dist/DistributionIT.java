@@ -184,14 +184,14 @@ class DistributionIT {
     @Test
     @Order(6)
     void the_class_data_archive_is_made_in_the_users_cache_where_the_sidecar_looks_for_it() throws Exception {
-        File java = javaOnPath();
+        File java = user.java();
         File expected = ClassDataArchive.of(user.home().resolve(".cache/crashwatch").toFile(),
                 install.lib().resolve("crashwatch.jar").toFile(), java);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             user.run(List.of("crashwatch", "status"));
             return expected.isFile();
         });
-        Result status = user.run(List.of("sh", "-x", install.bin().toString(), "status"));
+        Result status = user.run(List.of("sh", "-x", install.script().toString(), "status"));
         assertTrue(status.err().contains("-XX:SharedArchiveFile=" + expected), status.err());
     }
 
@@ -221,15 +221,5 @@ class DistributionIT {
         } finally {
             javaOnly.release();
         }
-    }
-
-    private static File javaOnPath() {
-        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
-            File java = new File(dir, "java");
-            if (java.canExecute()) {
-                return java;
-            }
-        }
-        throw new AssertionError("no java on the user's PATH");
     }
 }

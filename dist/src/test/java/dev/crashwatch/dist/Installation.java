@@ -46,6 +46,16 @@ final class Installation {
         return root.resolve("bin/crashwatch");
     }
 
+    /** The native entry is bin/crashwatch (the platform archive, built with a C compiler): the script is in libexec/. */
+    boolean hasEntry() {
+        return Files.isRegularFile(root.resolve("libexec/crashwatch"));
+    }
+
+    /** The crashwatch script: libexec/crashwatch beside the native entry, else bin/crashwatch. */
+    Path script() {
+        return hasEntry() ? root.resolve("libexec/crashwatch") : bin();
+    }
+
     Path lib() {
         return root.resolve("lib");
     }

@@ -57,6 +57,17 @@ final class OrdinaryUser {
         return home.resolve("bin");
     }
 
+    /** The java their PATH finds (its system directories: their own bin holds none). */
+    java.io.File java() {
+        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
+            java.io.File java = new java.io.File(dir, "java");
+            if (java.canExecute()) {
+                return java;
+            }
+        }
+        throw new AssertionError("no java on the user's PATH");
+    }
+
     /** Where their commands run. */
     Path work() {
         return home.resolve("work");

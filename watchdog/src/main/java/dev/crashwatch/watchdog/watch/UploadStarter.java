@@ -80,7 +80,8 @@ public final class UploadStarter {
 
     /**
      * The {@code crashwatch} script beside this watchdog's jar, in either layout the script itself knows
-     * ({@code docs/install.md}): an installation ({@code bin/crashwatch}, {@code lib/crashwatch.jar}, the fleet in
+     * ({@code docs/install.md}): an installation ({@code libexec/crashwatch} in the platform archive, whose
+     * {@code bin/crashwatch} is the native entry, else {@code bin/crashwatch}; {@code lib/crashwatch.jar}, the fleet in
      * {@code lib/fleet/}) or a source checkout ({@code crashwatch} at the root, {@code watchdog/target/crashwatch.jar},
      * {@code fleet/target/crashwatch-fleet.jar}). Null when the fleet's jar is not there: in a checkout the script
      * would build it, which a detached upload must not start.
@@ -89,9 +90,11 @@ public final class UploadStarter {
         try {
             Path lib = Path.of(UploadStarter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toAbsolutePath().getParent();
-            Path installed = lib.getParent().resolve("bin").resolve("crashwatch");
-            if (Files.isRegularFile(installed) && Files.isDirectory(lib.resolve("fleet"))) {
-                return installed;
+            for (String dir : List.of("libexec", "bin")) {
+                Path installed = lib.getParent().resolve(dir).resolve("crashwatch");
+                if (Files.isRegularFile(installed) && Files.isDirectory(lib.resolve("fleet"))) {
+                    return installed;
+                }
             }
             Path root = lib.getParent().getParent();
             Path checkout = root.resolve("crashwatch");

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract between the C helpers ({@code watchdog/src/main/c/}) and their Java owners: every constant the C
  * repeats - the wire format's limits and words, main classes, environment variables, file names - is read from the
- * C sources' {@code #define}s and must equal the Java value it copies. A C constant that names no owner here fails
- * too, so that a new one cannot slip in unpinned.
+ * C sources' {@code #define}s and must equal the Java value it copies, or, for what the native entry repeats of the
+ * {@code crashwatch} script (its installation layout, its hidden {@code --jvm} mode), the value read from the script.
+ * A C constant that names no owner here fails too, so that a new one cannot slip in unpinned.
  */
 class NativeContractTest {
     private static final Path C = Path.of("src/main/c");
@@ -33,7 +34,9 @@ class NativeContractTest {
     private static final java.util.Set<String> C_ONLY = java.util.Set.of("CRASHWATCH_HELD_H", "CRASHWATCH_SPOOL_H", "_GNU_SOURCE",
             "HOLD_MAX", "MAX_JVMS", "MAX_KIND", "COPY_CHUNK", "JAVA_PIPE_SIZE", "SPILL_NAME", "SPILL_MAX",
             "CANNOT_START", "WHITE", "NFORWARDED", "ARCHIVE_AT_EXIT", "RUN_LINE_MAX", "MAX_SPOOLED", "SPOOL_NAME_MAX",
-            "SPOOL_PATH_MAX");
+            "SPOOL_PATH_MAX", "CRASHWATCH_LAUNCH_H", "SHELL", "ENTRY_UNUSABLE");
+    /** The crashwatch script, at the checkout's root. */
+    private static final Path SCRIPT = Path.of("..", "crashwatch");
 
     /** Each C constant and the Java value it must hold. */
     private static Map<String, Object> owners() {
@@ -68,7 +71,7 @@ class NativeContractTest {
         owners.put("SPOOL_TEMP_SUFFIX", dev.crashwatch.agent.wire.Spool.TEMP_SUFFIX);
         owners.put("START_MILLIS", Wire.KEY_START_MILLIS);
         owners.put("SPOOLED_OPTION", dev.crashwatch.watchdog.watch.SpooledCrashes.OPTION);
-        owners.put("RECORD_WAIT_MILLIS", agentCrashBudget());
+        owners.put("RECORD_WAIT_MILLIS", hidden("dev.crashwatch.agent.Agent", "CRASH_BUDGET_MILLIS"));
         owners.put("RUNS_JOURNAL", dev.crashwatch.watchdog.store.RunsJournal.FILE);
         owners.put("PENDING_PREFIX", PendingRun.PREFIX);
         owners.put("PENDING_SUFFIX", PendingRun.SUFFIX);
@@ -81,17 +84,46 @@ class NativeContractTest {
         owners.put("PENDING_ARG", PendingRun.ARG);
         owners.put("JDK_OPTIONS", PendingRun.CHILD_ENV.get(1));
         owners.put("LAST_OPTIONS", PendingRun.CHILD_ENV.get(2));
+        owners.put("ENTRY_AGENT_JAR", AgentJar.FILE);
+        owners.put("ENTRY_LIBEXEC", hidden("dev.crashwatch.agent.sidecar.NativeHelpers", "LIBEXEC"));
+        owners.put("NO_NATIVE_ENV", hidden("dev.crashwatch.agent.sidecar.WatchdogFiles", "NO_NATIVE_ENV"));
+        owners.putAll(scriptOwners());
         return owners;
     }
 
-    /** The agent's budget for writing a crash record ({@code Agent.CRASH_BUDGET_MILLIS}, package-private there). */
-    private static long agentCrashBudget() {
+    /**
+     * What the native entry repeats of the script, read from it: the installation layout it recognises (this script
+     * in bin/ or libexec/ beside lib/crashwatch.jar), its name, and the mode that runs the watchdog's JVM.
+     */
+    private static Map<String, Object> scriptOwners() {
+        String script;
         try {
-            java.lang.reflect.Field budget = Class.forName("dev.crashwatch.agent.Agent").getDeclaredField("CRASH_BUDGET_MILLIS");
-            budget.setAccessible(true);
-            return budget.getLong(null);
+            script = Files.readString(SCRIPT);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Object> owners = new LinkedHashMap<>();
+        Matcher layout = Pattern.compile("if \\{ \\[ \"\\$\\{root##\\*/}\" = (\\w+) ] \\|\\| \\[ \"\\$\\{root##\\*/}\" = (\\w+) ]; } "
+                + "&& \\[ -f \"\\$\\{root%/\\*}/(\\w+)/crashwatch\\.jar\" ]").matcher(script);
+        assertTrue(layout.find(), "the script's installation layout (bin/ or libexec/ beside lib/) moved");
+        owners.put("ENTRY_BIN", layout.group(1));
+        owners.put("ENTRY_LIB", layout.group(3));
+        assertEquals(hidden("dev.crashwatch.agent.sidecar.NativeHelpers", "LIBEXEC"), layout.group(2));
+        Matcher jvm = Pattern.compile("\\n\\s+(--[a-z]+)\\) shift; what=jvm ;;").matcher(script);
+        assertTrue(jvm.find(), "the script's --jvm mode moved");
+        owners.put("ENTRY_JVM_MODE", jvm.group(1));
+        owners.put("ENTRY_SCRIPT", SCRIPT.getFileName());
+        return owners;
+    }
+
+    /** A package-private constant of another package (the agent's). */
+    private static Object hidden(String className, String field) {
+        try {
+            java.lang.reflect.Field f = Class.forName(className).getDeclaredField(field);
+            f.setAccessible(true);
+            return f.get(null);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("the agent's crash budget moved", e);
+            throw new AssertionError(className + "." + field + " moved", e);
         }
     }
 
