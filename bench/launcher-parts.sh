@@ -4,6 +4,8 @@
 # (bench/StartupBench.java: wall time and CPU time of the process tree) as
 #   empty-agent        java -javaagent:<an agent whose premain does nothing>
 #   bootpath-empty     the same agent naming itself in Boot-Class-Path (what the boot class path costs any lookup)
+#   bootpath-hold      an agent on the boot class path that holds the main jar open (MainJar.holdOpen) and returns:
+#                      the crashwatch agent's floor, before any of its own work
 #   agent-fifo         java -javaagent:crashwatch-agent.jar=pipe=<a FIFO> (the agent alone, launcher mode)
 #   native-empty       crashwatch-run with the empty agent (the C launcher alone: run dir, FIFO, spawn, wait)
 #   native-agent       crashwatch-run with the crashwatch agent (what `crashwatch run` execs)
@@ -46,6 +48,8 @@ agent_jar "$work/empty-agent.jar" "$here/empty-agent/EmptyAgent.java" EmptyAgent
 mkdir "$work/bcp"
 agent_jar "$work/bcp/empty-agent.jar" "$here/empty-agent/EmptyAgent.java" EmptyAgent 'Boot-Class-Path: empty-agent.jar
 '
+agent_jar "$work/bcp/hold-agent.jar" "$here/hold-agent/HoldAgent.java" HoldAgent 'Boot-Class-Path: hold-agent.jar
+'
 timer=$(startup_timer "$here/startup-timer.c" "$work")
 # Opened read-write by the agent, the FIFO needs no reader: what one run writes is dropped with its last writer.
 mkfifo "$work/crash.fifo"
@@ -67,6 +71,7 @@ IFS='
 java "-Dtimer=$timer" "$here/StartupBench.java" "$rounds" \
   "empty-agent=env CRASHWATCH_DIR=$store $java -javaagent:$work/empty-agent.jar $args" \
   "bootpath-empty=env CRASHWATCH_DIR=$store $java -javaagent:$work/bcp/empty-agent.jar $args" \
+  "bootpath-hold=env CRASHWATCH_DIR=$store $java -javaagent:$work/bcp/hold-agent.jar $args" \
   "agent-fifo=env CRASHWATCH_DIR=$store $java -javaagent:$agent=pipe=$work/crash.fifo $args" \
   "native-empty=env CRASHWATCH_DIR=$store $native $java $args" \
   "native-agent=env CRASHWATCH_DIR=$store $target/crashwatch-run $agent $java -cp $target/crashwatch.jar -- $java $args" \
