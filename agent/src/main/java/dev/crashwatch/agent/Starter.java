@@ -72,8 +72,8 @@ final class Starter extends Thread {
     /**
      * Waits until the JVM has run {@link Agent#REHEARSAL_AFTER_MILLIS} since the agent started; false when it is
      * exiting by then (or this thread is interrupted): a short command never pays for the rehearsal. It waits on a
-     * monitor, not in {@code Thread.sleep}, whose first call on JDK 19 and later loads two event classes from the
-     * module image for nothing.
+     * monitor, not in {@code Thread.sleep}, whose first call loads two event classes from the module image on
+     * recent JDKs (25: {@code jdk.internal.event.Event}, {@code ThreadSleepEvent}) for nothing.
      */
     private boolean rehearsalDue() {
         long due = agent.startMillis() + Agent.REHEARSAL_AFTER_MILLIS;

@@ -11,11 +11,12 @@ import java.nio.file.attribute.BasicFileAttributes;
  * shows them ({@code (dev=fe00,ino=2146338)}), passed to the agent as the option {@code pipeKey=}. A launcher makes
  * the FIFO 0600 in a run directory of its own that only its user may write (docs/native.md), so a path that still
  * names that very inode (looked at without following a link) is the FIFO the user's launcher made, and the agent
- * may open it without the ownership checks of {@link PrivateDir#fifoProblem}. Those cost ~1.4 ms on the agent's
- * start-up thread, interpreted (the POSIX attribute classes come from the module image; this uses only the basic
- * attributes, which the JDK has loaded already to open the main jar). A key that does not match, or a JDK whose file
- * key reads otherwise, only sends the agent the longer way. The C launcher writes the same text
- * ({@code launch.c}, pinned by {@code NativeLauncherIT}).
+ * may open it without the ownership checks of {@link PrivateDir#fifoProblem}. On JDK 25 those take the agent's
+ * start-up thread 2.0 ms, interpreted (the POSIX attribute classes from the module image, the permission set's first
+ * use, a user lookup), the key 0.4 ms: it needs only the basic attributes, which the JDK has loaded already to open
+ * the main jar ({@code bench/agent-steps.sh}). A key that does not match, or a JDK whose file key reads otherwise,
+ * only sends the agent the longer way. The C launcher writes the same text ({@code launch.c}, pinned by
+ * {@code NativeLauncherIT} and {@code PipeKeyTest}).
  */
 public final class PipeKey {
     private static final String DEV = "(dev=";
