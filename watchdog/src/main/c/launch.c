@@ -48,6 +48,7 @@ extern char **environ;
 #define CHILD_TOOL_OPTIONS "CRASHWATCH_CHILD_TOOL_OPTIONS"      /* ChildCommand.USERS_TOOL_OPTIONS */
 #define PIPE_ENV "CRASHWATCH_PIPE"                              /* AgentOptions.PIPE_ENV */
 #define PIPE_FROM_ENV "$" PIPE_ENV                              /* AgentOptions.PIPE_FROM_ENV */
+#define PIPE_KEY "pipeKey"                                      /* AgentOptions.PIPE_KEY */
 #define DIR_ENV "CRASHWATCH_DIR"                                /* StoreDir.DIR_ENV */
 #define MODE_ENV "CRASHWATCH_MODE"                              /* StoreDir.MODE_ENV */
 #define MODE_FILE "mode"                                        /* StoreDir.MODE_FILE */
@@ -354,10 +355,33 @@ static void run_bare(const struct run *r) {
     exit(CANNOT_START);
 }
 
-/* The agent option, as launch/AgentOption writes it; `pipe` is the FIFO's path or PIPE_FROM_ENV. */
-static char *agent_option(const struct run *r, const char *pipe) {
+/*
+ * The FIFO's identity as the agent reads it (wire.PipeKey: the JDK's file key, the device in hex and the inode), so
+ * that the agent opens it without checking its owner and directory again; "" when it cannot be had.
+ */
+static char *pipe_key(const char *fifo) {
+    struct stat st;
+    char key[64] = "";
+    if (lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        snprintf(key, sizeof key, "%llx:%lld", (unsigned long long) st.st_dev, (long long) st.st_ino);
+    }
+    return must(strdup(key));
+}
+
+/*
+ * The agent option, as launch/AgentOption writes it; `pipe` is the FIFO's path or PIPE_FROM_ENV; `fifo`, when not
+ * NULL, the FIFO whose key goes with it (not into JAVA_TOOL_OPTIONS, whose line the JVM prints on the child's stderr).
+ */
+static char *agent_option(const struct run *r, const char *pipe, const char *fifo) {
     char *s = join("-javaagent:", r->agent, "=pipe=");
     s = join(s, pipe, "");
+    if (fifo != NULL) {
+        char *key = pipe_key(fifo);
+        if (key[0] != '\0') {
+            s = join(s, "," PIPE_KEY "=", key);
+        }
+        free(key);
+    }
     if (r->program != NULL) {
         s = join(s, ",program=", r->program);
     }
@@ -442,15 +466,15 @@ static char **child_argv(const struct run *r, const char *fifo) {
     argv[k++] = r->cmd[0];
     char *tool = NULL;
     if (is_java(r->cmd[0])) {
-        argv[k++] = agent_option(r, fifo);
+        argv[k++] = agent_option(r, fifo, fifo);
     } else if ((tool = jdk_tool(r->cmd[0])) != NULL) {
-        char *option = agent_option(r, fifo);
+        char *option = agent_option(r, fifo, fifo);
         argv[k++] = join(TOOL_JVM_OPTION, option, "");
         if (strcmp(tool, JSHELL) == 0) {
             argv[k++] = join(TOOL_ENGINE_OPTION, option, "");
         }
     } else {
-        char *option = agent_option(r, PIPE_FROM_ENV);
+        char *option = agent_option(r, PIPE_FROM_ENV, NULL);
         char *quoted = strchr(option, ' ') != NULL ? join("\"", option, "\"") : option;
         char *existing = r->users_tool_options;
         setenv(TOOL_OPTIONS, existing == NULL || blank(existing) ? quoted : join(existing, " ", quoted), 1);

@@ -18,6 +18,8 @@ public final class AgentOptions implements SidecarOptions {
     public static final String PIPE_ENV = "CRASHWATCH_PIPE";
     /** {@code pipe=$CRASHWATCH_PIPE}: the crash pipe is the path in {@link #PIPE_ENV}. */
     public static final String PIPE_FROM_ENV = "$" + PIPE_ENV;
+    /** The crash pipe's identity ({@link dev.crashwatch.agent.wire.PipeKey}): a launcher's FIFO is then opened at once. */
+    public static final String PIPE_KEY = "pipeKey";
     static final String PROGRAM = "program";
     static final String VERSION = "version";
     /** The watchdog jar (crashwatch.jar) the sidecar runs. */
@@ -30,6 +32,7 @@ public final class AgentOptions implements SidecarOptions {
     static final String EXIT_FROM = "exitFrom";
 
     private String pipe;
+    private String pipeKey;
     private String program;
     private String version;
     private String watchdog;
@@ -79,6 +82,8 @@ public final class AgentOptions implements SidecarOptions {
         String value = blankToNull(item.substring(eq + 1));
         if (PIPE.equals(key)) {
             pipe = value;
+        } else if (PIPE_KEY.equals(key)) {
+            pipeKey = value;
         } else if (PROGRAM.equals(key)) {
             program = value;
         } else if (VERSION.equals(key)) {
@@ -101,6 +106,11 @@ public final class AgentOptions implements SidecarOptions {
     /** The {@code pipe=} option as given (launcher mode when not null). */
     String pipe() {
         return pipe;
+    }
+
+    /** The {@code pipeKey=} option: what the launcher says its FIFO's identity is; null if not given. */
+    String pipeKey() {
+        return pipeKey;
     }
 
     /** The crash pipe's path: the option, or the path in {@link #PIPE_ENV} when the option says so; null if unset. */

@@ -3,6 +3,7 @@ package dev.crashwatch.agent;
 import dev.crashwatch.agent.sidecar.Sidecar;
 import dev.crashwatch.agent.wire.ByteSink;
 import dev.crashwatch.agent.wire.HelloRecord;
+import dev.crashwatch.agent.wire.PipeKey;
 import dev.crashwatch.agent.wire.PrivateDir;
 import dev.crashwatch.agent.wire.Wire;
 import java.io.File;
@@ -10,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.file.Path;
 
 /**
  * The agent's start-up work that may cost time, done on a short-lived daemon thread so that the application's
@@ -21,6 +23,8 @@ import java.io.RandomAccessFile;
 final class Starter extends Thread {
     private final Agent agent;
     private final StoreDir store;
+    /** What {@link #rehearsalDue} waits on; nobody notifies it. */
+    private final Object pause = new Object();
 
     /** {@code store} is null in launcher mode (the watchdog is already listening). */
     Starter(Agent agent, StoreDir store) {
@@ -67,15 +71,19 @@ final class Starter extends Thread {
 
     /**
      * Waits until the JVM has run {@link Agent#REHEARSAL_AFTER_MILLIS} since the agent started; false when it is
-     * exiting by then (or this thread is interrupted): a short command never pays for the rehearsal.
+     * exiting by then (or this thread is interrupted): a short command never pays for the rehearsal. It waits on a
+     * monitor, not in {@code Thread.sleep}, whose first call loads two event classes from the module image on
+     * recent JDKs (25: {@code jdk.internal.event.Event}, {@code ThreadSleepEvent}) for nothing.
      */
     private boolean rehearsalDue() {
-        long wait = agent.startMillis() + Agent.REHEARSAL_AFTER_MILLIS - System.currentTimeMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                return false;
+        long due = agent.startMillis() + Agent.REHEARSAL_AFTER_MILLIS;
+        synchronized (pause) {
+            for (long wait; (wait = due - System.currentTimeMillis()) > 0; ) {
+                try {
+                    pause.wait(wait);
+                } catch (InterruptedException e) {
+                    return false;
+                }
             }
         }
         return !agent.exiting() && !agent.channel().byeWritten();
@@ -97,9 +105,9 @@ final class Starter extends Thread {
     /**
      * Opens the watchdog's FIFO (launcher mode), named by the {@code pipe=} option or the variable it names, for
      * writing without ever blocking: read-write ({@code O_RDWR}) opens of a FIFO return at once on Linux, where a
-     * write-only open would wait for a reader. Only an existing FIFO of this user in a private directory of this
-     * user is opened ({@link PrivateDir#fifoProblem}: never through a link, never a regular file created in its
-     * place). Null when it cannot be opened.
+     * write-only open would wait for a reader. Only the FIFO the launcher made ({@link PipeKey}: the same inode) or
+     * an existing FIFO of this user in a private directory of this user is opened ({@link PrivateDir#fifoProblem}:
+     * never through a link, never a regular file created in its place). Null when it cannot be opened.
      */
     private static OutputStream openFifo(AgentOptions options, StartEnvironment env) {
         String path = options.pipePath(env);
@@ -108,7 +116,8 @@ final class Starter extends Thread {
         }
         File fifo = new File(path);
         try {
-            if (PrivateDir.fifoProblem(fifo.toPath()) != null) {
+            Path at = fifo.toPath();
+            if (!PipeKey.matches(at, options.pipeKey()) && PrivateDir.fifoProblem(at) != null) {
                 return null;
             }
             return new FileOutputStream(new RandomAccessFile(fifo, "rw").getFD());

@@ -10,9 +10,10 @@ class AgentOptionsTest {
     @Test
     void parses_every_documented_key() {
         AgentOptions o = AgentOptions.parse(
-                "pipe=/s/run/a/crash.fifo,program=shop,version=1.2.3,watchdog=/opt/cw/crashwatch.jar,dir=/s,java=/j/bin/java,"
+                "pipe=/s/run/a/crash.fifo,pipeKey=fe00:2146338,program=shop,version=1.2.3,watchdog=/opt/cw/crashwatch.jar,dir=/s,java=/j/bin/java,"
                 + "exitFrom=org.example.Booter");
         assertEquals("/s/run/a/crash.fifo", o.pipe());
+        assertEquals("fe00:2146338", o.pipeKey());
         assertEquals("shop", o.program());
         assertEquals("1.2.3", o.version());
         assertEquals("/opt/cw/crashwatch.jar", o.watchdog());

@@ -5,8 +5,8 @@ import dev.crashwatch.watchdog.watch.Labels;
 import java.nio.file.Path;
 
 /**
- * Writes the {@code -javaagent:<jar>=pipe=<fifo>[,program=P][,version=V]} option (the agent's options are
- * comma-separated {@code key=value} pairs, see {@code docs/protocol.md}).
+ * Writes the {@code -javaagent:<jar>=pipe=<fifo>[,pipeKey=K][,program=P][,version=V]} option (the agent's options
+ * are comma-separated {@code key=value} pairs, see {@code docs/protocol.md}).
  */
 public final class AgentOption {
     private AgentOption() {
@@ -17,8 +17,16 @@ public final class AgentOption {
      * IllegalArgumentException when a value cannot be written in the agent's syntax.
      */
     public static String of(Path agentJar, String pipe, Labels labels) {
+        return of(agentJar, pipe, null, labels);
+    }
+
+    /** The option with the FIFO's {@link dev.crashwatch.agent.wire.PipeKey} ({@code pipeKey}: null for none). */
+    public static String of(Path agentJar, String pipe, String pipeKey, Labels labels) {
         StringBuilder sb = new StringBuilder("-javaagent:").append(plain("agent jar path", agentJar.toString(), false));
         sb.append("=pipe=").append(plain("crash pipe path", pipe, true));
+        if (pipeKey != null) {
+            sb.append(',').append(AgentOptions.PIPE_KEY).append('=').append(plain("pipe key", pipeKey, true));
+        }
         if (labels.program() != null) {
             sb.append(",program=").append(plain("program", labels.program(), true));
         }

@@ -1,7 +1,9 @@
 package dev.crashwatch.watchdog.launch;
 
 import dev.crashwatch.agent.AgentOptions;
+import dev.crashwatch.agent.wire.PipeKey;
 import dev.crashwatch.watchdog.watch.Labels;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +45,28 @@ public final class ChildCommand {
     /** A process builder for {@code command} with the agent attached, its records going to {@code pipe}. */
     public static ProcessBuilder withAgent(List<String> command, Path agentJar, Path pipe, Labels labels) {
         if (isJava(command.get(0))) {
-            return of(command, AgentOption.of(agentJar, pipe.toString(), labels));
+            return of(command, AgentOption.of(agentJar, pipe.toString(), keyOf(pipe), labels));
         }
         Optional<String> tool = JdkTool.name(command.get(0), System.getenv("PATH"));
         if (tool.isPresent()) {
             List<String> args = new ArrayList<>(command);
-            args.addAll(1, JdkTool.agentOptions(tool.get(), AgentOption.of(agentJar, pipe.toString(), labels)));
+            String option = AgentOption.of(agentJar, pipe.toString(), keyOf(pipe), labels);
+            args.addAll(1, JdkTool.agentOptions(tool.get(), option));
             return of(args, null);
         }
+        // No key in JAVA_TOOL_OPTIONS: the JVM prints their line on the child's stderr.
         ProcessBuilder pb = of(command, AgentOption.of(agentJar, AgentOptions.PIPE_FROM_ENV, labels));
         pb.environment().put(AgentOptions.PIPE_ENV, pipe.toString());
         return pb;
+    }
+
+    /** The FIFO's key for the agent ({@link PipeKey}), or null when it has none (not made yet: tests). */
+    private static String keyOf(Path pipe) {
+        try {
+            return PipeKey.of(pipe);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Gives the child the user's JAVA_TOOL_OPTIONS back, if the script set them aside. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crashwatch.agent.wire.PipeKey;
 import dev.crashwatch.watchdog.watch.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,6 +67,26 @@ class ChildCommandTest {
                 Path.of("/s/p"), Labels.NONE);
         assertEquals(List.of("java", "-javaagent:/a/crashwatch-agent.jar=pipe=/s/p", "Main"), pb.command());
         assertFalse(pb.environment().containsKey("CRASHWATCH_PIPE"));
+    }
+
+    /**
+     * The FIFO's identity goes with its path (the agent then opens it without checking it again), never into a
+     * script's variables.
+     */
+    @Test
+    void a_java_child_gets_the_fifos_key_beside_its_path_and_a_script_child_does_not(@TempDir Path dir)
+            throws Exception {
+        Path fifo = dir.resolve("crash.pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ProcessBuilder pb = ChildCommand.withAgent(List.of("java", "Main"), Path.of("/a/crashwatch-agent.jar"), fifo,
+                Labels.NONE);
+        String key = PipeKey.of(fifo);
+        assertEquals("-javaagent:/a/crashwatch-agent.jar=pipe=" + fifo + ",pipeKey=" + key, pb.command().get(1));
+        assertTrue(PipeKey.matches(fifo, key));
+        ProcessBuilder script = ChildCommand.withAgent(List.of("./start.sh"), Path.of("/a/crashwatch-agent.jar"), fifo,
+                Labels.NONE);
+        assertEquals("-javaagent:/a/crashwatch-agent.jar=pipe=$CRASHWATCH_PIPE",
+                script.environment().get("JAVA_TOOL_OPTIONS"));
     }
 
     @Test

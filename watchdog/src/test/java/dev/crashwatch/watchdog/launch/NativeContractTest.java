@@ -58,6 +58,7 @@ class NativeContractTest {
         owners.put("JDK_RELEASE", JdkTool.RELEASE);
         owners.put("PIPE_ENV", AgentOptions.PIPE_ENV);
         owners.put("PIPE_FROM_ENV", AgentOptions.PIPE_FROM_ENV);
+        owners.put("PIPE_KEY", AgentOptions.PIPE_KEY);
         owners.put("DIR_ENV", StoreDir.DIR_ENV);
         owners.put("MODE_ENV", StoreDir.MODE_ENV);
         owners.put("MODE_FILE", StoreDir.MODE_FILE);

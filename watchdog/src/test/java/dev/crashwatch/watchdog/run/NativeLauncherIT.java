@@ -285,6 +285,44 @@ class NativeLauncherIT {
         assertFalse(new String(w.err("handed")).contains("Picked up JAVA_TOOL_OPTIONS"), "not the Java command's own");
     }
 
+    /**
+     * The key crashwatch-run writes beside the FIFO's path (C's "%llx:%lld" of its device and inode) is the one the
+     * agent reads from the JDK ({@code wire.PipeKey}), so that the agent takes its short way in: here a {@code java}
+     * that is a script hands the option crashwatch-run gave it to {@link KeyCheck}, on a real JVM, while the FIFO is
+     * there.
+     */
+    @Test
+    void the_fifos_key_the_launcher_writes_is_the_one_the_agent_reads() throws Exception {
+        Watchdog w = new Watchdog(tmp);
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path classes = Path.of(KeyCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path fake = Files.writeString(bin.resolve("java"), "#!/bin/sh\nexec '" + java() + "' -cp '" + classes + ":"
+                + TestJars.agent() + "' '" + KeyCheck.class.getName() + "' \"$1\"\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        assertEquals(0, exitStatus(w.runNative(List.of(), List.of(), List.of(fake.toString()), "key")),
+                () -> new String(w.errQuietly("key")));
+        String seen = out(w, "key");
+        assertTrue(seen.matches("pipeKey=[0-9a-f]+:[0-9]+ matches\n"), seen);
+        assertRunDirsRemoved(w);
+    }
+
+    /** Run as the child's main class: whether the pipeKey in the agent option it is given names the pipe. */
+    public static final class KeyCheck {
+        public static void main(String[] args) {
+            String pipe = null;
+            String key = null;
+            for (String item : args[0].substring(args[0].indexOf('=') + 1).split(",")) {
+                if (item.startsWith("pipe=")) {
+                    pipe = item.substring("pipe=".length());
+                } else if (item.startsWith("pipeKey=")) {
+                    key = item.substring("pipeKey=".length());
+                }
+            }
+            boolean matches = pipe != null && dev.crashwatch.agent.wire.PipeKey.matches(Path.of(pipe), key);
+            System.out.println("pipeKey=" + key + (matches ? " matches" : " does not match"));
+        }
+    }
+
     /** The process state letter in {@code /proc/PID/stat} ({@code T}: stopped); {@code ?} when it is gone. */
     private static char state(long pid) {
         try {
