@@ -7,7 +7,9 @@
 #   no-key   -javaagent:<probe agent>=pipe=FIFO             the FIFO checked: its owner and its directory's
 #   key      -javaagent:<probe agent>=pipe=FIFO,pipeKey=K   the FIFO known by its key, as crashwatch run passes it
 # Prints each step's median (microseconds since the step before), and the sums for premain's thread and for
-# crashwatch-start. Usage: bench/agent-steps.sh [RUNS [JDK_HOME]]   (after `mvn -q -DskipTests package`; default 21
+# crashwatch-start. With CP_ENTRIES=N the application runs from a class path of its jar and N made-up jar paths (as
+# one a build tool launches: the hello carries the class path) instead of with -jar.
+# Usage: [CP_ENTRIES=N] bench/agent-steps.sh [RUNS [JDK_HOME]]   (after `mvn -q -DskipTests package`; default 21
 # runs, Temurin 25)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,14 +32,26 @@ printf 'Main-Class: Sleeper\nImplementation-Title: sleeper\nImplementation-Versi
 "$jdk/bin/jar" cfm "$work/sleeper.jar" "$work/app.mf" -C "$work/app" .
 mkfifo "$work/crash.pipe"
 key=$(stat -c '%D:%i' "$work/crash.pipe")
+app="-jar $work/sleeper.jar"
+if [ -n "${CP_ENTRIES:-}" ]; then
+    cp=$work/sleeper.jar
+    n=0
+    while [ "$n" -lt "$CP_ENTRIES" ]; do
+        cp="$cp:$HOME/.m2/repository/org/example/library-$n/1.$n.0/library-$n-1.$n.0.jar"
+        n=$((n + 1))
+    done
+    app="-cp $cp Sleeper"
+fi
 
-echo "$("$jdk/bin/java" -version 2>&1 | head -1); $runs runs per variant; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$("$jdk/bin/java" -version 2>&1 | head -1); $runs runs per variant; class path entries: ${CP_ENTRIES:-the jar}; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 i=0
 while [ "$i" -lt "$runs" ]; do
+    # shellcheck disable=SC2086
     "$jdk/bin/java" -Dprobe.out="$work/no-key.txt" -javaagent:"$work/agent/crashwatch-agent.jar=pipe=$work/crash.pipe" \
-        -jar "$work/sleeper.jar"
+        $app
+    # shellcheck disable=SC2086
     "$jdk/bin/java" -Dprobe.out="$work/key.txt" \
-        -javaagent:"$work/agent/crashwatch-agent.jar=pipe=$work/crash.pipe,pipeKey=$key" -jar "$work/sleeper.jar"
+        -javaagent:"$work/agent/crashwatch-agent.jar=pipe=$work/crash.pipe,pipeKey=$key" $app
     i=$((i + 1))
 done
 

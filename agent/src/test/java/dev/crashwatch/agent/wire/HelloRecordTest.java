@@ -35,6 +35,19 @@ class HelloRecordTest {
         assertFalse(hello.containsKey(Wire.KEY_VERSION) && "hijack".equals(hello.get(Wire.KEY_VERSION)));
     }
 
+    /** The hello encodes text as the crash path's ByteSink does: UTF-8, an unpaired surrogate as '?'. */
+    @Test
+    void non_ascii_values_are_utf8_and_a_lone_surrogate_is_a_question_mark_as_on_the_crash_path() {
+        String name = "Überprüfung ☃ \uD834\uDD1E lone \uD834 end";
+        ByteSink hello = HelloRecord.collect(name, null, 1, 1, null, false, null);
+        ByteSink crashPath = new ByteSink(64);
+        crashPath.text(Wire.KEY_PROGRAM + "=" + name + "\n");
+        String text = new String(hello.array(), 0, hello.length(), StandardCharsets.UTF_8);
+        String line = new String(crashPath.array(), 0, crashPath.length(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\n" + line), text);
+        assertEquals("Überprüfung ☃ \uD834\uDD1E lone ? end", parse(hello).get(Wire.KEY_PROGRAM));
+    }
+
     /** Reads a hello payload as the watchdog does: lines, split at the first '=', unescaped. */
     static Map<String, String> parse(ByteSink payload) {
         Map<String, String> values = new LinkedHashMap<>();
