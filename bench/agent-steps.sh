@@ -57,7 +57,6 @@ done
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR ? v[int((NR + 1) / 2)] : "-")}'; }
 printf '%-24s %10s %10s\n' "step (median us)" "no-key" "key"
-main=premain
 for step in options hold-main-jar hooks thread-started thread-running pid environment fifo-check fifo-open flags \
         hello-facts hello-written heap-exhaustion-record; do
     a=$(awk -v s="$step" '$1 == s {print $2}' "$work/no-key.txt" | median)

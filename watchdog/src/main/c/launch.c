@@ -356,16 +356,14 @@ static void run_bare(const struct run *r) {
 }
 
 /*
- * The FIFO's identity as the agent reads it (wire.PipeKey: the JDK's file key, the device in hex and the inode), so
- * that the agent opens it without checking its owner and directory again; "" when it cannot be had.
+ * Writes the FIFO's identity as the agent reads it (wire.PipeKey: the JDK's file key, the device in hex and the
+ * inode) into key[0..size), so that the agent opens it without checking its owner and directory again; 0 when it
+ * cannot be had.
  */
-static char *pipe_key(const char *fifo) {
+static int pipe_key(const char *fifo, char *key, size_t size) {
     struct stat st;
-    char key[64] = "";
-    if (lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode)) {
-        snprintf(key, sizeof key, "%llx:%lld", (unsigned long long) st.st_dev, (long long) st.st_ino);
-    }
-    return must(strdup(key));
+    return lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode)
+           && snprintf(key, size, "%llx:%lld", (unsigned long long) st.st_dev, (long long) st.st_ino) < (int) size;
 }
 
 /*
@@ -375,12 +373,9 @@ static char *pipe_key(const char *fifo) {
 static char *agent_option(const struct run *r, const char *pipe, const char *fifo) {
     char *s = join("-javaagent:", r->agent, "=pipe=");
     s = join(s, pipe, "");
-    if (fifo != NULL) {
-        char *key = pipe_key(fifo);
-        if (key[0] != '\0') {
-            s = join(s, "," PIPE_KEY "=", key);
-        }
-        free(key);
+    char key[64];
+    if (fifo != NULL && pipe_key(fifo, key, sizeof key)) {
+        s = join(s, "," PIPE_KEY "=", key);
     }
     if (r->program != NULL) {
         s = join(s, ",program=", r->program);

@@ -30,7 +30,7 @@ public final class PipeKey {
         return keyOf(attributes(fifo));
     }
 
-    /** Whether {@code fifo}, looked at without following a link, is a FIFO (or other special file) with key {@code key}. */
+    /** Whether {@code fifo}, not followed if a link, is a FIFO (or other special file) with key {@code key}. */
     public static boolean matches(Path fifo, String key) {
         if (key == null) {
             return false;
